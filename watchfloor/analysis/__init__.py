@@ -1,0 +1,1 @@
+"""Baselines, unusual-event signals, alerts, storylines, actor network and media lens."""

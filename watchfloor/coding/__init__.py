@@ -1,0 +1,1 @@
+"""The event coder: sentences to PLOVER/CAMEO/ACLED events with evidence."""

@@ -1,0 +1,1 @@
+"""The bundled demo corpus, written by the watchfloor authors."""

@@ -1,0 +1,1 @@
+"""Evaluation commands over the shared dev sets: reports, sentences, snippets, toponyms."""

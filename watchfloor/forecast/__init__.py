@@ -1,0 +1,1 @@
+"""Escalation forecasts and rolling-origin backtests."""

@@ -1,0 +1,1 @@
+"""Importers for GDELT 2.0 and ACLED event files."""

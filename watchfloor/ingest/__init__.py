@@ -1,0 +1,1 @@
+"""Ingestion: JSONL, files, HTML, feeds and web pages, with near-duplicate linking."""

@@ -1,0 +1,1 @@
+"""Scale-out of batch coding on Dask."""
