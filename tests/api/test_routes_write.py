@@ -1,0 +1,91 @@
+"""Write endpoints: bearer-token auth, alert state changes, body size limit."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.api.sample_data import Sample
+from watchfloor.api.tokens import revoke_token
+from watchfloor.store import Store
+
+ACK = "/api/alerts/alert-syunik-1/acknowledge"
+
+
+def _state(client: TestClient) -> str:
+    state: str = client.get("/api/alerts/alert-syunik-1").json()["state"]
+    return state
+
+
+def test_write_without_token_is_401_and_changes_nothing(client: TestClient) -> None:
+    resp = client.post(ACK)
+    assert resp.status_code == 401
+    assert resp.headers["www-authenticate"] == "Bearer"
+    assert "token create" in resp.json()["error"]
+    assert _state(client) == "new"
+
+
+def test_unknown_token_is_401(client: TestClient, token: str) -> None:
+    forged = token[:-4] + "AAAA"
+    resp = client.post(ACK, headers={"Authorization": f"Bearer {forged}"})
+    assert resp.status_code == 401
+    assert _state(client) == "new"
+
+
+def test_malformed_authorization_header_is_401(client: TestClient, token: str) -> None:
+    resp = client.post(ACK, headers={"Authorization": f"Basic {token}"})
+    assert resp.status_code == 401
+
+
+def test_revoked_token_is_403(
+    client: TestClient, token: str, filled: tuple[Store, Sample]
+) -> None:
+    revoke_token(filled[0], "tester")
+    resp = client.post(ACK, headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 403
+    assert "revoked" in resp.json()["error"]
+
+
+def test_good_token_acknowledges_then_dismisses(client: TestClient, token: str) -> None:
+    auth = {"Authorization": f"Bearer {token}"}
+    assert client.post(ACK, headers=auth).status_code == 200
+    assert _state(client) == "acknowledged"
+    resp = client.post("/api/alerts/alert-syunik-1/dismiss", headers=auth)
+    assert resp.status_code == 200
+    assert _state(client) == "dismissed"
+    listed = client.get("/api/alerts", params={"state": "dismissed"}).json()["items"]
+    assert [a["id"] for a in listed] == ["alert-syunik-1"]
+
+
+def test_setting_an_unknown_state_is_422(client: TestClient, token: str) -> None:
+    resp = client.post(
+        "/api/alerts/alert-syunik-1/state", json={"state": "closed"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert resp.status_code == 422
+    assert "'closed'" in resp.json()["error"]
+
+
+def test_state_change_of_unknown_alert_is_404(client: TestClient, token: str) -> None:
+    resp = client.post("/api/alerts/nope/dismiss", headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 404
+
+
+def test_oversized_body_is_refused_with_413_before_auth(client: TestClient) -> None:
+    resp = client.post("/api/ingest", content=b"{" + b" " * 300_000 + b"}",
+                       headers={"Content-Type": "application/json"})
+    assert resp.status_code == 413
+    assert "limit is 200000 bytes" in resp.json()["error"]
+
+
+def test_ingest_needs_documents_or_url(client: TestClient, token: str) -> None:
+    resp = client.post("/api/ingest", json={}, headers={"Authorization": f"Bearer {token}"})
+    assert resp.status_code == 422
+    assert "documents" in resp.json()["error"]
+
+
+def test_using_a_token_records_last_use(
+    client: TestClient, token: str, filled: tuple[Store, Sample]
+) -> None:
+    client.post(ACK, headers={"Authorization": f"Bearer {token}"})
+    row = filled[0].con.execute("SELECT last_used_at FROM api_tokens").fetchone()
+    assert row is not None and row[0] is not None

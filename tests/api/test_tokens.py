@@ -1,0 +1,38 @@
+"""Tokens are shown once, stored only as salted hashes, and can be revoked."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.api.tokens import create_token, list_tokens, lookup_token, revoke_token
+from watchfloor.errors import InputError
+from watchfloor.store import Store
+
+
+def test_token_is_not_stored_in_clear(store: Store) -> None:
+    _, secret = create_token(store, "laptop")
+    dump = str(store.con.execute("SELECT * FROM api_tokens").fetchall())
+    assert secret not in dump
+    assert secret.split("_")[2] not in dump
+
+
+def test_lookup_finds_the_token_and_rejects_a_changed_one(store: Store) -> None:
+    info, secret = create_token(store, "laptop")
+    found = lookup_token(store, secret)
+    assert found is not None and found.id == info.id and found.active
+    assert lookup_token(store, secret + "x") is None
+    assert lookup_token(store, "not-a-token") is None
+
+
+def test_same_name_twice_is_refused_until_revoked(store: Store) -> None:
+    create_token(store, "laptop")
+    with pytest.raises(InputError, match="revoke it first"):
+        create_token(store, "laptop")
+    revoke_token(store, "laptop")
+    create_token(store, "laptop")
+    assert [t.active for t in list_tokens(store)] == [False, True]
+
+
+def test_revoking_an_unknown_token_names_it(store: Store) -> None:
+    with pytest.raises(InputError, match="'ghost'"):
+        revoke_token(store, "ghost")
