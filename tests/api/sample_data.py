@@ -12,7 +12,7 @@ HOSTILE_TITLE = '<script>window.__pwned = 1</script><img src=x onerror="window._
 ALERT_ID = "alert-syunik-1"
 FIRST_DAY = dt.date(2026, 3, 1)
 
-# (document id, source, day offset, title, [(sentence, plover, quad, country, admin1, place, lat, lon)])
+# (doc id, source, day offset, title, [(sentence, plover, quad, country, admin1, place, lat, lon)])
 _DOCS = [
     ("doc-arm-1", "Outlet A", 0, "Shelling reported near Goris", [
         ("Troops shelled villages near Goris on Monday.", "ASSAULT", 4, "ARM", "Syunik",

@@ -23,8 +23,9 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        if callable(getattr(value, "to_dict", None)):
-            return jsonable(value.to_dict())
+        to_dict = getattr(value, "to_dict", None)
+        if callable(to_dict):
+            return jsonable(to_dict())
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
