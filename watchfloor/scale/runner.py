@@ -1,0 +1,218 @@
+"""Code many documents on a Dask cluster: local processes or a remote scheduler."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from watchfloor.errors import ConfigError, InputError, WatchfloorError
+from watchfloor.records import Document
+from watchfloor.scale.output import atomic_write, remove_stale
+from watchfloor.scale.partitions import (
+    Partition,
+    expand_inputs,
+    plan_documents,
+    plan_files,
+)
+from watchfloor.scale.worker import DEFAULT_LOADER, CoderPlugin, PartitionResult, code_partition
+from watchfloor.settings import Settings
+from watchfloor.store.database import Store
+from watchfloor.store.events import EVENT_COLUMNS
+
+
+@dataclass(frozen=True)
+class ScaleSummary:
+    """What a Dask coding run did; ``failures`` name each unreadable input record."""
+
+    documents: int
+    events: int
+    partitions: int
+    skipped_partitions: int
+    files: int
+    workers: int
+    seconds: float
+    coder_version: str | None
+    output: str | None
+    failures: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for JSON output."""
+        data = asdict(self)
+        data["failures"] = list(self.failures)
+        return data
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """A client on ``scheduler`` or on a new local cluster of ``workers`` processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler and workers:
+        raise ConfigError("give either --scheduler or --workers, not both")
+    if workers is not None and workers < 1:
+        raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach Dask scheduler {scheduler}: {exc}") from exc
+        with client:
+            yield client
+        return
+    n = workers or max(1, (os.cpu_count() or 2) - 1)
+    with (
+        LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _pending_documents(store: Store, recode: bool) -> list[Document]:
+    where = "canonical_id IS NULL" + ("" if recode else " AND coded_at IS NULL")
+    rows = store.con.execute(
+        f"SELECT id, text, url, title, published, source, language FROM documents "
+        f"WHERE {where} ORDER BY id"
+    ).fetchall()
+    return [
+        Document(
+            id=r[0], text=r[1], url=r[2], title=r[3], published=r[4], source=r[5], language=r[6]
+        )
+        for r in rows
+    ]
+
+
+def _plan(
+    settings: Settings,
+    store: Store | None,
+    input: str | Sequence[str] | None,
+    recode: bool,
+    docs_per_partition: int | None,
+) -> list[Partition]:
+    size = docs_per_partition or settings.batch_size
+    if input:
+        return plan_files(expand_inputs(input), size)
+    if store is None:
+        raise InputError("nothing to code: give an input glob or a database")
+    return plan_documents(_pending_documents(store, recode), size)
+
+
+def _store_result(store: Store, result: PartitionResult) -> None:
+    """Replace the partition's documents' sentences and events, mark them coded: one batch."""
+    ids = list(result.document_ids)
+    marks = ", ".join("?" for _ in EVENT_COLUMNS)
+    with store.transaction() as con:
+        for table in ("sentences", "events"):
+            extra = " AND dataset = 'watchfloor'" if table == "events" else ""
+            con.execute(
+                f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[])){extra}",
+                [ids],
+            )
+        if result.sentence_rows:
+            con.executemany(
+                "INSERT INTO sentences (document_id, sentence_index, char_start, char_end, text)"
+                " VALUES (?, ?, ?, ?, ?)",
+                list(result.sentence_rows),
+            )
+        if result.event_rows:
+            con.executemany(
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})",
+                list(result.event_rows),
+            )
+        con.execute(
+            "UPDATE documents SET coded_at = ?, coder_version = ? "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [dt.datetime.now(dt.UTC).replace(tzinfo=None), result.coder_version, ids],
+        )
+
+
+def _run_partitions(
+    client: Any,
+    parts: list[Partition],
+    output: str | None,
+    store: Store | None,
+    on_progress: Callable[[int, int], None] | None,
+) -> list[PartitionResult]:
+    from distributed import as_completed
+
+    futures = [
+        client.submit(
+            code_partition, part, output, key=f"watchfloor-code-{part.name}", retries=2, pure=False
+        )
+        for part in parts
+    ]
+    results = []
+    for future in as_completed(futures):
+        try:
+            result: PartitionResult = future.result()
+        except WatchfloorError:
+            raise
+        except Exception as exc:  # a task's own error or KilledWorker after all retries
+            raise WatchfloorError(f"Dask coding failed on {future.key}: {exc}") from exc
+        if output is None and store is not None:
+            _store_result(store, result)
+        results.append(result)
+        if on_progress:
+            on_progress(len(results), len(parts))
+    return results
+
+
+def code_with_dask(
+    *,
+    settings: Settings,
+    store: Store | None = None,
+    input: str | Sequence[str] | None = None,
+    output: str | Path | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    recode: bool = False,
+    docs_per_partition: int | None = None,
+    coder_loader: str = DEFAULT_LOADER,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ScaleSummary:
+    """Code documents in parallel on Dask and write events as Parquet or into ``store``.
+
+    Documents come from ``input`` (glob(s) of JSONL/Parquet files) or else from ``store``
+    (canonical documents not yet coded; all of them with ``recode``). Events go to
+    ``output`` as Parquet partitioned by date and country, or else into ``store``. Each
+    worker loads the coder once (``coder_loader``, ``"module:callable"`` taking Settings).
+    With ``output``, partitions finished by an earlier run with the same coder version are
+    skipped, and files of partitions no longer in the input are removed.
+    """
+    started = time.perf_counter()
+    if output is None and store is None:
+        raise InputError("give --output DIR for coding files, or a database to write into")
+    parts = _plan(settings, store, input, recode, docs_per_partition)
+    out = str(Path(output).resolve()) if output is not None else None
+    if out is not None:
+        Path(out).mkdir(parents=True, exist_ok=True)
+    with dask_client(scheduler, workers) as client:
+        n_workers = len(client.scheduler_info().get("workers", {}))
+        client.register_plugin(CoderPlugin(settings, coder_loader), name=CoderPlugin.name)
+        results = _run_partitions(client, parts, out, store, on_progress) if parts else []
+    if out is not None:
+        remove_stale(Path(out), {p.name for p in parts})
+    summary = ScaleSummary(
+        documents=sum(len(r.document_ids) for r in results),
+        events=sum(r.events for r in results),
+        partitions=len(parts),
+        skipped_partitions=sum(r.skipped for r in results),
+        files=sum(r.files for r in results),
+        workers=n_workers,
+        seconds=round(time.perf_counter() - started, 3),
+        coder_version=results[0].coder_version if results else None,
+        output=out,
+        failures=tuple(f for r in results for f in r.failures),
+    )
+    if out is not None:
+        text = json.dumps(summary.as_dict(), indent=2)
+        atomic_write(Path(out) / "_SUCCESS.json", lambda tmp: tmp.write_text(text))
+    return summary

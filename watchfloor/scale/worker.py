@@ -1,0 +1,138 @@
+"""What runs on a Dask worker: the coder loaded once per worker, and the partition task."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from distributed import get_worker
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from watchfloor.errors import ModelError
+from watchfloor.scale.output import read_manifest, write_manifest, write_partition_events
+from watchfloor.scale.partitions import Partition, read_partition
+from watchfloor.settings import Settings
+from watchfloor.store.events import event_to_row
+
+PLUGIN_NAME = "watchfloor-coder"
+DEFAULT_LOADER = "watchfloor.coding.pipeline:Coder.load"
+
+
+class CoderLike(Protocol):
+    """What the scale layer needs of a coder (``watchfloor.coding.pipeline.Coder``)."""
+
+    version: str
+
+    def code_documents(self, docs: Any) -> Any: ...
+
+
+def resolve_loader(spec: str) -> Callable[[Settings], CoderLike]:
+    """``"package.module:Class.method"`` to the callable; a bad spec is a ModelError."""
+    module_name, _, attr_path = spec.partition(":")
+    try:
+        target: Any = importlib.import_module(module_name)
+        for attr in attr_path.split("."):
+            target = getattr(target, attr)
+    except (ImportError, AttributeError) as exc:
+        raise ModelError(f"coder loader {spec!r} cannot be imported: {exc}") from exc
+    if not callable(target):
+        raise ModelError(f"coder loader {spec!r} is not callable")
+    loader: Callable[[Settings], CoderLike] = target
+    return loader
+
+
+class CoderPlugin(WorkerPlugin):
+    """Loads the coder when a worker starts (or restarts), so each worker loads it once."""
+
+    name = PLUGIN_NAME
+    idempotent = False
+
+    def __init__(self, settings: Settings, loader: str = DEFAULT_LOADER) -> None:
+        self.settings = settings
+        self.loader = loader
+        self.coder: CoderLike | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.coder = resolve_loader(self.loader)(self.settings)
+
+
+def worker_coder() -> CoderLike:
+    """The coder the plugin loaded on the current worker."""
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    coder = getattr(plugin, "coder", None)
+    if coder is None:
+        raise ModelError("this Dask worker has no watchfloor coder: register CoderPlugin first")
+    return coder  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """What one partition task reports back; rows only when there is no Parquet output."""
+
+    name: str
+    document_ids: tuple[str, ...]
+    events: int
+    files: int
+    failures: tuple[str, ...]
+    coder_version: str
+    skipped: bool = False
+    event_rows: tuple[tuple[Any, ...], ...] = ()
+    sentence_rows: tuple[tuple[Any, ...], ...] = ()
+
+
+def code_partition(part: Partition, output: str | None) -> PartitionResult:
+    """Code one partition with the worker's coder; write its Parquet files when ``output``.
+
+    Safe to run twice: file names depend only on the partition, each file is renamed into
+    place whole, and the manifest that marks the partition done is written last.
+    """
+    coder = worker_coder()
+    out = Path(output) if output else None
+    if out is not None:
+        done = read_manifest(out, part.name)
+        if done is not None and done.get("coder_version") == coder.version:
+            return PartitionResult(
+                part.name,
+                tuple(done["document_ids"]),
+                int(done["events"]),
+                int(done["files"]),
+                tuple(done.get("failures", ())),
+                coder.version,
+                skipped=True,
+            )
+    docs, failures = read_partition(part)
+    event_rows: list[tuple[Any, ...]] = []
+    sentence_rows: list[tuple[Any, ...]] = []
+    for coded in coder.code_documents(docs):
+        event_rows.extend(event_to_row(e, coder.version) for e in coded.events)
+        sentence_rows.extend(
+            (s.document_id, s.index, s.start, s.end, s.text) for s in coded.sentences
+        )
+    ids = tuple(d.id for d in docs)
+    if out is None:
+        return PartitionResult(
+            part.name,
+            ids,
+            len(event_rows),
+            0,
+            tuple(failures),
+            coder.version,
+            event_rows=tuple(event_rows),
+            sentence_rows=tuple(sentence_rows),
+        )
+    files = write_partition_events(out, part.name, event_rows)
+    write_manifest(
+        out,
+        part.name,
+        {
+            "document_ids": list(ids),
+            "events": len(event_rows),
+            "files": files,
+            "failures": failures,
+            "coder_version": coder.version,
+        },
+    )
+    return PartitionResult(part.name, ids, len(event_rows), files, tuple(failures), coder.version)
