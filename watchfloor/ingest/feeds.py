@@ -1,0 +1,148 @@
+"""RSS and Atom feeds: parse bytes we fetched ourselves, follow summary-only items to pages."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from watchfloor.errors import InputError, WatchfloorError
+from watchfloor.ingest.extract import extract_html, html_fragment_text
+from watchfloor.ingest.fetch import PAGE_TYPES, Fetcher
+from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin, derive_id
+from watchfloor.records import Document
+
+FULL_CONTENT_CHARS = 400  # item content at least this long is taken as the full story
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One feed entry: its stable key, link, and whatever text the feed carries."""
+
+    key: str
+    link: str | None
+    title: str | None
+    published: dt.datetime | None
+    summary: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A parsed feed: title, format (rss20, atom10, ...) and items."""
+
+    title: str | None
+    version: str
+    items: tuple[FeedItem, ...]
+
+
+def _timestamp(entry: Any) -> dt.datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).replace(tzinfo=None)
+    return None
+
+
+def _item(entry: Any) -> FeedItem:
+    link = entry.get("link") or None
+    summary = html_fragment_text(entry.get("summary") or "")
+    content = "\n\n".join(
+        html_fragment_text(part.get("value") or "") for part in entry.get("content") or []
+    ).strip()
+    title = html_fragment_text(entry.get("title") or "") or None
+    key = entry.get("id") or link
+    if not key:
+        key = "sha256:" + hashlib.sha256(f"{title}\x1f{summary}".encode()).hexdigest()[:24]
+    return FeedItem(str(key), link, title, _timestamp(entry), summary, content)
+
+
+def parse_feed(data: bytes, name: str, base_url: str | None = None) -> Feed:
+    """Parse feed bytes; raises InputError when they are not RSS or Atom (e.g. an HTML page)."""
+    import feedparser
+
+    headers = {"content-location": base_url} if base_url else {}
+    parsed = feedparser.parse(data, response_headers=headers, resolve_relative_uris=True)
+    if not parsed.get("version") and not parsed.entries:
+        head = data[:2048].lower()
+        looks = " (it looks like an HTML page)" if b"<html" in head or b"<!doctype" in head else ""
+        raise InputError(f"{name}: not an RSS or Atom feed{looks}")
+    return Feed(
+        title=parsed.feed.get("title") or None,
+        version=parsed.get("version") or "unknown",
+        items=tuple(_item(entry) for entry in parsed.entries),
+    )
+
+
+def source_name(url: str | None) -> str | None:
+    """The outlet name used for web inputs: the host without ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _item_text(
+    item: FeedItem, fetcher: Fetcher | None, origin: Origin
+) -> tuple[str, str | None, dt.datetime | None, str, list[Item]]:
+    """(text, title, page date, where the text came from, warnings) for one item."""
+    notes: list[Item] = []
+    if len(item.content) >= FULL_CONTENT_CHARS or (item.content and not item.link):
+        return item.content, None, None, "feed content", notes
+    if item.link and fetcher is not None:
+        try:
+            response = fetcher.get(item.link, accept=PAGE_TYPES)
+            page = extract_html(response.body, response.final_url)
+            return page.text, page.title, page.published, "page", notes
+        except WatchfloorError as exc:
+            if not (item.content or item.summary):
+                raise
+            notes.append(ItemWarning(origin, f"{exc}; kept the feed's summary instead"))
+    text = item.content or item.summary
+    if not text:
+        raise InputError("the item has no text and no link to follow")
+    return text, None, None, "feed summary", notes
+
+
+def feed_items(
+    feed: Feed,
+    name: str,
+    fetcher: Fetcher | None,
+    *,
+    default_source: str | None = None,
+    feed_url: str | None = None,
+    skip_keys: Collection[str] = (),
+) -> Iterator[Item]:
+    """Documents of a feed's items, fetching the page of each summary-only item."""
+    for index, item in enumerate(feed.items, start=1):
+        if item.key in skip_keys:
+            continue
+        origin = Origin(f"{name} item {index} ({item.link or item.key})")
+        try:
+            text, page_title, page_date, text_from, notes = _item_text(item, fetcher, origin)
+        except WatchfloorError as exc:
+            yield ItemFailure(origin, str(exc))
+            continue
+        yield from notes
+        source = default_source or source_name(item.link) or source_name(feed_url) or feed.title
+        metadata = {"feed": feed_url or name, "feed_item_id": item.key, "text_from": text_from}
+        if feed.title:
+            metadata["feed_title"] = feed.title
+        yield Candidate(
+            Document(
+                id=derive_id(text, source),
+                text=text,
+                url=item.link,
+                title=item.title or page_title,
+                published=item.published or page_date,
+                fetched=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                source=source,
+                metadata=metadata,
+            ),
+            origin,
+            item_key=item.key,
+        )

@@ -1,0 +1,209 @@
+"""Fetch one URL safely: http(s) only, public addresses only, capped size and redirects.
+
+Every hop of a redirect chain is re-checked (scheme, resolved addresses), the body is read
+as a stream and abandoned once its *decoded* size passes the cap (so a gzip bomb stops at the
+cap), and the whole request must finish within the timeout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from watchfloor import __version__
+from watchfloor.errors import FetchError
+from watchfloor.settings import Settings
+
+USER_AGENT = f"watchfloor/{__version__} (crisis early warning; open-source)"
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+)
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class FetchResponse:
+    """A fetched body with the address it finally came from."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    fetched: dt.datetime
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        """True when the server answered 304 to a conditional request."""
+        return self.status == 304
+
+
+def _blocked_reason(address: str) -> str | None:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    checks = (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("private", ip.is_private),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),
+        ("unspecified", ip.is_unspecified),
+    )
+    for name, hit in checks:
+        if hit:
+            return name
+    return None
+
+
+def check_url(url: str, *, allow_private: bool) -> None:
+    """Raise FetchError unless ``url`` is http(s) and resolves only to allowed addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"{url}: only http and https URLs are fetched")
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"{url}: the URL has no host name")
+    if allow_private:
+        return
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"{url}: cannot resolve host {host}: {exc}") from exc
+    for info in infos:
+        address = str(info[4][0])
+        reason = _blocked_reason(address)
+        if reason:
+            raise FetchError(
+                f"{url}: refused, {host} resolves to {reason} address {address} "
+                "(pass --allow-private to fetch local or private addresses)"
+            )
+
+
+def _mime(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+class Fetcher:
+    """A reusable HTTP client applying the safety rules of Settings to every request."""
+
+    def __init__(self, settings: Settings, *, allow_private: bool | None = None) -> None:
+        self.settings = settings
+        self.allow_private = settings.allow_private if allow_private is None else allow_private
+        self._client = httpx.Client(
+            follow_redirects=False,
+            timeout=httpx.Timeout(settings.fetch_timeout),
+            headers={"User-Agent": USER_AGENT},
+            trust_env=False,
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the underlying connection pool."""
+        self._client.close()
+
+    def get(
+        self,
+        url: str,
+        *,
+        accept: Iterable[str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> FetchResponse:
+        """GET ``url`` following at most Settings.fetch_max_redirects redirects.
+
+        ``accept``: allowed media types (e.g. FEED_TYPES); another type raises FetchError.
+        Raises FetchError on refusal, network failure, HTTP error status or oversize body.
+        """
+        deadline = time.monotonic() + self.settings.fetch_timeout
+        current = url
+        for _hop in range(self.settings.fetch_max_redirects + 1):
+            check_url(current, allow_private=self.allow_private)
+            try:
+                response = self._request(url, current, headers or {}, accept, deadline)
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{url}: request to {current} failed: {exc!r}") from exc
+            if isinstance(response, str):
+                current = response
+                continue
+            return response
+        raise FetchError(
+            f"{url}: more than {self.settings.fetch_max_redirects} redirects (redirect loop?)"
+        )
+
+    def _request(
+        self,
+        url: str,
+        current: str,
+        headers: dict[str, str],
+        accept: Iterable[str] | None,
+        deadline: float,
+    ) -> FetchResponse | str:
+        """One hop: a FetchResponse, or the next URL (a string) when redirected."""
+        with self._client.stream("GET", current, headers=headers) as response:
+            if response.status_code in REDIRECT_CODES:
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"{url}: redirect from {current} without a Location")
+                return urljoin(current, location)
+            if response.status_code == 304:
+                return self._response(url, current, response, b"")
+            if response.status_code >= 400:
+                raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
+            content_type = response.headers.get("content-type", "")
+            allowed = tuple(accept) if accept is not None else None
+            if allowed is not None and _mime(content_type) not in allowed:
+                raise FetchError(
+                    f"{url}: content type {content_type or 'missing'!r} is not one of "
+                    f"{', '.join(allowed)}"
+                )
+            body = self._read_capped(url, response, deadline)
+            return self._response(url, current, response, body)
+
+    def _read_capped(self, url: str, response: httpx.Response, deadline: float) -> bytes:
+        cap = self.settings.fetch_max_bytes
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > cap:
+            raise FetchError(f"{url}: response of {declared} bytes is over the {cap}-byte limit")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > cap:
+                raise FetchError(f"{url}: response is over the {cap}-byte limit (decoded)")
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"{url}: took longer than {self.settings.fetch_timeout:g}s to download"
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    @staticmethod
+    def _response(url: str, current: str, response: httpx.Response, body: bytes) -> FetchResponse:
+        return FetchResponse(
+            url=url,
+            final_url=current,
+            status=response.status_code,
+            content_type=_mime(response.headers.get("content-type", "")),
+            body=body,
+            fetched=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            headers={k.lower(): v for k, v in response.headers.items()},
+        )

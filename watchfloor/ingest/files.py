@@ -1,0 +1,141 @@
+"""Read local inputs: JSONL documents, text, Markdown and HTML files, and folders of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from watchfloor.errors import InputError
+from watchfloor.ingest.extract import (
+    Extracted,
+    decode,
+    extract_html,
+    extract_markdown,
+    extract_plain,
+    parse_timestamp,
+    tidy,
+)
+from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin, derive_id
+from watchfloor.records import Document
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+SUPPORTED_SUFFIXES = (
+    JSONL_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+)
+JSONL_FIELDS = frozenset({"id", "url", "title", "text", "html", "published", "source", "language"})
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    """Raise InputError when the file is larger than ``max_bytes``."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (Settings.max_file_bytes)"
+        )
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Supported files under ``folder`` (recursive, hidden entries skipped), sorted."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise InputError(f"field {key!r} must be a string, got {type(value).__name__}")
+    text = str(value).strip()
+    return text or None
+
+
+def jsonl_document(record: object, default_source: str | None) -> Document:
+    """One JSONL record as a Document; raises InputError naming the bad field."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    text_value = record.get("text")
+    html_value = record.get("html")
+    extracted: Extracted | None = None
+    if isinstance(text_value, str) and text_value.strip():
+        extracted = Extracted(text=tidy(text_value))
+    elif isinstance(html_value, str) and html_value.strip():
+        extracted = extract_html(html_value.encode("utf-8"), _optional_str(record, "url"))
+    if extracted is None:
+        raise InputError("needs a non-empty 'text' or 'html' field")
+    source = _optional_str(record, "source") or default_source
+    published = parse_timestamp(record.get("published")) or extracted.published
+    given_id = _optional_str(record, "id")
+    metadata = {k: v for k, v in record.items() if k not in JSONL_FIELDS}
+    return Document(
+        id=given_id or derive_id(extracted.text, source),
+        text=extracted.text,
+        url=_optional_str(record, "url"),
+        title=_optional_str(record, "title") or extracted.title,
+        published=published,
+        source=source,
+        language=_optional_str(record, "language"),
+        metadata=metadata,
+    )
+
+
+def read_jsonl(path: Path, name: str, default_source: str | None) -> Iterator[Item]:
+    """Documents of a JSONL file, one per line; a bad line is a failure, not the end."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            origin = Origin(name, number)
+            if not raw.strip():
+                continue
+            line, warning = decode(raw, f"line {number}")
+            if warning:
+                yield ItemWarning(origin, warning)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield ItemFailure(origin, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                continue
+            try:
+                yield Candidate(jsonl_document(record, default_source), origin)
+            except InputError as exc:
+                yield ItemFailure(origin, str(exc))
+
+
+def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:
+    """A text, Markdown or HTML file as one document (published stays empty)."""
+    origin = Origin(name)
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        extracted = extract_html(data, None)
+    else:
+        text, warning = decode(data, name)
+        if warning:
+            yield ItemWarning(origin, warning.removeprefix(f"{name}: "))
+        extracted = extract_markdown(text) if suffix in MARKDOWN_SUFFIXES else extract_plain(text)
+    if not extracted.text:
+        raise InputError("the file has no text")
+    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+    # The file time is when the file was written here, not when the story was published.
+    yield Candidate(
+        Document(
+            id=derive_id(extracted.text, default_source),
+            text=extracted.text,
+            title=extracted.title,
+            published=extracted.published,
+            source=default_source,
+            metadata={"path": str(path), "file_mtime": mtime.isoformat()},
+        ),
+        origin,
+    )

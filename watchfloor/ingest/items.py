@@ -1,0 +1,129 @@
+"""What readers yield (documents, failures, warnings) and what an ingest run returns."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from watchfloor.records import Document
+
+_SPACES = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with whitespace runs collapsed: equal for byte-different copies."""
+    normal = _SPACES.sub(" ", text).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def derive_id(text: str, source: str | None) -> str:
+    """A stable document id from source and content (16 hex digits of sha256).
+
+    The source is part of it so that one story carried by two outlets gives two documents
+    (linked as near-copies), while the same story read twice from one outlet gives one.
+    """
+    key = f"{source or ''}\x1f{content_hash(text)}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item came from: the input as given, and a line number inside it when known."""
+
+    input: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.input}:{self.line}" if self.line is not None else self.input
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A document read from an input, not yet checked against the database."""
+
+    document: Document
+    origin: Origin
+    item_key: str | None = None  # feed item id, for `watch` bookkeeping
+
+
+@dataclass(frozen=True)
+class ItemFailure:
+    """An item that could not be read or stored, with the reason."""
+
+    origin: Origin
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ItemWarning:
+    """Something read with a caveat (e.g. bytes replaced during decoding)."""
+
+    origin: Origin
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+Item = Candidate | ItemFailure | ItemWarning
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """Counts of one ingest run, with every failure and the ids of the documents written.
+
+    ``read`` = ``new + near_duplicates + duplicates``: documents successfully read.
+    ``new`` counts new canonical documents (the ones to code), ``near_duplicates`` new
+    near-copies linked to a canonical, ``duplicates`` exact repeats skipped, ``failed`` items
+    that could not be read or written. ``undated`` new documents have no published date.
+    """
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: int = 0
+    undated: int = 0
+    failures: tuple[ItemFailure, ...] = ()
+    warnings: tuple[ItemWarning, ...] = ()
+    new_ids: tuple[str, ...] = ()
+    near_duplicate_ids: tuple[str, ...] = ()
+    seen_item_keys: tuple[str, ...] = field(default=(), repr=False)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form (the CLI's ``--json`` summary)."""
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
+            "failed": self.failed,
+            "undated": self.undated,
+            "failures": [
+                {"input": f.origin.input, "line": f.origin.line, "message": f.message}
+                for f in self.failures
+            ],
+            "warnings": [
+                {"input": w.origin.input, "line": w.origin.line, "message": w.message}
+                for w in self.warnings
+            ],
+        }
+
+    def __add__(self, other: IngestSummary) -> IngestSummary:
+        return IngestSummary(
+            read=self.read + other.read,
+            new=self.new + other.new,
+            duplicates=self.duplicates + other.duplicates,
+            near_duplicates=self.near_duplicates + other.near_duplicates,
+            failed=self.failed + other.failed,
+            undated=self.undated + other.undated,
+            failures=self.failures + other.failures,
+            warnings=self.warnings + other.warnings,
+            new_ids=self.new_ids + other.new_ids,
+            near_duplicate_ids=self.near_duplicate_ids + other.near_duplicate_ids,
+            seen_item_keys=self.seen_item_keys + other.seen_item_keys,
+        )

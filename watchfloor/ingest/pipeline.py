@@ -1,0 +1,160 @@
+"""Ingest runs: read inputs, drop exact repeats, link near-copies, write each batch whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+
+from watchfloor.errors import StoreError
+from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
+from watchfloor.ingest.inputs import ReadContext, read_input
+from watchfloor.ingest.items import (
+    Candidate,
+    IngestSummary,
+    Item,
+    ItemFailure,
+    ItemWarning,
+    content_hash,
+)
+from watchfloor.settings import Settings
+from watchfloor.store.database import Store
+from watchfloor.store.documents import (
+    StoredDocument,
+    existing_hashes,
+    existing_ids,
+    insert_documents,
+)
+
+DEFAULT_BATCH = 500
+ProgressCallback = Callable[[str, int], None]
+"""Called as ``progress(input_name, items_done_in_run)`` after each item."""
+
+
+@dataclass
+class _Tally:
+    new: list[str] = field(default_factory=list)
+    near: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    undated: int = 0
+    failures: list[ItemFailure] = field(default_factory=list)
+    warnings: list[ItemWarning] = field(default_factory=list)
+    seen_keys: list[str] = field(default_factory=list)
+
+    def summary(self) -> IngestSummary:
+        return IngestSummary(
+            read=len(self.new) + len(self.near) + self.duplicates,
+            new=len(self.new),
+            duplicates=self.duplicates,
+            near_duplicates=len(self.near),
+            failed=len(self.failures),
+            undated=self.undated,
+            failures=tuple(self.failures),
+            warnings=tuple(self.warnings),
+            new_ids=tuple(self.new),
+            near_duplicate_ids=tuple(self.near),
+            seen_item_keys=tuple(self.seen_keys),
+        )
+
+
+class Ingestor:
+    """Writes candidate documents to a store, batch by batch, with deduplication.
+
+    The near-duplicate index is rebuilt from the database when the Ingestor is made, so
+    build one per run (or per ``watch`` cycle set) rather than per document.
+    """
+
+    def __init__(
+        self, store: Store, settings: Settings, *, batch_size: int = DEFAULT_BATCH
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.store = store
+        self.settings = settings
+        self.batch_size = batch_size
+        self.signer = Signer()
+        self.index = NearDuplicateIndex.from_store(store, settings.dedup_threshold)
+
+    def ingest(
+        self,
+        inputs: Sequence[str],
+        *,
+        allow_private: bool | None = None,
+        default_source: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> IngestSummary:
+        """Read every input (paths, folders, URLs) and store what is new."""
+        ctx = ReadContext(
+            self.settings,
+            allow_private=self.settings.allow_private if allow_private is None else allow_private,
+            default_source=default_source,
+        )
+        try:
+            items = (item for spec in inputs for item in read_input(spec, ctx))
+            return self.ingest_items(items, progress=progress)
+        finally:
+            ctx.close()
+
+    def ingest_items(
+        self, items: Iterable[Item], *, progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        """Store candidates from any reader; failures and warnings are collected."""
+        tally = _Tally()
+        batch: list[Candidate] = []
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, ItemFailure):
+                tally.failures.append(item)
+            elif isinstance(item, ItemWarning):
+                tally.warnings.append(item)
+            else:
+                batch.append(item)
+                if len(batch) >= self.batch_size:
+                    self._write_batch(batch, tally)
+                    batch = []
+            if progress is not None:
+                progress(item.origin.input, done)
+        if batch:
+            self._write_batch(batch, tally)
+        return tally.summary()
+
+    def _write_batch(self, batch: list[Candidate], tally: _Tally) -> None:
+        """Classify and write one batch in one transaction; a failed write fails the batch."""
+        hashes = {id(c): content_hash(c.document.text) for c in batch}
+        known_ids = existing_ids(self.store.con, (c.document.id for c in batch))
+        known_pairs = existing_hashes(self.store.con, hashes.values())
+        rows: list[StoredDocument] = []
+        added: list[str] = []
+        near: list[str] = []
+        for cand in batch:
+            doc = cand.document
+            pair = (hashes[id(cand)], doc.source)
+            if doc.id in known_ids or pair in known_pairs:
+                tally.duplicates += 1
+                continue
+            known_ids.add(doc.id)
+            known_pairs.add(pair)
+            signature = self.signer.sign(doc.text)
+            match = self.index.best_match(signature)
+            if match is None:
+                self.index.add(doc.id, signature)
+                added.append(doc.id)
+                rows.append(StoredDocument(doc, pair[0], signature.to_bytes()))
+            else:
+                near.append(doc.id)
+                rows.append(
+                    StoredDocument(doc, pair[0], signature.to_bytes(), match[0], round(match[1], 4))
+                )
+        try:
+            with self.store.transaction() as con:
+                insert_documents(con, rows)
+        except duckdb.Error as exc:
+            for doc_id in added:
+                self.index.remove(doc_id)
+            message = f"not written, the batch failed: {StoreError(str(exc))}"
+            tally.failures.extend(ItemFailure(c.origin, message) for c in batch)
+            return
+        tally.new.extend(added)
+        tally.near.extend(near)
+        tally.undated += sum(1 for row in rows if row.document.published is None)
+        tally.seen_keys.extend(c.item_key for c in batch if c.item_key)
