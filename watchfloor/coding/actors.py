@@ -1,0 +1,263 @@
+"""Actor recognition and coding: spans of a parsed sentence to country (ISO3) and sector.
+
+``ActorResolver.load()`` builds the lexicon once (see ``watchfloor.coding.actor_lexicon`` for
+the data files and the user YAML format). ``find_actors`` lists every actor mention of a
+sentence; ``resolve_span`` codes any noun phrase, e.g. the subtree of a subject. Both read
+only lower-cased tokens and the dependency parse: dictionary lookups, no regular expressions.
+
+International bodies have no country: ``ActorRef.country`` is None and ``actor_id`` starts
+with ``IGO``/``NGO``/``IMG`` (Phoenix style); ``actor_code`` gives the CAMEO-style code
+(country or that prefix) used by the gold standards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import spacy
+from spacy.tokens import Span, Token
+
+from watchfloor.coding.actor_lexicon import (
+    LexEntry,
+    Lexicon,
+    Tokenizer,
+    load_bundled,
+    load_user_file,
+)
+from watchfloor.records import ActorRef
+from watchfloor.settings import Settings
+
+# "Iranian-backed militia": the country is a patron, not the actor's own.
+_PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied", "aligned"})
+_NEGATING_PREFIXES = frozenset({"pro", "anti"})
+_PREP_LINKS = frozenset({"of", "in", "from", "for"})
+_ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+_INTERNATIONAL = ("IGO", "NGO", "IMG")
+# Sectors an organisation keeps even when its head noun is a sector word.
+_BODY_SECTORS = frozenset({"IGO", "NGO"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor mention: span text and doc char offsets, its coding, and its head token.
+
+    ``root`` is the doc-level index of the token the mention attaches to in the parse; for a
+    coordinated modifier ("Hungarian and Romanian officials") it is the shared head noun.
+    """
+
+    text: str
+    start: int
+    end: int
+    ref: ActorRef
+    root: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A lexicon match: doc token indices [start, end) and what it means."""
+
+    start: int
+    end: int
+    entry: LexEntry
+
+
+def actor_code(ref: ActorRef | None) -> str | None:
+    """CAMEO-style actor code: the ISO3 country, else IGO/NGO/IMG for international bodies."""
+    if ref is None:
+        return None
+    if ref.country:
+        return ref.country
+    if ref.actor_id and ref.actor_id[:3] in _INTERNATIONAL:
+        return ref.actor_id[:3]
+    return None
+
+
+class ActorResolver:
+    """Finds and codes actor mentions; build once with ``load`` and share (read-only)."""
+
+    def __init__(self, lexicon: Lexicon, tokenizer: Tokenizer) -> None:
+        self.lexicon = lexicon
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> ActorResolver:
+        """Load bundled data plus ``settings.actors_file`` (raises ConfigError if bad)."""
+        tokenizer: Tokenizer = spacy.blank("en").tokenizer
+        lexicon = Lexicon()
+        load_bundled(lexicon, tokenizer)
+        if settings is not None and settings.actors_file is not None:
+            load_user_file(lexicon, tokenizer, settings.actors_file)
+        return cls(lexicon, tokenizer)
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _hits(self, span: Span) -> list[_Hit]:
+        """Longest non-overlapping lexicon matches in the span, left to right."""
+        lowers = [t.lower_ for t in span]
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(lowers):
+            length = 0
+            for size, entry in self.lexicon.candidates(lowers, i):
+                if self._accept(span, i, size, entry):
+                    hits.append(_Hit(span.start + i, span.start + i + size, entry))
+                    length = size
+                    break
+            i += max(length, 1)
+        return hits
+
+    @staticmethod
+    def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
+        """Case and context checks that keep common words from matching as names."""
+        first = span[i]
+        if entry.named:
+            if first.is_lower:
+                return False
+            if size == 1 and len(first.text) <= 3 and entry.kind in "PO" and not first.is_upper:
+                return False
+        if i > 1 and span[i - 1].text == "-" and span[i - 2].lower_ in _NEGATING_PREFIXES:
+            return False
+        after = i + size
+        return not (
+            entry.kind in "CK"
+            and after + 1 < len(span)
+            and span[after].text == "-"
+            and span[after + 1].lower_ in _PATRON_WORDS
+        )
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve_span(self, span: Span) -> ActorRef | None:
+        """Country and sector of a noun phrase; None when nothing in it names an actor."""
+        return self._combine(span, self._hits(span), span.root)
+
+    def resolve_text(self, text: str) -> ActorRef | None:
+        """Code a bare name or phrase without a parse (e.g. an actor column of a dataset)."""
+        doc = self._tokenizer(" ".join(text.split()))
+        if len(doc) == 0:
+            return None
+        return self._combine(doc[:], self._hits(doc[:]), doc[len(doc) - 1])
+
+    def resolve_acled_actor(self, name: str) -> ActorRef:
+        """Code an ACLED actor name (see ``watchfloor.coding.actor_acled``)."""
+        from watchfloor.coding.actor_acled import resolve_acled_actor
+
+        return resolve_acled_actor(name, self)
+
+    def _combine(self, span: Span, hits: list[_Hit], root: Token) -> ActorRef | None:
+        if not hits:
+            return None
+        doc = span.doc
+        named = [h for h in hits if h.entry.kind in "PO"]
+        places = [h for h in hits if h.entry.kind in "CK"]
+        agents = [h for h in hits if h.entry.kind == "A"]
+        primary = min(named, key=lambda h: _distance(doc, h, root)) if named else None
+        agent = min(agents, key=lambda h: _distance(doc, h, root)) if agents else None
+        country = primary.entry.country if primary else None
+        if country is None and places and (primary is None or not _is_international(primary)):
+            country = min(places, key=lambda h: _distance(doc, h, root)).entry.country
+        sector = _sector(primary, agent, root)
+        actor_id = primary.entry.actor_id if primary else None
+        if country is None and sector is None and actor_id is None:
+            return None
+        return ActorRef(text=span.text, country=country, sector=sector, actor_id=actor_id)
+
+    # -- mentions -------------------------------------------------------------------------
+
+    def find_actors(self, sentence: Span) -> list[ActorMention]:
+        """Every actor mention in the sentence, longest first wins, in text order."""
+        hits = self._hits(sentence)
+        if not hits:
+            return []
+        mentions: list[ActorMention] = []
+        for span in _candidate_spans(sentence, hits):
+            inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
+            mentions.extend(self._mentions(span, inside))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _mentions(self, span: Span, hits: list[_Hit]) -> list[ActorMention]:
+        root = span.root
+        ref = self._combine(span, hits, root)
+        if ref is None:
+            return []
+        places = [h for h in hits if h.entry.kind in "CK"]
+        has_named = any(h.entry.kind in "PO" for h in hits)
+        countries = {h.entry.country for h in places}
+        if has_named or len(countries) < 2 or not _coordinated(span.doc, places):
+            return [ActorMention(span.text, span.start_char, span.end_char, ref, root.i)]
+        doc = span.doc
+        out = []
+        for hit in places:
+            part = doc[hit.start : hit.end]
+            one = ActorRef(part.text, hit.entry.country, ref.sector, None)
+            out.append(ActorMention(part.text, part.start_char, part.end_char, one, root.i))
+        return out
+
+
+def _is_international(hit: _Hit) -> bool:
+    return hit.entry.country is None and (hit.entry.actor_id or "")[:3] in _INTERNATIONAL
+
+
+def _sector(primary: _Hit | None, agent: _Hit | None, root: Token) -> str | None:
+    """A person's sector is their own; a body's yields to a head noun ("UN peacekeepers")."""
+    if primary is None:
+        return agent.entry.sector if agent else None
+    if agent is None or primary.entry.kind == "P" and primary.entry.sector:
+        return primary.entry.sector
+    agent_is_head = agent.start <= root.i < agent.end
+    if agent_is_head and (primary.entry.sector in _BODY_SECTORS or not primary.entry.sector):
+        return agent.entry.sector
+    return primary.entry.sector or agent.entry.sector
+
+
+def _distance(doc: spacy.tokens.Doc, hit: _Hit, root: Token) -> tuple[int, int]:
+    """Dependency hops from the hit up to ``root`` (then position) to rank competing hits."""
+    best = 99
+    for token in doc[hit.start : hit.end]:
+        hops, node = 0, token
+        while node.i != root.i and node.head.i != node.i and hops < 12:
+            node, hops = node.head, hops + 1
+        if node.i == root.i:
+            best = min(best, hops)
+    return best, hit.start
+
+
+def _coordinated(doc: spacy.tokens.Doc, places: list[_Hit]) -> bool:
+    """True when two of the place hits are joined by a conjunction in the parse."""
+    tokens = {i for h in places for i in range(h.start, h.end)}
+    return any(doc[i].dep_ == "conj" and doc[i].head.i in tokens for i in tokens)
+
+
+def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
+    """Noun chunks (with "of/in X" attachments), named entities and bare hits; no overlaps."""
+    doc = sentence.doc
+    spans: list[Span] = []
+    agent_tokens = {i for h in hits if h.entry.kind == "A" for i in range(h.start, h.end)}
+    for chunk in sentence.noun_chunks:
+        is_agent = chunk.root.i in agent_tokens
+        spans.append(_with_prep_attachment(chunk) if is_agent else chunk)
+    spans.extend(e for e in sentence.ents if e.label_ in _ENTITY_LABELS)
+    spans.extend(doc[h.start : h.end] for h in hits)
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if not any(span.start <= h.start and h.end <= span.end for h in hits):
+            continue
+        chosen.append(span)
+        taken.update(range(span.start, span.end))
+    return chosen
+
+
+def _with_prep_attachment(chunk: Span) -> Span:
+    """Extend "the president" to "the president of Armenia", "police" to "police in Kabul"."""
+    root = chunk.root
+    end = chunk.end
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in _PREP_LINKS and child.i == end:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+                end = objects[0].right_edge.i + 1
+        break
+    return chunk.doc[chunk.start : end] if end > chunk.end else chunk
