@@ -14,7 +14,7 @@ from distributed import LocalCluster
 
 from tests.scale.sentence_coder import KILL_AT_ENV, KILL_FLAG_ENV, SentenceCoder
 from watchfloor.demo import corpus_path, iter_demo_documents
-from watchfloor.errors import ConfigError, InputError
+from watchfloor.errors import ConfigError, InputError, ModelError
 from watchfloor.records import Document
 from watchfloor.scale import code_with_dask
 from watchfloor.settings import Settings
@@ -281,3 +281,16 @@ def test_scheduler_and_workers_together_is_a_config_error(
 def test_output_or_store_is_required(settings: Settings, archive: Path) -> None:
     with pytest.raises(InputError, match="--output"):
         code_with_dask(settings=settings, input=str(archive / "*.jsonl"), coder_loader=LOADER)
+
+
+def test_unknown_coder_loader_is_a_model_error(
+    settings: Settings, scheduler: str, archive: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ModelError, match="no_such_module"):
+        code_with_dask(
+            settings=settings,
+            input=str(archive / "*.jsonl"),
+            output=tmp_path / "o",
+            scheduler=scheduler,
+            coder_loader="no_such_module:load",
+        )

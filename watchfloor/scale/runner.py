@@ -138,6 +138,7 @@ def _run_partitions(
     client: Any,
     parts: list[Partition],
     output: str | None,
+    plugin_name: str,
     store: Store | None,
     on_progress: Callable[[int, int], None] | None,
 ) -> list[PartitionResult]:
@@ -145,7 +146,13 @@ def _run_partitions(
 
     futures = [
         client.submit(
-            code_partition, part, output, key=f"watchfloor-code-{part.name}", retries=2, pure=False
+            code_partition,
+            part,
+            output,
+            plugin_name,
+            key=f"watchfloor-code-{part.name}",
+            retries=2,
+            pure=False,
         )
         for part in parts
     ]
@@ -196,8 +203,9 @@ def code_with_dask(
         Path(out).mkdir(parents=True, exist_ok=True)
     with dask_client(scheduler, workers) as client:
         n_workers = len(client.scheduler_info().get("workers", {}))
-        client.register_plugin(CoderPlugin(settings, coder_loader), name=CoderPlugin.name)
-        results = _run_partitions(client, parts, out, store, on_progress) if parts else []
+        plugin = CoderPlugin(settings, coder_loader)
+        client.register_plugin(plugin, name=plugin.name)
+        results = _run_partitions(client, parts, out, plugin.name, store, on_progress)
     if out is not None:
         remove_stale(Path(out), {p.name for p in parts})
     summary = ScaleSummary(

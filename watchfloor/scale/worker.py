@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from watchfloor.scale.partitions import Partition, read_partition
 from watchfloor.settings import Settings
 from watchfloor.store.events import event_to_row
 
-PLUGIN_NAME = "watchfloor-coder"
+PLUGIN_PREFIX = "watchfloor-coder"
 DEFAULT_LOADER = "watchfloor.coding.pipeline:Coder.load"
 
 
@@ -45,23 +46,28 @@ def resolve_loader(spec: str) -> Callable[[Settings], CoderLike]:
 
 
 class CoderPlugin(WorkerPlugin):
-    """Loads the coder when a worker starts (or restarts), so each worker loads it once."""
+    """Loads the coder when a worker starts (or restarts), so each worker loads it once.
 
-    name = PLUGIN_NAME
-    idempotent = False
+    The name hashes the loader and settings: registering the same coder again on a
+    long-lived cluster is a no-op (``idempotent``), a different one is loaded beside it.
+    """
+
+    idempotent = True
 
     def __init__(self, settings: Settings, loader: str = DEFAULT_LOADER) -> None:
         self.settings = settings
         self.loader = loader
+        key = f"{loader}\x1f{settings.model_dump_json()}".encode()
+        self.name = f"{PLUGIN_PREFIX}-{hashlib.sha256(key).hexdigest()[:12]}"
         self.coder: CoderLike | None = None
 
     def setup(self, worker: Any) -> None:
         self.coder = resolve_loader(self.loader)(self.settings)
 
 
-def worker_coder() -> CoderLike:
-    """The coder the plugin loaded on the current worker."""
-    plugin = get_worker().plugins.get(PLUGIN_NAME)
+def worker_coder(plugin_name: str) -> CoderLike:
+    """The coder the named plugin loaded on the current worker."""
+    plugin = get_worker().plugins.get(plugin_name)
     coder = getattr(plugin, "coder", None)
     if coder is None:
         raise ModelError("this Dask worker has no watchfloor coder: register CoderPlugin first")
@@ -83,13 +89,13 @@ class PartitionResult:
     sentence_rows: tuple[tuple[Any, ...], ...] = ()
 
 
-def code_partition(part: Partition, output: str | None) -> PartitionResult:
+def code_partition(part: Partition, output: str | None, plugin_name: str) -> PartitionResult:
     """Code one partition with the worker's coder; write its Parquet files when ``output``.
 
     Safe to run twice: file names depend only on the partition, each file is renamed into
     place whole, and the manifest that marks the partition done is written last.
     """
-    coder = worker_coder()
+    coder = worker_coder(plugin_name)
     out = Path(output) if output else None
     if out is not None:
         done = read_manifest(out, part.name)

@@ -1,0 +1,101 @@
+"""Throughput of Dask coding with 1 and 2 workers, beside local coding and the bare spaCy parse.
+
+Usage: ``python bench/scale.py [--docs 480] [--workers 1,2] [--loader module:callable]``.
+Input is the demo corpus repeated (with fresh ids) to ``--docs`` documents, written as JSONL
+to a temp folder. Prints one line per setup: documents/s and sentences/s, wall time with and
+without cluster start-up. Figures depend on the machine; quote them with its description.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from watchfloor.demo import corpus_path
+from watchfloor.scale import code_with_dask
+from watchfloor.scale.worker import DEFAULT_LOADER, resolve_loader
+from watchfloor.settings import Settings
+
+
+def make_input(folder: Path, n_docs: int) -> tuple[Path, list[str]]:
+    rows = [json.loads(line) for line in corpus_path().open(encoding="utf-8")]
+    texts = []
+    path = folder / "bench.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i, row in zip(range(n_docs), itertools.cycle(rows), strict=False):
+            fh.write(json.dumps(dict(row, id=f"bench-{i:06d}")) + "\n")
+            texts.append(row["text"])
+    return path, texts
+
+
+def line(label: str, docs: int, sentences: int, seconds: float, extra: str = "") -> None:
+    print(
+        f"{label:<28} {docs / seconds:8.1f} docs/s {sentences / seconds:8.1f} sentences/s"
+        f"  ({seconds:.1f} s){extra}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=480)
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--loader", default=DEFAULT_LOADER)
+    parser.add_argument("--partition", type=int, default=32, help="documents per partition")
+    args = parser.parse_args()
+    settings = Settings()
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path, texts = make_input(Path(tmp), args.docs)
+        nlp = spacy.load(settings.spacy_model)
+        started = time.perf_counter()
+        n_sent = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=64))
+        line("bare spaCy parse", len(texts), n_sent, time.perf_counter() - started)
+
+        coder = resolve_loader(args.loader)(settings)
+        from watchfloor.demo.corpus import iter_demo_documents
+
+        docs = list(iter_demo_documents(path))
+        started = time.perf_counter()
+        coded = list(coder.code_documents(docs))
+        line(
+            "local coder (1 process)",
+            len(docs),
+            n_sent,
+            time.perf_counter() - started,
+            f", {sum(len(c.events) for c in coded)} events",
+        )
+
+        for n in (int(w) for w in args.workers.split(",")):
+            out = Path(tmp) / f"events-{n}"
+            started = time.perf_counter()
+            summary = code_with_dask(
+                settings=settings,
+                input=str(path),
+                output=out,
+                workers=n,
+                docs_per_partition=args.partition,
+                coder_loader=args.loader,
+            )
+            total = time.perf_counter() - started
+            line(
+                f"dask, {n} worker(s), total",
+                summary.documents,
+                n_sent,
+                total,
+                f", {summary.events} events, {summary.partitions} partitions",
+            )
+
+
+if __name__ == "__main__":
+    main()
