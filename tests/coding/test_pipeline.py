@@ -1,0 +1,83 @@
+"""Behaviour of the event coder on single sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from watchfloor.coding.pipeline import Coder
+
+
+def events_of(coder: Coder, text: str) -> list:
+    return coder.code_text(text, published=dt.date(2024, 3, 4)).events
+
+
+def test_passive_voice_swaps_roles(coder: Coder) -> None:
+    active = events_of(coder, "Rebels attacked an army base near the border.")
+    passive = events_of(coder, "An army base was attacked by rebels near the border.")
+    for events in (active, passive):
+        assault = next(e for e in events if e.plover_event == "ASSAULT")
+        assert assault.source is not None and "rebels" in assault.source.text.lower()
+        assert assault.target is not None and "base" in assault.target.text.lower()
+
+
+def test_negated_attack_is_not_an_assault(coder: Coder) -> None:
+    events = events_of(coder, "The army did not attack the village on Monday.")
+    assert not [e for e in events if e.plover_event == "ASSAULT"]
+
+
+def test_threat_to_strike_is_threaten(coder: Coder) -> None:
+    events = events_of(coder, "Russia threatened to strike the port of Odesa.")
+    assert [e.plover_event for e in events] == ["THREATEN"]
+    assert events[0].cameo_code == "138"
+    assert events[0].modality == "threatened"
+
+
+def test_future_attack_is_a_threat_not_an_assault(coder: Coder) -> None:
+    events = events_of(coder, "The militia said it would attack the airport.")
+    assert {e.plover_event for e in events} == {"THREATEN"}
+    assert events[0].quote_speaker == "militia"
+
+
+def test_hedged_report_lowers_confidence(coder: Coder) -> None:
+    plain = events_of(coder, "Soldiers shelled the town.")[0]
+    hedged = events_of(coder, "Soldiers reportedly shelled the town, according to residents.")[0]
+    assert hedged.hedged and not plain.hedged
+    assert 0 <= hedged.confidence < plain.confidence <= 1
+
+
+def test_refusal_to_meet_is_a_rejection(coder: Coder) -> None:
+    events = events_of(coder, "The opposition refused to meet the president.")
+    assert events[0].plover_event == "REJECT"
+    assert events[0].cameo_code == "125"
+
+
+def test_call_to_release_is_a_request(coder: Coder) -> None:
+    events = events_of(coder, "Protesters called on the government to release the detainees.")
+    assert [e.plover_event for e in events] == ["REQUEST"]
+
+
+def test_airstrike_maps_to_acled_air_strike(coder: Coder) -> None:
+    events = events_of(coder, "Warplanes carried out airstrikes on the village of Zarzur.")
+    assert events[0].acled_event_type == "Explosions/Remote violence"
+    assert events[0].acled_sub_event_type == "Air/drone strike"
+
+
+def test_earthquake_is_not_a_political_event(coder: Coder) -> None:
+    events = events_of(coder, "An earthquake killed 20 people in the mountains.")
+    assert [(e.plover_event, e.plover_mode) for e in events] == [
+        ("NONPOLITICAL", "natural-disaster")
+    ]
+
+
+def test_event_ids_are_deterministic(coder: Coder) -> None:
+    text = "Rebels attacked an army base. Police arrested 12 protesters."
+    first = [e.id for e in events_of(coder, text)]
+    second = [e.id for e in events_of(coder, text)]
+    assert first == second and len(set(first)) == len(first) == 2
+
+
+def test_evidence_span_points_into_the_document(coder: Coder) -> None:
+    text = "Nothing happened. Police arrested 12 protesters in the capital."
+    event = coder.code_text(text).events[0]
+    ev = event.evidence
+    assert text[ev.start : ev.end] == ev.text and ev.sentence_index == 1

@@ -1,0 +1,237 @@
+"""Event typing for one sentence: triggers from the lexicon, combined through the parse.
+
+A trigger under a verb of speech keeps its own type and records the speaker. A trigger in the
+complement of a request, offer, refusal, threat or accusation refines that verb's CAMEO
+sub-code instead of making an event of its own ("urged X to release" is a demand for release,
+not a release). Negated material events are dropped; negated cooperation becomes a refusal;
+future material conflict is a threat and future cooperation an intent (CAMEO 03).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from watchfloor.coding.lexicon import LexiconHit, TriggerLexicon
+from watchfloor.coding.modality import failed, hedge_cues, is_future, is_negated
+from watchfloor.coding.roles import roles
+from watchfloor.coding.work import Candidate
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
+WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "204", "2041"})
+GENERIC_VIOLENCE = frozenset({"190", "18", "180", "182", "1823", "193"})
+# (governor root, embedded code prefix) -> refined governor code; first prefix match wins.
+REFINE: dict[str, tuple[tuple[str, str], ...]] = {
+    "02": (
+        ("04", "026"),
+        ("084", "0253"),
+        ("087", "0256"),
+        ("08", "025"),
+        ("07", "023"),
+        ("06", "021"),
+    ),
+    "10": (
+        ("04", "106"),
+        ("084", "1053"),
+        ("087", "1056"),
+        ("08", "105"),
+        ("07", "103"),
+        ("06", "101"),
+    ),
+    "03": (
+        ("04", "036"),
+        ("084", "0353"),
+        ("087", "0356"),
+        ("08", "035"),
+        ("07", "033"),
+        ("06", "031"),
+        ("057", "030"),
+    ),
+    "12": (("04", "125"), ("084", "1243"), ("08", "124"), ("07", "122"), ("06", "121")),
+    "13": (
+        ("18", "138"),
+        ("19", "138"),
+        ("20", "138"),
+        ("17", "137"),
+        ("16", "131"),
+        ("14", "133"),
+    ),
+    "11": (("18", "1123"), ("19", "1123"), ("20", "1124")),
+    "09": (),
+}
+NEGATED_COOPERATION = (("04", "125"), ("06", "121"), ("07", "122"), ("08", "124"), ("0", "120"))
+PLANNED_CONFLICT = (("16", "131"), ("17", "137"), ("18", "138"), ("19", "138"), ("20", "138"))
+PLANNED_COOPERATION = (("04", "036"), ("06", "031"), ("07", "033"), ("084", "0353"), ("08", "035"))
+
+
+def _prefix_map(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    return next((new for prefix, new in table if code.startswith(prefix)), None)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+class EventTyper:
+    """Find the events of a sentence with the trigger lexicon and the dependency parse."""
+
+    def __init__(self, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+
+    def hits(self, sentence: Span) -> dict[int, tuple[Token, LexiconHit]]:
+        """Lexicon matches in the sentence, by token index."""
+        vocab = self.lexicon.vocabulary
+        found: dict[int, tuple[Token, LexiconHit]] = {}
+        for tok in sentence:
+            if tok.lemma_.lower() not in vocab and tok.lower_ not in vocab:
+                continue
+            hit = self.lexicon.match(tok)
+            if hit is not None and hit.code != "---":
+                found[tok.i] = (tok, hit)
+        return found
+
+    def governor(self, token: Token, hits: dict[int, tuple[Token, LexiconHit]]) -> Token | None:
+        """The nearest trigger whose complement this trigger is, if any."""
+        current = token
+        for _ in range(4):
+            if current.dep_ not in COMPLEMENT_DEPS or current.head is current:
+                return None
+            current = current.head
+            if current.i in hits:
+                return current
+        return None
+
+    def candidates(self, sentence: Span, index: int) -> list[Candidate]:
+        """Candidate events of one sentence, primary (shallowest) trigger first."""
+        hits = self.hits(sentence)
+        if not hits:
+            return self._nonpolitical(sentence, index)
+        cues = hedge_cues(sentence)
+        built: dict[int, Candidate] = {}
+        ordered = sorted(hits.values(), key=lambda th: (_depth(th[0]), th[0].i))
+        for tok, hit in ordered:
+            cand = Candidate(index, tok, hit.code, hit.rule, hit.strength, hedges=list(cues))
+            r = roles(tok)
+            cand.source_token, cand.target_token = r.source, r.target
+            gov = self.governor(tok, hits)
+            if gov is not None and hits[gov.i][1].code.startswith("01"):
+                self._quoted(cand, gov)
+            elif gov is not None and gov.i in built and self._merge(built[gov.i], cand):
+                continue
+            built[tok.i] = cand
+        result = [c for c in built.values() if not c.cameo_code.startswith("01")]
+        result = [c for c in (self._modality(c) for c in result) if c is not None]
+        result = self._merge_weapons(result)
+        result = self._drop_role_nouns(result)
+        self._mark_nonpolitical(result)
+        return result or self._nonpolitical(sentence, index)
+
+    def _quoted(self, cand: Candidate, speech: Token) -> None:
+        speaker = roles(speech).source
+        if speaker is None:
+            return
+        cand.quote_speaker = speaker.text if speaker.pos_ != "PRON" else None
+        src = cand.source_token
+        if src is None or src.pos_ == "PRON":
+            cand.source_token = speaker
+        cand.notes.append(f"quoted: speech verb '{speech.lemma_}' by '{speaker.text}'")
+
+    def _merge(self, gov: Candidate, emb: Candidate) -> bool:
+        """Fold an embedded trigger into its governor; False when both stay events."""
+        table = REFINE.get(gov.root)
+        if table is None:
+            return False
+        if gov.trigger.lemma_ == "deny" and emb.root >= "14":
+            gov.cameo_code = "016"
+            gov.notes.append(f"denied '{emb.trigger.text}': a denial, not an event")
+            return True
+        refined = _prefix_map(emb.cameo_code, table)
+        if refined:
+            gov.notes.append(
+                f"'{gov.trigger.text}' + complement '{emb.trigger.text}' ({emb.cameo_code})"
+                f" -> {refined}"
+            )
+            gov.cameo_code = refined
+        if gov.target_token is None:
+            gov.target_token = emb.target_token
+        return True
+
+    def _modality(self, cand: Candidate) -> Candidate | None:
+        tok, code = cand.trigger, cand.cameo_code
+        if is_negated(tok) or failed(tok):
+            if code[:2] >= "14" or code[:2] in ("09", "10", "11", "12", "13"):
+                return None
+            cand.cameo_code = _prefix_map(code, NEGATED_COOPERATION) or "120"
+            cand.negated, cand.modality = True, "denied"
+            cand.notes.append(f"negated '{tok.text}': {code} -> {cand.cameo_code}")
+        elif cand.root == "13":
+            cand.modality = "threatened"
+        elif is_future(tok):
+            new = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(code, PLANNED_COOPERATION)
+            cand.modality = "threatened" if code[:2] >= "16" else "planned"
+            if new:
+                cand.notes.append(f"future '{tok.text}': {code} -> {new}")
+                cand.cameo_code = new
+        return cand
+
+    def _merge_weapons(self, cands: list[Candidate]) -> list[Candidate]:
+        """A generic attack verb takes the weapon named by a noun trigger in the sentence."""
+        weapons = [c for c in cands if c.cameo_code in WEAPON_CODES and c.trigger.pos_ != "VERB"]
+        generic = [
+            c
+            for c in cands
+            if c.cameo_code in GENERIC_VIOLENCE
+            and c.trigger.pos_ == "VERB"
+            and c.modality == "asserted"
+        ]
+        if not weapons or not generic:
+            return cands
+        best = max(weapons, key=lambda c: (c.cameo_code != "193", c.strength))
+        main = generic[0]
+        main.notes.append(
+            f"weapon '{best.trigger.text}' ({best.cameo_code}) refines"
+            f" '{main.trigger.text}' ({main.cameo_code})"
+        )
+        main.cameo_code = best.cameo_code
+        main.source_token = main.source_token or best.source_token
+        if main.source_token is not None and main.source_token.i == best.trigger.i:
+            main.source_token = best.source_token or main.source_token
+        return [c for c in cands if c not in weapons or c is main]
+
+    def _drop_role_nouns(self, cands: list[Candidate]) -> list[Candidate]:
+        """A noun trigger that is another event's actor ("protesters called for") is no event."""
+        roles_of = {t.i for c in cands for t in (c.source_token, c.target_token) if t is not None}
+        return [c for c in cands if c.trigger.pos_ == "VERB" or c.trigger.i not in roles_of]
+
+    def _mark_nonpolitical(self, cands: list[Candidate]) -> None:
+        """Violence caused by a flood or a fire, and crime seizures, are not political events."""
+        for cand in cands:
+            if cand.root < "17":
+                continue
+            tokens = [cand.source_token, cand.target_token if cand.root == "17" else None]
+            for tok in tokens:
+                category = self.lexicon.nonpolitical(tok) if tok is not None else None
+                if tok is not None and category:
+                    cand.nonpolitical = category
+                    cand.notes.append(f"'{tok.text}' makes it {category}")
+                    break
+
+    def _nonpolitical(self, sentence: Span, index: int) -> list[Candidate]:
+        for tok in sentence:
+            if tok.pos_ not in ("NOUN", "VERB"):
+                continue
+            category = self.lexicon.nonpolitical(tok)
+            if category and category != "organised-crime":
+                cand = Candidate(
+                    index,
+                    tok,
+                    "",
+                    f"non-political noun '{tok.lemma_}'",
+                    0.6,
+                    hedges=hedge_cues(sentence),
+                    nonpolitical=category,
+                )
+                return [cand]
+        return []

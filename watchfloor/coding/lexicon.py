@@ -1,0 +1,174 @@
+"""Trigger lexicon: which verbs and nouns signal which CAMEO event, and why.
+
+Three bundled tables, most specific first:
+``core_triggers.tsv`` (our own list of verbs, phrasal verbs and nouns per CAMEO class),
+``verb_lexicon.tsv`` (derived from the PETRARCH CAMEO verb dictionary by
+``scripts/build_verb_lexicon.py``: default code per verb and phrase patterns per verb block),
+and ``nonpolitical.tsv`` (nouns of disasters and crime, for "not a political event").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from watchfloor.coding.ontology import read_table
+
+LABOUR_WORDS = frozenset(
+    {
+        "general",
+        "labour",
+        "labor",
+        "worker",
+        "teacher",
+        "doctor",
+        "nurse",
+        "union",
+        "nationwide",
+        "national",
+        "trucker",
+        "driver",
+        "student",
+        "staff",
+        "employee",
+        "day",
+        "week",
+    }
+)
+AERIAL_WORDS = frozenset({"air", "drone", "missile", "aerial", "warplane", "jet", "rocket"})
+PARTICLE_DEPS = frozenset({"prt", "prep"})
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    """A trigger match: CAMEO code ("---" means explicitly not an event) and the rule's name."""
+
+    code: str
+    rule: str
+    strength: float
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A PETRARCH-derived pattern: every slot needs one of its words among the verb's dependents."""
+
+    code: str
+    slots: tuple[frozenset[str], ...]
+
+
+class TriggerLexicon:
+    """Match spaCy tokens to CAMEO codes."""
+
+    def __init__(
+        self,
+        core: dict[tuple[str, str], str],
+        verbs: dict[str, tuple[str, str]],
+        patterns: dict[str, list[Pattern]],
+        nonpolitical: dict[str, str],
+    ) -> None:
+        self._core = core
+        self._verbs = verbs
+        self._patterns = patterns
+        self._nonpolitical = nonpolitical
+        self.vocabulary: frozenset[str] = frozenset(
+            {k[0].split()[0] for k in core} | {v.split()[0] for v in verbs} | set(nonpolitical)
+        )
+
+    @classmethod
+    def load(cls) -> TriggerLexicon:
+        """Read the bundled trigger tables."""
+        core = {(r["trigger"], r["pos"]): r["code"] for r in read_table("core_triggers.tsv")}
+        verbs: dict[str, tuple[str, str]] = {}
+        patterns: dict[str, list[Pattern]] = defaultdict(list)
+        for r in read_table("verb_lexicon.tsv"):
+            if r["kind"] == "verb":
+                known = verbs.get(r["key"])
+                if known is None or known[0] == "---":
+                    verbs[r["key"]] = (r["code"], r["value"])
+            else:
+                slots = tuple(frozenset(s.split(",")) for s in r["value"].split("|"))
+                patterns[r["key"]].append(Pattern(r["code"], slots))
+        for plist in patterns.values():
+            plist.sort(key=lambda p: -len(p.slots))
+        nonpolitical = {r["trigger"]: r["category"] for r in read_table("nonpolitical.tsv")}
+        return cls(core, verbs, dict(patterns), nonpolitical)
+
+    def nonpolitical(self, token: Token) -> str | None:
+        """Category (natural-disaster, man-made-disaster, organised-crime) of a noun, if any."""
+        return self._nonpolitical.get(token.lemma_.lower()) or self._nonpolitical.get(token.lower_)
+
+    def match(self, token: Token) -> LexiconHit | None:
+        """The CAMEO code a verb or noun signals, or None."""
+        if token.pos_ == "VERB":
+            return self._match_verb(token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._match_noun(token)
+        return None
+
+    def _match_verb(self, token: Token) -> LexiconHit | None:
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in PARTICLE_DEPS:
+                phrase = f"{lemma} {child.lower_}"
+                code = self._core.get((phrase, "VERB"))
+                if code:
+                    return LexiconHit(code, f"core verb '{phrase}'", 0.85)
+        if lemma == "open" and any(c.lemma_ == "fire" for c in token.children):
+            return LexiconHit("193", "core verb 'open fire'", 0.85)
+        code = self._core.get((lemma, "VERB"))
+        if code:
+            return LexiconHit(code, f"core verb '{lemma}'", 0.8)
+        pattern = self._match_pattern(token, lemma)
+        if pattern:
+            return pattern
+        known = self._verbs.get(lemma)
+        if known and known[0] != "---":
+            return LexiconHit(known[0], f"PETRARCH verb '{lemma}' ({known[1]})", 0.6)
+        return None
+
+    def _match_pattern(self, token: Token, lemma: str) -> LexiconHit | None:
+        known = self._verbs.get(lemma)
+        if not known:
+            return None
+        words = {t.lower_ for t in token.subtree if t.i > token.i} | {
+            t.lemma_.lower() for t in token.subtree if t.i > token.i
+        }
+        for pattern in self._patterns.get(known[1], ()):
+            if len(pattern.slots) >= 2 and all(slot & words for slot in pattern.slots):
+                if pattern.code == "---":
+                    return None
+                shown = " ".join(sorted(next(iter(s & words)) for s in pattern.slots))
+                return LexiconHit(
+                    pattern.code, f"PETRARCH pattern {lemma} * {shown} ({known[1]})", 0.85
+                )
+        return None
+
+    def _match_noun(self, token: Token) -> LexiconHit | None:
+        lemma = token.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
+        for mod in modifiers:
+            code = self._core.get((f"{mod} {lemma}", "NOUN"))
+            if code:
+                return LexiconHit(code, f"core noun '{mod} {lemma}'", 0.8)
+        if lemma == "strike":
+            return self._strike(token, modifiers)
+        if "suicide" in modifiers and lemma in ("bombing", "attack", "bomber", "blast"):
+            return LexiconHit("1831", f"core noun 'suicide {lemma}'", 0.85)
+        if modifiers & {"roadside", "landmine"} and lemma in ("bomb", "explosion", "blast"):
+            return LexiconHit("1833", f"core noun 'roadside {lemma}'", 0.85)
+        code = self._core.get((lemma, "NOUN")) or self._core.get((token.lower_, "NOUN"))
+        if code:
+            return LexiconHit(code, f"core noun '{lemma}'", 0.7)
+        return None
+
+    def _strike(self, token: Token, modifiers: set[str]) -> LexiconHit:
+        if "hunger" in modifiers:
+            return LexiconHit("142", "core noun 'hunger strike'", 0.85)
+        on_strike = token.head.lower_ == "on" and token.dep_ == "pobj"
+        if modifiers & LABOUR_WORDS or on_strike:
+            return LexiconHit("143", "core noun 'strike' (labour)", 0.8)
+        if modifiers & AERIAL_WORDS:
+            return LexiconHit("195", "core noun 'air strike'", 0.85)
+        return LexiconHit("195", "core noun 'strike' (military)", 0.6)

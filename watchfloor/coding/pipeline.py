@@ -1,0 +1,160 @@
+"""The event coder: spaCy once, then an ordered list of stages per document.
+
+>>> coder = Coder.load(Settings())                       # doctest: +SKIP
+>>> coder.code_text("Rebels attacked an army post near Idlib.").events  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from watchfloor.coding.classify import EventTyper
+from watchfloor.coding.lexicon import TriggerLexicon
+from watchfloor.coding.ontology import Ontology, read_table
+from watchfloor.coding.stages import (
+    ActorStage,
+    AssembleStage,
+    CasualtyStage,
+    ConfidenceStage,
+    DateStage,
+    EventStage,
+    PlaceStage,
+    SentenceStage,
+    Stage,
+)
+from watchfloor.coding.work import CodedDocument, WorkDoc
+from watchfloor.errors import ModelError
+from watchfloor.records import Document
+from watchfloor.settings import Settings
+
+CODER_VERSION = "coder-0.1"
+UNUSED_PIPES = ()
+MAX_CHARS = 200_000
+
+
+def load_nlp(name: str) -> Language:
+    """Load the spaCy model by name (installed as a package; nothing is downloaded)."""
+    try:
+        return spacy.load(name, exclude=list(UNUSED_PIPES))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed: install the package named in pyproject.toml"
+        ) from exc
+
+
+def default_stages(settings: Settings, lexicon: TriggerLexicon, ontology: Ontology) -> list[Stage]:
+    """The standard stage list, with the actor, geo, date and casualty modules of the package."""
+    from watchfloor.coding.actors import ActorResolver
+    from watchfloor.coding.casualties import extract_casualties
+    from watchfloor.coding.dates import resolve_event_date
+    from watchfloor.coding.geo import Gazetteer, PlaceResolver
+
+    actors = ActorStage(ActorResolver.load(settings))
+    return [
+        SentenceStage(lexicon.vocabulary),
+        actors,
+        EventStage(EventTyper(lexicon), actors),
+        PlaceStage(PlaceResolver(Gazetteer.load())),
+        DateStage(resolve_event_date),
+        CasualtyStage(extract_casualties),
+        ConfidenceStage(),
+        AssembleStage(ontology),
+    ]
+
+
+def minimal_stages(lexicon: TriggerLexicon, ontology: Ontology) -> list[Stage]:
+    """Event typing alone: actors as plain text, no places, dates or casualties."""
+    actors = ActorStage(None)
+    return [
+        SentenceStage(lexicon.vocabulary),
+        actors,
+        EventStage(EventTyper(lexicon), actors),
+        ConfidenceStage(),
+        AssembleStage(ontology),
+    ]
+
+
+class Coder:
+    """Turns documents into coded events. Build once with ``Coder.load`` and reuse."""
+
+    def __init__(self, nlp: Language, stages: Sequence[Stage], *, batch_size: int = 64) -> None:
+        self.nlp = nlp
+        self.stages = list(stages)
+        self.batch_size = batch_size
+        data = "".join(sorted(r["code"] for r in read_table("core_triggers.tsv")))
+        digest = hashlib.sha1(data.encode()).hexdigest()[:6]
+        self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
+
+    @classmethod
+    def load(cls, settings: Settings, *, stages: str = "default") -> Coder:
+        """Load spaCy and every stage's model once. ``stages="minimal"``: typing only."""
+        lexicon, ontology = TriggerLexicon.load(), Ontology.load()
+        if stages == "minimal":
+            built = minimal_stages(lexicon, ontology)
+        elif stages == "default":
+            built = default_stages(settings, lexicon, ontology)
+        else:
+            raise ModelError(f"unknown stage list {stages!r}: use 'default' or 'minimal'")
+        return cls(load_nlp(settings.spacy_model), built, batch_size=settings.batch_size)
+
+    def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in order, parsing them in batches."""
+        pairs = ((d.text[:MAX_CHARS], d) for d in docs)
+        for doc, document in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+            work = WorkDoc(document=document, doc=doc)
+            for stage in self.stages:
+                stage(work)
+            yield CodedDocument(document.id, work.sentences, work.events, trace(work))
+
+    def code_text(
+        self, text: str, published: dt.date | None = None, doc_id: str = "text"
+    ) -> CodedDocument:
+        """Code one text; ``published`` anchors relative dates ("on Monday")."""
+        when = dt.datetime.combine(published, dt.time()) if published else None
+        return next(self.code_documents([Document(id=doc_id, text=text, published=when)]))
+
+
+def trace(work: WorkDoc) -> list[str]:
+    """Readable lines per sentence: actors, places, and each event with its reasons."""
+    lines: list[str] = []
+    by_sentence: dict[int, list[Any]] = {}
+    for event in work.events:
+        by_sentence.setdefault(event.evidence.sentence_index, []).append(event)
+    for i, sentence in enumerate(work.sentences):
+        lines.append(f"[{i}] {sentence.text}")
+        mentions = work.actor_mentions.get(i, [])
+        if mentions:
+            shown = ", ".join(
+                f"{m.text} ({m.ref.country or '-'}/{m.ref.sector or '-'})" for m in mentions
+            )
+            lines.append(f"    actors: {shown}")
+        places = [p for p in work.place_mentions if _inside(p, sentence)]
+        if places:
+            lines.append("    places: " + ", ".join(_place_text(p) for p in places))
+        for event in by_sentence.get(i, []):
+            lines.append(
+                f"    event {event.plover_event}/{event.plover_mode or '-'} CAMEO "
+                f"{event.cameo_code or '-'} ACLED {event.acled_event_type or '-'}; date "
+                f"{event.date or '-'}; confidence {event.confidence}: {event.explanation}"
+            )
+        if not work.eligible[i]:
+            lines.append("    (skipped: no trigger word)")
+    return lines
+
+
+def _inside(mention: Any, sentence: Any) -> bool:
+    start = getattr(mention, "start", None)
+    return start is not None and sentence.start <= start < sentence.end
+
+
+def _place_text(mention: Any) -> str:
+    ref = getattr(mention, "ref", None) or getattr(mention, "place", None)
+    name = getattr(mention, "text", None) or getattr(ref, "name", "?")
+    country = getattr(ref, "country", None)
+    return f"{name} ({country or '-'})"

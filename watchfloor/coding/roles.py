@@ -1,0 +1,124 @@
+"""Source and target of an event trigger from the dependency parse (active and passive voice)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+PHRASE_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "quantmod"}
+)
+TARGET_PREPS = frozenset(
+    {"against", "on", "at", "upon", "into", "targeting", "toward", "towards", "with", "to"}
+)
+NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+SOURCE_ADJ_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Token heads of the source and target noun phrases (None where the parse has none)."""
+
+    source: Token | None
+    target: Token | None
+    passive: bool
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase headed by ``token``: its modifiers and an ``of``-complement."""
+    lo = hi = token.i
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            keep = (
+                child.dep_ in PHRASE_DEPS
+                or (child.dep_ == "prep" and child.lower_ == "of" and tok is token)
+                or (child.dep_ == "pobj" and tok is not token)
+            )
+            if keep:
+                lo, hi = (
+                    min(lo, child.left_edge.i if child.dep_ == "pobj" else child.i),
+                    max(hi, child.right_edge.i if child.dep_ in ("pobj", "prep") else child.i),
+                )
+                stack.append(child)
+    return token.doc[lo : hi + 1]
+
+
+def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, {"pobj"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def verb_roles(token: Token) -> Roles:
+    """Source and target of a verb trigger; ``X was attacked by Y`` gives source Y, target X."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if passive:
+        source = _prep_object(token, frozenset({"by"}))
+        target = _child(token, {"nsubjpass"})
+    else:
+        source = _child(token, SUBJECT_DEPS)
+        target = _child(token, {"dobj", "dative"}) or _prep_object(token, TARGET_PREPS)
+    if source is None and not passive:
+        source = _inherited_subject(token)
+    if target is None and passive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        target = token.head
+    return Roles(source, target, passive)
+
+
+def _inherited_subject(token: Token) -> Token | None:
+    """Subject shared with the governing verb: control ("X vowed to attack") and conjunction."""
+    current = token
+    for _ in range(3):
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            current = current.head
+            found = _child(current, SUBJECT_DEPS)
+            if found is not None:
+                return found
+            if current.dep_ not in ("xcomp", "conj", "advcl"):
+                break
+        elif current.dep_ == "relcl" or (
+            current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return current.head
+        else:
+            break
+    return None
+
+
+def noun_roles(token: Token) -> Roles:
+    """Source and target of a noun trigger: "Israeli strikes on Gaza", "clashes between A and B"."""
+    source = _prep_object(token, frozenset({"by", "from"}))
+    target = _prep_object(token, NOUN_TARGET_PREPS)
+    between = _prep_object(token, frozenset({"between"}))
+    if between is not None:
+        source = between
+        target = next((c for c in between.children if c.dep_ == "conj"), None)
+    if source is None:
+        source = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in SOURCE_ADJ_DEPS
+                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss")
+            ),
+            None,
+        )
+    if source is None and token.dep_ in ("dobj", "attr"):
+        source = _child(token.head, SUBJECT_DEPS)
+    return Roles(source, target, False)
+
+
+def roles(token: Token) -> Roles:
+    """Roles for a verb or a noun trigger."""
+    return verb_roles(token) if token.pos_ == "VERB" else noun_roles(token)

@@ -1,0 +1,259 @@
+"""The coder's stages: small callables over a ``WorkDoc``, each naming what it reads and writes.
+
+Order: sentences -> actors -> events -> places -> dates -> casualties -> confidence -> assemble.
+Swapping one (say, another actor resolver) means building the ``Coder`` with another list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from spacy.tokens import Span, Token
+
+from watchfloor.coding.classify import EventTyper
+from watchfloor.coding.ontology import NONPOLITICAL, Ontology
+from watchfloor.coding.roles import phrase
+from watchfloor.coding.work import Candidate, WorkDoc
+from watchfloor.records import ActorRef, Event, Evidence, Sentence
+
+MIN_TOKENS = 3
+
+
+class Stage(Protocol):
+    """One step of the coder."""
+
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    def __call__(self, work: WorkDoc) -> None: ...
+
+
+class SentenceStage:
+    """Split into sentences with document offsets; mark those that can hold an event."""
+
+    name: str = "sentences"
+    reads: tuple[str, ...] = ("doc",)
+    writes: tuple[str, ...] = ("sentences", "spans", "eligible")
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
+
+    def __call__(self, work: WorkDoc) -> None:
+        doc_id = work.document.id
+        for i, span in enumerate(work.doc.sents):
+            work.spans.append(span)
+            work.sentences.append(Sentence(doc_id, i, span.start_char, span.end_char, span.text))
+            work.eligible.append(
+                len(span) >= MIN_TOKENS and any(t.lemma_.lower() in self.vocabulary for t in span)
+            )
+
+
+class ActorStage:
+    """Find actor mentions in the sentences that can hold an event (actors module)."""
+
+    name: str = "actors"
+    reads: tuple[str, ...] = ("spans", "eligible")
+    writes: tuple[str, ...] = ("actor_mentions",)
+
+    def __init__(self, resolver: Any | None) -> None:
+        self.resolver = resolver
+
+    def __call__(self, work: WorkDoc) -> None:
+        if self.resolver is None:
+            return
+        for i, span in enumerate(work.spans):
+            if work.eligible[i]:
+                work.actor_mentions[i] = list(self.resolver.find_actors(span))
+
+    def actor(self, token: Token | None, mentions: list[Any]) -> ActorRef | None:
+        """The actor for the phrase headed by ``token``: a found mention, else the resolver."""
+        if token is None:
+            return None
+        span = phrase(token)
+        for m in mentions:
+            if m.start <= token.idx < m.end or span.start_char <= m.start < span.end_char:
+                ref: ActorRef = m.ref
+                return ref
+        if self.resolver is not None:
+            found: ActorRef | None = self.resolver.resolve_span(span)
+            if found is not None:
+                return found
+        return ActorRef(text=span.text)
+
+
+class EventStage:
+    """Type each eligible sentence's events and attach their source and target actors."""
+
+    name: str = "events"
+    reads: tuple[str, ...] = ("spans", "eligible", "actor_mentions")
+    writes: tuple[str, ...] = ("candidates",)
+
+    def __init__(self, typer: EventTyper, actors: ActorStage) -> None:
+        self.typer = typer
+        self.actors = actors
+
+    def __call__(self, work: WorkDoc) -> None:
+        for i, span in enumerate(work.spans):
+            if not work.eligible[i]:
+                continue
+            mentions = work.actor_mentions.get(i, [])
+            for cand in self.typer.candidates(span, i):
+                cand.source = self.actors.actor(cand.source_token, mentions)
+                cand.target = self.actors.actor(cand.target_token, mentions)
+                work.candidates.append(cand)
+
+
+class PlaceStage:
+    """Resolve place mentions once per document and pick each event's place (geo module)."""
+
+    name: str = "places"
+    reads: tuple[str, ...] = ("doc", "candidates")
+    writes: tuple[str, ...] = ("place_mentions", "candidates.place")
+
+    def __init__(self, resolver: Any) -> None:
+        self.resolver = resolver
+
+    def __call__(self, work: WorkDoc) -> None:
+        if not work.candidates:
+            return
+        hint = work.document.metadata.get("country") if work.document.metadata else None
+        work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
+        for cand in work.candidates:
+            cand.place = self.resolver.event_place(
+                work.spans[cand.sentence_index], work.place_mentions
+            )
+
+
+class DateStage:
+    """Date each event from its sentence, else the publication date (dates module)."""
+
+    name: str = "dates"
+    reads: tuple[str, ...] = ("spans", "candidates")
+    writes: tuple[str, ...] = ("candidates.date",)
+
+    def __init__(self, resolve: Callable[[Span, Any], Any]) -> None:
+        self.resolve = resolve
+
+    def __call__(self, work: WorkDoc) -> None:
+        for cand in work.candidates:
+            found = self.resolve(work.spans[cand.sentence_index], work.published)
+            cand.date = found or work.published
+
+
+class CasualtyStage:
+    """Fatalities and injuries of violent events (casualties module)."""
+
+    name: str = "casualties"
+    reads: tuple[str, ...] = ("spans", "candidates")
+    writes: tuple[str, ...] = ("candidates.fatalities",)
+
+    def __init__(self, extract: Callable[[Span], tuple[int | None, int | None]]) -> None:
+        self.extract = extract
+
+    def __call__(self, work: WorkDoc) -> None:
+        for cand in work.candidates:
+            if cand.root >= "14" or cand.nonpolitical:
+                cand.fatalities, cand.injuries = self.extract(work.spans[cand.sentence_index])
+
+
+class ConfidenceStage:
+    """Confidence in [0, 1]: the trigger's strength, lowered by hedges, modality, missing actors."""
+
+    name: str = "confidence"
+    reads: tuple[str, ...] = ("candidates",)
+    writes: tuple[str, ...] = ("candidates.confidence",)
+    HEDGE_FACTOR = 0.6
+    MODALITY_FACTOR = {"asserted": 1.0, "threatened": 0.9, "planned": 0.8, "denied": 0.8}
+
+    def __call__(self, work: WorkDoc) -> None:
+        for cand in work.candidates:
+            value = cand.strength * self.MODALITY_FACTOR.get(cand.modality, 0.8)
+            if cand.hedges:
+                value *= self.HEDGE_FACTOR
+            if cand.source is None:
+                value *= 0.9
+            cand.confidence = round(min(0.99, max(0.01, value)), 3)
+
+
+class AssembleStage:
+    """Turn candidates into ``Event`` records in PLOVER, CAMEO and ACLED terms."""
+
+    name: str = "assemble"
+    reads: tuple[str, ...] = ("candidates", "sentences")
+    writes: tuple[str, ...] = ("events", "trace")
+
+    def __init__(self, ontology: Ontology) -> None:
+        self.ontology = ontology
+
+    def __call__(self, work: WorkDoc) -> None:
+        seen: set[str] = set()
+        for cand in work.candidates:
+            event = self.event(work.sentences[cand.sentence_index], cand)
+            if event is not None and event.id not in seen:
+                seen.add(event.id)
+                work.events.append(event)
+
+    def event(self, sentence: Sentence, cand: Candidate) -> Event | None:
+        """The Event for one candidate (None when its code has no PLOVER event)."""
+        evidence = Evidence(
+            sentence.document_id, sentence.index, sentence.start, sentence.end, sentence.text
+        )
+        common: dict[str, Any] = dict(
+            evidence=evidence,
+            date=cand.date,
+            source=cand.source,
+            target=cand.target,
+            place=cand.place,
+            fatalities=cand.fatalities,
+            injuries=cand.injuries,
+            confidence=cand.confidence,
+            hedged=bool(cand.hedges),
+            negated=cand.negated,
+            modality=cand.modality,
+            quote_speaker=cand.quote_speaker,
+            explanation=explain(cand),
+        )
+        if cand.nonpolitical:
+            return Event(
+                id=event_id(sentence, NONPOLITICAL + cand.nonpolitical),
+                plover_event=NONPOLITICAL,
+                plover_mode=cand.nonpolitical,
+                **common,
+            )
+        entry = self.ontology.cameo(cand.cameo_code)
+        if entry.plover_event is None:
+            return None
+        acled = self.ontology.acled(
+            entry.code,
+            target_sector=cand.target.sector if cand.target else None,
+            source_sector=cand.source.sector if cand.source else None,
+        )
+        return Event(
+            id=event_id(sentence, entry.code),
+            plover_event=entry.plover_event,
+            plover_mode=entry.plover_mode,
+            cameo_code=entry.code,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            acled_event_type=acled.event_type if acled else None,
+            acled_sub_event_type=acled.sub_event_type if acled else None,
+            **common,
+        )
+
+
+def event_id(sentence: Sentence, kind: str) -> str:
+    """Deterministic id: the same sentence and type always give the same id."""
+    key = f"{sentence.document_id}|{sentence.index}|{sentence.start}|{sentence.end}|{kind}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def explain(cand: Candidate) -> str:
+    """Why the candidate got its code: the lexicon rule, then each adjustment."""
+    parts = [f"trigger '{cand.trigger.text}' by {cand.rule}"]
+    parts += cand.notes
+    if cand.hedges:
+        parts.append("hedged: " + ", ".join(sorted(set(cand.hedges))))
+    return "; ".join(parts)
