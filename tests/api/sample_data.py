@@ -14,32 +14,126 @@ FIRST_DAY = dt.date(2026, 3, 1)
 
 # (doc id, source, day offset, title, [(sentence, plover, quad, country, admin1, place, lat, lon)])
 _DOCS = [
-    ("doc-arm-1", "Outlet A", 0, "Shelling reported near Goris", [
-        ("Troops shelled villages near Goris on Monday.", "ASSAULT", 4, "ARM", "Syunik",
-         "Goris", 39.51, 46.34),
-        ("Local officials called for an evacuation.", "DEMAND", 3, "ARM", "Syunik", "Goris",
-         39.51, 46.34),
-    ]),
-    ("doc-arm-2", "Outlet B", 1, "Border crossing closed in Syunik", [
-        ("The border crossing at Agarak was closed by the authorities.", "RETREAT", 4, "ARM",
-         "Syunik", "Agarak", 38.86, 46.18),
-        ("Soldiers were mobilized along the frontier.", "MOBILIZE", 4, "ARM", "Syunik",
-         "Kapan", 39.21, 46.41),
-    ]),
-    ("doc-geo-1", "Outlet A", 3, "Talks in Tbilisi", [
-        ("Georgia and Armenia agreed to cooperate on transit.", "AGREE", 1, "GEO", "Tbilisi",
-         "Tbilisi", 41.69, 44.83),
-        ("The ministers signed a trade accord.", "COOPERATE", 2, "GEO", "Tbilisi", "Tbilisi",
-         41.69, 44.83),
-    ]),
-    ("doc-aze-1", "Outlet C", 6, "Protest in Baku", [
-        ("Hundreds protested in Baku against prices.", "PROTEST", 3, "AZE", "Baku", "Baku",
-         40.41, 49.87),
-    ]),
-    ("doc-hostile", "Outlet <b>X</b>", 8, HOSTILE_TITLE, [
-        ("Police detained <script>alert(1)</script> activists in Yerevan.", "SEIZE", 4, "ARM",
-         "Yerevan", "Yerevan", 40.18, 44.51),
-    ]),
+    (
+        "doc-arm-1",
+        "Outlet A",
+        0,
+        "Shelling reported near Goris",
+        [
+            (
+                "Troops shelled villages near Goris on Monday.",
+                "ASSAULT",
+                4,
+                "ARM",
+                "Syunik",
+                "Goris",
+                39.51,
+                46.34,
+            ),
+            (
+                "Local officials called for an evacuation.",
+                "DEMAND",
+                3,
+                "ARM",
+                "Syunik",
+                "Goris",
+                39.51,
+                46.34,
+            ),
+        ],
+    ),
+    (
+        "doc-arm-2",
+        "Outlet B",
+        1,
+        "Border crossing closed in Syunik",
+        [
+            (
+                "The border crossing at Agarak was closed by the authorities.",
+                "RETREAT",
+                4,
+                "ARM",
+                "Syunik",
+                "Agarak",
+                38.86,
+                46.18,
+            ),
+            (
+                "Soldiers were mobilized along the frontier.",
+                "MOBILIZE",
+                4,
+                "ARM",
+                "Syunik",
+                "Kapan",
+                39.21,
+                46.41,
+            ),
+        ],
+    ),
+    (
+        "doc-geo-1",
+        "Outlet A",
+        3,
+        "Talks in Tbilisi",
+        [
+            (
+                "Georgia and Armenia agreed to cooperate on transit.",
+                "AGREE",
+                1,
+                "GEO",
+                "Tbilisi",
+                "Tbilisi",
+                41.69,
+                44.83,
+            ),
+            (
+                "The ministers signed a trade accord.",
+                "COOPERATE",
+                2,
+                "GEO",
+                "Tbilisi",
+                "Tbilisi",
+                41.69,
+                44.83,
+            ),
+        ],
+    ),
+    (
+        "doc-aze-1",
+        "Outlet C",
+        6,
+        "Protest in Baku",
+        [
+            (
+                "Hundreds protested in Baku against prices.",
+                "PROTEST",
+                3,
+                "AZE",
+                "Baku",
+                "Baku",
+                40.41,
+                49.87,
+            ),
+        ],
+    ),
+    (
+        "doc-hostile",
+        "Outlet <b>X</b>",
+        8,
+        HOSTILE_TITLE,
+        [
+            (
+                "Police detained <script>alert(1)</script> activists in Yerevan.",
+                "SEIZE",
+                4,
+                "ARM",
+                "Yerevan",
+                "Yerevan",
+                40.18,
+                44.51,
+            ),
+        ],
+    ),
 ]
 
 
@@ -79,9 +173,15 @@ def fill(store: Store) -> Sample:
             con.execute(
                 "INSERT INTO documents (id, url, title, text, published, source, content_hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [doc_id, f"https://news.example/{doc_id}", title, text,
-                 dt.datetime.combine(day, dt.time(9)), source,
-                 hashlib.sha256(text.encode()).hexdigest()],
+                [
+                    doc_id,
+                    f"https://news.example/{doc_id}",
+                    title,
+                    text,
+                    dt.datetime.combine(day, dt.time(9)),
+                    source,
+                    hashlib.sha256(text.encode()).hexdigest(),
+                ],
             )
             start = 0
             for index, (sentence, plover, quad, country, admin1, place, lat, lon) in enumerate(
@@ -95,9 +195,27 @@ def fill(store: Store) -> Sample:
                     "lon, confidence, hedged, negated, modality) VALUES "
                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE, "
                     "'asserted')",
-                    [event_id, doc_id, index, start, start + len(sentence), sentence, day, plover,
-                     quad, "troops", country, "villagers", country, place, admin1, country, lat,
-                     lon, 0.9 if quad == 4 else 0.6],
+                    [
+                        event_id,
+                        doc_id,
+                        index,
+                        start,
+                        start + len(sentence),
+                        sentence,
+                        day,
+                        plover,
+                        quad,
+                        "troops",
+                        country,
+                        "villagers",
+                        country,
+                        place,
+                        admin1,
+                        country,
+                        lat,
+                        lon,
+                        0.9 if quad == 4 else 0.6,
+                    ],
                 )
                 if admin1 == "Syunik":
                     alert_events.append(event_id)
@@ -116,8 +234,15 @@ def _insert_alert(store: Store, event_ids: list[str]) -> None:
             "score, n_signals, summary, state, created_at, updated_at) VALUES "
             "(?, 'cluster', 'cluster:ARM:Syunik', 'ARM', 'Syunik', 'Goris', ?, ?, 7.5, ?, ?, "
             "'new', ?, ?)",
-            [ALERT_ID, FIRST_DAY, FIRST_DAY + dt.timedelta(days=1), len(event_ids),
-             f"{len(event_ids)} unusual events in Syunik within 48 hours", now, now],
+            [
+                ALERT_ID,
+                FIRST_DAY,
+                FIRST_DAY + dt.timedelta(days=1),
+                len(event_ids),
+                f"{len(event_ids)} unusual events in Syunik within 48 hours",
+                now,
+                now,
+            ],
         )
         for event_id in event_ids:
             doc_id, _, _ = event_id.partition(":")

@@ -36,9 +36,7 @@ def test_malformed_authorization_header_is_401(client: TestClient, token: str) -
     assert resp.status_code == 401
 
 
-def test_revoked_token_is_403(
-    client: TestClient, token: str, filled: tuple[Store, Sample]
-) -> None:
+def test_revoked_token_is_403(client: TestClient, token: str, filled: tuple[Store, Sample]) -> None:
     revoke_token(filled[0], "tester")
     resp = client.post(ACK, headers={"Authorization": f"Bearer {token}"})
     assert resp.status_code == 403
@@ -58,7 +56,8 @@ def test_good_token_acknowledges_then_dismisses(client: TestClient, token: str) 
 
 def test_setting_an_unknown_state_is_422(client: TestClient, token: str) -> None:
     resp = client.post(
-        "/api/alerts/alert-syunik-1/state", json={"state": "closed"},
+        "/api/alerts/alert-syunik-1/state",
+        json={"state": "closed"},
         headers={"Authorization": f"Bearer {token}"},
     )
     assert resp.status_code == 422
@@ -71,8 +70,11 @@ def test_state_change_of_unknown_alert_is_404(client: TestClient, token: str) ->
 
 
 def test_oversized_body_is_refused_with_413_before_auth(client: TestClient) -> None:
-    resp = client.post("/api/ingest", content=b"{" + b" " * 300_000 + b"}",
-                       headers={"Content-Type": "application/json"})
+    resp = client.post(
+        "/api/ingest",
+        content=b"{" + b" " * 300_000 + b"}",
+        headers={"Content-Type": "application/json"},
+    )
     assert resp.status_code == 413
     assert "limit is 200000 bytes" in resp.json()["error"]
 

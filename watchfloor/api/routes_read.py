@@ -93,6 +93,7 @@ def map_points(
     rows = _rows(
         store,
         f"SELECT any_value(e.place_name) AS place, any_value(e.place_country) AS country, "
+        f"any_value(e.place_admin1) AS admin1, "
         f"round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, count(*) AS count, "
         f"count(*) FILTER ({CONFLICT}) AS conflict, count(*) FILTER ({COOPERATION}) AS cooperation "
         f"{_FROM} WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
