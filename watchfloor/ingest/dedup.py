@@ -54,26 +54,47 @@ class Signature:
 
 
 class Signer:
-    """Computes signatures; holds the fixed hash permutations (built once per run)."""
+    """Computes signatures; holds the fixed permutations and a word-hash cache for one run.
+
+    Shingles are hashed by combining per-word crc32 values (vectorised in numpy), which
+    gives the same set semantics as hashing the joined three-word strings, much faster.
+    """
+
+    _CACHE_LIMIT = 1_000_000
 
     def __init__(self) -> None:
         self._a, self._b = _permutations()
+        self._words: dict[str, int] = {}
 
-    def shingles(self, text: str) -> set[bytes]:
-        """Lower-cased word 3-shingles; texts shorter than three words use their words."""
-        words = _WORD.findall(text.lower())
-        if len(words) < SHINGLE_WORDS:
-            return {w.encode("utf-8") for w in words} or {b""}
-        return {
-            " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-            for i in range(len(words) - SHINGLE_WORDS + 1)
-        }
+    def _word_codes(self, words: list[str]) -> np.ndarray:
+        cache = self._words
+        if len(cache) > self._CACHE_LIMIT:
+            cache.clear()
+        codes = []
+        for word in words:
+            code = cache.get(word)
+            if code is None:
+                code = cache[word] = zlib.crc32(word.encode("utf-8"))
+            codes.append(code)
+        return np.array(codes, dtype=np.uint64)
+
+    def shingle_hashes(self, text: str) -> np.ndarray:
+        """Distinct 32-bit hashes of the lower-cased word 3-shingles (words, when fewer)."""
+        codes = self._word_codes(_WORD.findall(text.lower()))
+        if len(codes) == 0:
+            return np.zeros(1, dtype=np.uint64)
+        if len(codes) >= SHINGLE_WORDS:
+            with np.errstate(over="ignore"):
+                codes = (
+                    codes[:-2] * np.uint64(0x9E3779B1)
+                    + codes[1:-1] * np.uint64(0x85EBCA77)
+                    + codes[2:]
+                ) % np.uint64(0xFFFFFFFB)
+        return np.unique(codes)
 
     def sign(self, text: str) -> Signature:
         """MinHash signature of ``text`` (vectorised over shingles and permutations)."""
-        hashed = np.fromiter((zlib.crc32(s) for s in self.shingles(text)), dtype=np.uint64).reshape(
-            -1, 1
-        )
+        hashed = self.shingle_hashes(text).reshape(-1, 1)
         with np.errstate(over="ignore"):
             values = ((hashed * self._a + self._b) % _MERSENNE) & _MAX_HASH
         return Signature(values.min(axis=0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 
@@ -78,7 +79,7 @@ class Ingestor:
 
     def ingest(
         self,
-        inputs: Sequence[str],
+        inputs: Sequence[str | Path],
         *,
         allow_private: bool | None = None,
         default_source: str | None = None,
@@ -91,7 +92,7 @@ class Ingestor:
             default_source=default_source,
         )
         try:
-            items = (item for spec in inputs for item in read_input(spec, ctx))
+            items = (item for spec in inputs for item in read_input(str(spec), ctx))
             return self.ingest_items(items, progress=progress)
         finally:
             ctx.close()

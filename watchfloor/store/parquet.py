@@ -86,7 +86,12 @@ def _swap_into_place(staging: Path, target: Path) -> None:
 
 
 def _is_hive_file(path: Path) -> bool:
-    return any("=" in part for part in path.parent.parts)
+    return bool(_hive_keys(path))
+
+
+def _hive_keys(path: Path) -> set[str]:
+    """Partition column names from ``key=value`` folders above the file."""
+    return {part.split("=", 1)[0] for part in path.parent.parts if "=" in part}
 
 
 def plan_import(paths: Iterable[str | Path], tables: Sequence[str]) -> dict[str, list[Path]]:
@@ -100,7 +105,13 @@ def plan_import(paths: Iterable[str | Path], tables: Sequence[str]) -> dict[str,
         path = Path(given)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+        files = [path]
+        if path.is_dir():
+            files = sorted(
+                f
+                for f in path.rglob("*.parquet")
+                if not any(p.startswith((".", "_")) for p in f.relative_to(path).parts)
+            )
         if not files:
             raise InputError(f"{path}: no .parquet files found")
         for file in files:
@@ -135,16 +146,17 @@ def _primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def _select_list(
-    table: str, target: dict[str, str], staged: list[str], hive: bool
+    table: str, target: dict[str, str], staged: list[str], hive_keys: set[str]
 ) -> tuple[list[str], list[str]]:
     """Target column names and the matching cast expressions over the staged rows."""
     names: list[str] = []
     exprs: list[str] = []
     for column in staged:
+        hive = column in hive_keys
         name = _EVENT_ALIASES.get(column, column) if hive else column
         if name not in target or name in names:
             continue
-        if hive and column in _EVENT_ALIASES and _EVENT_ALIASES[column] in staged:
+        if hive and name != column and name in staged:
             continue
         source = f"s.{_ident(column)}"
         if hive:
@@ -158,7 +170,8 @@ def _select_list(
 
 
 def _load_table(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> int:
-    hive = table == "events" and any(_is_hive_file(f) for f in files)
+    hive_keys = set().union(*(_hive_keys(f) for f in files)) if table == "events" else set()
+    hive = bool(hive_keys)
     file_list = "[" + ", ".join(_literal(f) for f in files) + "]"
     options = f"hive_partitioning = {str(hive).lower()}, union_by_name = true"
     con.execute(
@@ -167,7 +180,7 @@ def _load_table(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -
     )
     staged = [row[0] for row in con.execute("DESCRIBE _wf_stage").fetchall()]
     target = _table_columns(con, table)
-    names, exprs = _select_list(table, target, staged, hive)
+    names, exprs = _select_list(table, target, staged, hive_keys)
     key = _primary_key(con, table)
     missing = [k for k in key if k not in names]
     if missing:
