@@ -48,36 +48,56 @@ def load_nlp(name: str) -> Language:
         ) from exc
 
 
-def default_stages(settings: Settings, lexicon: TriggerLexicon, ontology: Ontology) -> list[Stage]:
-    """The standard stage list, with the actor, geo, date and casualty modules of the package."""
-    from watchfloor.coding.actors import ActorResolver
-    from watchfloor.coding.casualties import extract_casualties
-    from watchfloor.coding.dates import resolve_event_date
-    from watchfloor.coding.geo import Gazetteer, PlaceResolver
-
-    actors = ActorStage(ActorResolver.load(settings))
-    return [
-        SentenceStage(lexicon.vocabulary),
-        actors,
-        EventStage(EventTyper(lexicon), actors),
-        PlaceStage(PlaceResolver(Gazetteer.load())),
-        DateStage(resolve_event_date),
-        CasualtyStage(extract_casualties),
-        ConfidenceStage(),
-        AssembleStage(ontology),
-    ]
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sentences",
+    "actors",
+    "events",
+    "places",
+    "dates",
+    "casualties",
+    "confidence",
+    "assemble",
+)
+MINIMAL_STAGES: tuple[str, ...] = ("sentences", "actors-text", "events", "confidence", "assemble")
 
 
-def minimal_stages(lexicon: TriggerLexicon, ontology: Ontology) -> list[Stage]:
-    """Event typing alone: actors as plain text, no places, dates or casualties."""
+def build_stages(
+    names: Sequence[str], settings: Settings, lexicon: TriggerLexicon, ontology: Ontology
+) -> list[Stage]:
+    """Stages by name, in order. ``actors`` uses the actor resolver, ``actors-text`` keeps the
+    parse's noun phrases without resolving them; the module of each stage is imported here."""
+    built: list[Stage] = []
     actors = ActorStage(None)
-    return [
-        SentenceStage(lexicon.vocabulary),
-        actors,
-        EventStage(EventTyper(lexicon), actors),
-        ConfidenceStage(),
-        AssembleStage(ontology),
-    ]
+    for name in names:
+        if name == "sentences":
+            built.append(SentenceStage(lexicon.vocabulary))
+        elif name in ("actors", "actors-text"):
+            if name == "actors":
+                from watchfloor.coding.actors import ActorResolver
+
+                actors = ActorStage(ActorResolver.load(settings))
+            built.append(actors)
+        elif name == "events":
+            built.append(EventStage(EventTyper(lexicon), actors))
+        elif name == "places":
+            from watchfloor.coding.geo import Gazetteer, PlaceResolver
+
+            built.append(PlaceStage(PlaceResolver(Gazetteer.load())))
+        elif name == "dates":
+            from watchfloor.coding.dates import resolve_event_date
+
+            built.append(DateStage(resolve_event_date))
+        elif name == "casualties":
+            from watchfloor.coding.casualties import extract_casualties
+
+            built.append(CasualtyStage(extract_casualties))
+        elif name == "confidence":
+            built.append(ConfidenceStage())
+        elif name == "assemble":
+            built.append(AssembleStage(ontology))
+        else:
+            raise ModelError(f"unknown coder stage {name!r}: choose from {DEFAULT_STAGES}")
+    return built
 
 
 class Coder:
@@ -92,15 +112,19 @@ class Coder:
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
     @classmethod
-    def load(cls, settings: Settings, *, stages: str = "default") -> Coder:
-        """Load spaCy and every stage's model once. ``stages="minimal"``: typing only."""
+    def load(cls, settings: Settings, *, stages: str | Sequence[str] = "default") -> Coder:
+        """Load spaCy and every stage's model once.
+
+        ``stages``: "default" (everything), "minimal" (typing only, actors as plain text), or
+        a list of stage names from ``DEFAULT_STAGES`` / "actors-text".
+        """
         lexicon, ontology = TriggerLexicon.load(), Ontology.load()
-        if stages == "minimal":
-            built = minimal_stages(lexicon, ontology)
-        elif stages == "default":
-            built = default_stages(settings, lexicon, ontology)
-        else:
-            raise ModelError(f"unknown stage list {stages!r}: use 'default' or 'minimal'")
+        names = {"default": DEFAULT_STAGES, "minimal": MINIMAL_STAGES}.get(
+            stages if isinstance(stages, str) else "", stages
+        )
+        if isinstance(names, str):
+            raise ModelError(f"unknown stage list {names!r}: use 'default' or 'minimal'")
+        built = build_stages(list(names), settings, lexicon, ontology)
         return cls(load_nlp(settings.spacy_model), built, batch_size=settings.batch_size)
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:

@@ -1,0 +1,119 @@
+"""Evaluate the coder on ACLED-style event reports: type, place, fatalities (``reports`` task)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.common import (
+    CountryCodes,
+    Tally,
+    fold,
+    haversine_km,
+    macro_f1,
+    main_event,
+    read_jsonl,
+    share,
+)
+from watchfloor.records import Event
+from watchfloor.settings import Settings
+
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
+LEGACY_PROTEST = "Riots/Protests"
+
+
+def gold_type(item: dict[str, Any]) -> str:
+    """The 2019 ACLED type; the pre-2019 "Riots/Protests" has no single 2019 type."""
+    derived = item.get("event_type_2019_derived")
+    return str(derived) if derived else str(item.get("event_type") or "")
+
+
+def predicted_type(event: Event | None, gold: str) -> str:
+    """Our ACLED type, with Protests or Riots both accepted for gold Riots/Protests."""
+    if event is None or not event.acled_event_type:
+        return "(none)"
+    if gold == LEGACY_PROTEST and event.acled_event_type in PROTEST_TYPES:
+        return LEGACY_PROTEST
+    return event.acled_event_type
+
+
+def _fatalities(events: list[Event], main: Event | None) -> int:
+    if main is not None and main.fatalities is not None:
+        return main.fatalities
+    return max((e.fatalities for e in events if e.fatalities is not None), default=0)
+
+
+def _place_event(events: list[Event], main: Event | None) -> Event | None:
+    if main is not None and main.place is not None:
+        return main
+    return next((e for e in events if e.place is not None), None)
+
+
+class _Scores:
+    def __init__(self) -> None:
+        self.gold: list[str] = []
+        self.pred: list[str] = []
+        self.coded = self.country = self.admin1 = self.near25 = self.near161 = 0
+        self.fat_exact = 0
+        self.fat_abs: list[int] = []
+
+    def add(self, item: dict[str, Any], events: list[Event], countries: CountryCodes) -> None:
+        gold = gold_type(item)
+        main = main_event(events, prefer_acled=True)
+        self.gold.append(gold)
+        self.pred.append(predicted_type(main, gold))
+        self.coded += bool(events)
+        located = _place_event(events, main)
+        place = located.place if located else None
+        if place is not None:
+            self.country += countries.iso3(item.get("country")) == place.country
+            self.admin1 += bool(place.admin1) and fold(place.admin1) == fold(item.get("admin1"))
+            if place.lat is not None and place.lon is not None and item.get("lat") is not None:
+                km = haversine_km(place.lat, place.lon, float(item["lat"]), float(item["lon"]))
+                self.near25 += km <= 25
+                self.near161 += km <= 161
+        if item.get("fatalities") is not None:
+            got, want = _fatalities(events, main), int(item["fatalities"])
+            self.fat_exact += got == want
+            self.fat_abs.append(abs(got - want))
+
+
+def evaluate(
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    settings: Settings | None = None,
+    coder: Coder | None = None,
+) -> dict[str, Any]:
+    """Metrics over a reports file; the clock includes loading the coder when none is given."""
+    tally = Tally()
+    coder = coder or Coder.load(settings or Settings())
+    countries = CountryCodes()
+    scores = _Scores()
+    for number, item in read_jsonl(path, limit):
+        tally.n += 1
+        try:
+            published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
+            coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
+            scores.add(item, coded.events, countries)
+        except Exception as exc:  # one bad item is counted, never fatal
+            tally.failed(str(item.get("id", number)), exc)
+    n = len(scores.gold)
+    hits = sum(g == p for g, p in zip(scores.gold, scores.pred, strict=True))
+    return {
+        "task": "reports",
+        **tally.header(),
+        "coded_share": share(scores.coded, n),
+        "type_accuracy": share(hits, n),
+        "type_macro_f1": macro_f1(scores.gold, scores.pred),
+        "country_accuracy": share(scores.country, n),
+        "admin1_accuracy": share(scores.admin1, n),
+        "within_25km": share(scores.near25, n),
+        "within_161km": share(scores.near161, n),
+        "fatalities_exact": share(scores.fat_exact, len(scores.fat_abs)),
+        "fatalities_mae": round(sum(scores.fat_abs) / len(scores.fat_abs), 3)
+        if scores.fat_abs
+        else None,
+    }

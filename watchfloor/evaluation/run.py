@@ -1,0 +1,26 @@
+"""One entry point for every evaluation task (what ``watchfloor eval TASK FILE`` calls)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from watchfloor.errors import InputError
+from watchfloor.settings import Settings
+
+TASKS = ("reports", "sentences", "snippets", "toponyms")
+
+
+def evaluate(
+    task: str, path: str | Path, *, limit: int | None = None, settings: Settings | None = None
+) -> dict[str, Any]:
+    """Run one task over a gold file and return its metrics as one flat dict."""
+    if task not in TASKS:
+        raise InputError(f"unknown evaluation task {task!r}: choose one of {', '.join(TASKS)}")
+    if not Path(path).is_file():
+        raise InputError(f"evaluation file {path} does not exist")
+    module = importlib.import_module(f"watchfloor.evaluation.{task}")
+    result: dict[str, Any] = module.evaluate(path, limit=limit, settings=settings or Settings())
+    result.setdefault("task", task)
+    return result

@@ -1,0 +1,88 @@
+"""Evaluate event type and actors on PLOVER gold sentences (``sentences`` task)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from watchfloor.coding.ontology import Ontology
+from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.common import Tally, macro_f1, main_event, read_jsonl, share
+from watchfloor.records import Event
+from watchfloor.settings import Settings
+
+NO_EVENT = "(none)"
+
+
+def _gold_codes(actors: list[dict[str, Any]]) -> set[str]:
+    from watchfloor.coding.actor_lexicon import LEGACY_TO_ISO3
+
+    codes: set[str] = set()
+    for actor in actors or []:
+        code = (actor.get("code") or "").upper()
+        if not code:
+            continue
+        mapped = LEGACY_TO_ISO3.get(code, code) if len(code) == 3 else code[:3]
+        if mapped:
+            codes.add(mapped)
+    return codes
+
+
+class _Scores:
+    def __init__(self) -> None:
+        self.gold: list[str] = []
+        self.pred: list[str] = []
+        self.src = [0, 0]
+        self.tgt = [0, 0]
+        self.sector = [0, 0]
+
+    def add(self, item: dict[str, Any], event: Event | None, ontology: Ontology) -> None:
+        self.gold.append(ontology.current_plover(str(item["plover_event"])))
+        self.pred.append(event.plover_event if event else NO_EVENT)
+        for key, box, ref in (
+            ("source_actors", self.src, event.source if event else None),
+            ("target_actors", self.tgt, event.target if event else None),
+        ):
+            gold = _gold_codes(item.get(key) or [])
+            if gold:
+                box[1] += 1
+                box[0] += bool(ref and ref.country in gold)
+        sectors = {a.get("sector") for a in item.get("source_actors") or [] if a.get("sector")}
+        if sectors:
+            self.sector[1] += 1
+            got = event.source.sector if event and event.source else None
+            self.sector[0] += got in sectors
+
+
+def evaluate(
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    settings: Settings | None = None,
+    coder: Coder | None = None,
+) -> dict[str, Any]:
+    """Event accuracy and macro-F1 (legacy PLOVER names mapped), actor country and sector."""
+    tally = Tally()
+    coder = coder or Coder.load(settings or Settings())
+    ontology = Ontology.load()
+    scores = _Scores()
+    for number, item in read_jsonl(path, limit):
+        tally.n += 1
+        try:
+            published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
+            coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
+            scores.add(item, main_event(coded.events), ontology)
+        except Exception as exc:  # one bad item is counted, never fatal
+            tally.failed(str(item.get("id", number)), exc)
+    n = len(scores.gold)
+    hits = sum(g == p for g, p in zip(scores.gold, scores.pred, strict=True))
+    return {
+        "task": "sentences",
+        **tally.header(),
+        "event_accuracy": share(hits, n),
+        "event_macro_f1": macro_f1(scores.gold, scores.pred),
+        "source_country_accuracy": share(*scores.src),
+        "target_country_accuracy": share(*scores.tgt),
+        "sector_accuracy": share(*scores.sector),
+    }
