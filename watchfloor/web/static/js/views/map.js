@@ -34,7 +34,13 @@ export async function renderMap(root, params, alive) {
   const projection = d3.geoNaturalEarth1();
   if (located.length) {
     projection.fitExtent([[60, 40], [width - 60, height - 40]], focus);
-    if (projection.scale() > 2500) projection.scale(2500);
+    if (projection.scale() > 1800) {
+      // Few, close places: zoom to a region, not to a street, keeping them centred.
+      projection.scale(1800);
+      const [px, py] = projection(d3.geoCentroid(focus));
+      const [tx, ty] = projection.translate();
+      projection.translate([tx + width / 2 - px, ty + height / 2 - py]);
+    }
   } else {
     projection.fitSize([width, height], countries);
   }
