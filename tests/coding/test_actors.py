@@ -44,9 +44,17 @@ def _find(mentions: list[ActorMention], needle: str) -> ActorMention:
         ("Turkish troops shelled the village overnight.", "Turkish", "TUR", "MIL"),
         ("Egyptian police dispersed the crowd.", "Egyptian", "EGY", "COP"),
         ("Afghan rebels attacked a convoy.", "Afghan", "AFG", "REB"),
-        # capital as metonym
-        ("Tehran said it would not negotiate.", "Tehran", "IRN", None),
-        ("Washington imposed new sanctions.", "Washington", "USA", None),
+        ("The Emirates recalled its ambassador.", "Emirates", "ARE", None),
+        # capital as metonym speaks for the government
+        ("Tehran said it would not negotiate.", "Tehran", "IRN", "GOV"),
+        ("Washington imposed new sanctions.", "Washington", "USA", "GOV"),
+        # towns from the gazetteer give the country of local actors
+        ("Gunmen in Samarra killed two policemen.", "Gunmen", "IRQ", "UAF"),
+        ("Residents of Cizre fled the fighting.", "Residents", "TUR", "CVL"),
+        # surnames of office-holders
+        ("President Mugabe dissolved the cabinet.", "Mugabe", "ZWE", "GOV"),
+        # plural nationality nouns name people
+        ("Palestinians marched through the city.", "Palestinians", "PSE", "CVL"),
         # titles, possessives, prepositions
         ("Iraq's prime minister visited the border.", "minister", "IRQ", "GOV"),
         ("The Syrian foreign minister met reporters.", "minister", "SYR", "GOV"),

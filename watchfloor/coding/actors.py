@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 
 from watchfloor.coding.actor_lexicon import (
     LexEntry,
+    ACTOR_KINDS,
+    PLACE_KINDS,
     Lexicon,
     Tokenizer,
     load_bundled,
@@ -30,7 +32,10 @@ from watchfloor.settings import Settings
 # "Iranian-backed militia": the country is a patron, not the actor's own.
 _PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied", "aligned"})
 _NEGATING_PREFIXES = frozenset({"pro", "anti"})
-_PREP_LINKS = frozenset({"of", "in", "from", "for"})
+_PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_NAME_TAGS = frozenset({"PROPN"})
+_LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG")
 # Sectors an organisation keeps even when its head noun is a sector word.
@@ -110,16 +115,25 @@ class ActorResolver:
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
         """Case and context checks that keep common words from matching as names."""
         first = span[i]
+        if entry.kind == "T" and not _looks_like_place(first):
+            return False
+        if entry.kind == "S" and first.pos_ not in _NAME_TAGS and first.ent_type_ != "PERSON":
+            return False
         if entry.named:
             if first.is_lower:
                 return False
-            if size == 1 and len(first.text) <= 3 and entry.kind in "PO" and not first.is_upper:
+            if (
+                size == 1
+                and len(first.text) <= 3
+                and entry.kind in ACTOR_KINDS
+                and not first.is_upper
+            ):
                 return False
         if i > 1 and span[i - 1].text == "-" and span[i - 2].lower_ in _NEGATING_PREFIXES:
             return False
         after = i + size
         return not (
-            entry.kind in "CK"
+            entry.kind in PLACE_KINDS
             and after + 1 < len(span)
             and span[after].text == "-"
             and span[after + 1].lower_ in _PATRON_WORDS
@@ -148,15 +162,15 @@ class ActorResolver:
         if not hits:
             return None
         doc = span.doc
-        named = [h for h in hits if h.entry.kind in "PO"]
-        places = [h for h in hits if h.entry.kind in "CK"]
+        named = [h for h in hits if h.entry.kind in ACTOR_KINDS]
+        places = [h for h in hits if h.entry.kind in PLACE_KINDS]
         agents = [h for h in hits if h.entry.kind == "A"]
         primary = min(named, key=lambda h: _distance(doc, h, root)) if named else None
         agent = min(agents, key=lambda h: _distance(doc, h, root)) if agents else None
         country = primary.entry.country if primary else None
         if country is None and places and (primary is None or not _is_international(primary)):
             country = min(places, key=lambda h: _distance(doc, h, root)).entry.country
-        sector = _sector(primary, agent, root)
+        sector = _sector(primary, agent, root) or _implied_sector(places, root)
         actor_id = primary.entry.actor_id if primary else None
         if country is None and sector is None and actor_id is None:
             return None
@@ -180,8 +194,8 @@ class ActorResolver:
         ref = self._combine(span, hits, root)
         if ref is None:
             return []
-        places = [h for h in hits if h.entry.kind in "CK"]
-        has_named = any(h.entry.kind in "PO" for h in hits)
+        places = [h for h in hits if h.entry.kind in PLACE_KINDS]
+        has_named = any(h.entry.kind in ACTOR_KINDS for h in hits)
         countries = {h.entry.country for h in places}
         if has_named or len(countries) < 2 or not _coordinated(span.doc, places):
             return [ActorMention(span.text, span.start_char, span.end_char, ref, root.i)]
@@ -192,6 +206,29 @@ class ActorResolver:
             one = ActorRef(part.text, hit.entry.country, ref.sector, None)
             out.append(ActorMention(part.text, part.start_char, part.end_char, one, root.i))
         return out
+
+
+def _looks_like_place(token: Token) -> bool:
+    """Tagged as a place, or the object of a locative preposition ("in Cizre")."""
+    if token.ent_type_ in _PLACE_ENTITIES:
+        return True
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+
+
+def _implied_sector(places: list[_Hit], root: Token) -> str | None:
+    """A capital standing alone speaks for its government ("Tehran said"); a plural
+    nationality noun names people ("Palestinians", "Iraqi Kurds")."""
+    for hit in places:
+        if hit.start <= root.i < hit.end:
+            if hit.entry.kind == "K":
+                return "GOV"
+            if hit.entry.kind == "C" and root.tag_ in ("NNS", "NNPS"):
+                return "CVL"
+    if places and root.tag_ in ("NNS", "NNPS") and root.pos_ == "PROPN":
+        return "CVL"
+    return None
 
 
 def _is_international(hit: _Hit) -> bool:
@@ -232,10 +269,14 @@ def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
     """Noun chunks (with "of/in X" attachments), named entities and bare hits; no overlaps."""
     doc = sentence.doc
     spans: list[Span] = []
-    agent_tokens = {i for h in hits if h.entry.kind == "A" for i in range(h.start, h.end)}
+    agents = {i for h in hits if h.entry.kind == "A" for i in range(h.start, h.end)}
+    places = {i for h in hits if h.entry.kind in PLACE_KINDS for i in range(h.start, h.end)}
     for chunk in sentence.noun_chunks:
-        is_agent = chunk.root.i in agent_tokens
-        spans.append(_with_prep_attachment(chunk) if is_agent else chunk)
+        chunk_tokens = range(chunk.start, chunk.end)
+        if any(i in agents for i in chunk_tokens) and not any(i in places for i in chunk_tokens):
+            spans.append(_with_prep_attachment(chunk, places))
+        else:
+            spans.append(chunk)
     spans.extend(e for e in sentence.ents if e.label_ in _ENTITY_LABELS)
     spans.extend(doc[h.start : h.end] for h in hits)
     chosen: list[Span] = []
@@ -250,14 +291,15 @@ def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
     return chosen
 
 
-def _with_prep_attachment(chunk: Span) -> Span:
+def _with_prep_attachment(chunk: Span, places: set[int]) -> Span:
     """Extend "the president" to "the president of Armenia", "police" to "police in Kabul"."""
-    root = chunk.root
-    end = chunk.end
-    for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ in _PREP_LINKS and child.i == end:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
-                end = objects[0].right_edge.i + 1
-        break
-    return chunk.doc[chunk.start : end] if end > chunk.end else chunk
+    doc = chunk.doc
+    if chunk.end >= len(doc):
+        return chunk
+    prep = doc[chunk.end]
+    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _PREP_LINKS:
+        return chunk
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not any(t.i in places for t in objects[0].subtree):
+        return chunk
+    return doc[chunk.start : objects[0].right_edge.i + 1]
