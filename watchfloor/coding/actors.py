@@ -18,9 +18,9 @@ import spacy
 from spacy.tokens import Span, Token
 
 from watchfloor.coding.actor_lexicon import (
-    LexEntry,
     ACTOR_KINDS,
     PLACE_KINDS,
+    LexEntry,
     Lexicon,
     Tokenizer,
     load_bundled,
