@@ -1,0 +1,216 @@
+"""Baselines, signals and alerts end to end on constructed series."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from tests.analysis.factory import START, Ev, flat_history, insert
+from watchfloor.analysis.alerts import list_alerts, set_alert_state
+from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.pipeline import run_analysis
+from watchfloor.errors import InputError
+from watchfloor.store.database import Store
+
+CFG = AnalysisConfig()
+DAY60 = START + dt.timedelta(days=60)
+
+
+def _signals(store: Store, since: dt.date = START) -> list[tuple[str, str, str | None]]:
+    return store.con.execute(
+        "SELECT kind, subtype, etype FROM analysis_signals WHERE day >= ? ORDER BY ALL", [since]
+    ).fetchall()
+
+
+def _noisy_history(seed: int = 7, days: int = 60) -> list[Ev]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for country in ("AAA", "BBB"):
+        for admin1 in ("North", "South"):
+            for d in range(days):
+                day = START + dt.timedelta(days=d)
+                for etype, lam in (("FIGHT", 3.0), ("PROTEST", 1.0), ("CONSULT", 0.5)):
+                    out.extend(
+                        Ev(
+                            day,
+                            etype,
+                            country=country,
+                            admin1=admin1,
+                            src_country=country,
+                            tgt_country=country,
+                        )
+                        for _ in range(rng.poisson(lam))
+                    )
+    return out
+
+
+def test_flat_series_raises_no_signal(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 3, "PROTEST": 1}))
+    summary = run_analysis(store, CFG)
+    assert summary.series_tested > 0
+    assert _signals(store) == []
+    assert list_alerts(store) == []
+
+
+def test_quiet_poisson_days_raise_no_alert(store: Store) -> None:
+    insert(store, _noisy_history())
+    run_analysis(store, CFG)
+    assert list_alerts(store) == []
+
+
+def test_nothing_is_judged_before_min_history(store: Store) -> None:
+    insert(store, flat_history(10, {"FIGHT": 1}))
+    insert(store, [Ev(START + dt.timedelta(days=10), "FIGHT") for _ in range(30)])
+    run_analysis(store, CFG)
+    judged = store.con.execute(
+        "SELECT count(*) FROM analysis_baselines WHERE p_value IS NOT NULL"
+    ).fetchall()[0][0]
+    assert judged == 0
+    assert list_alerts(store) == []
+
+
+def test_injected_burst_is_found(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    run_analysis(store, CFG)
+    insert(store, [Ev(DAY60, "FIGHT") for _ in range(15)])
+    summary = run_analysis(store, CFG)
+    assert summary.from_day == DAY60 and summary.days_recomputed == 1
+    assert ("rate", "spike", "FIGHT") in _signals(store, DAY60)
+    bursts = list_alerts(store, kind="burst")
+    assert len(bursts) == 1 and bursts[0].country == "AAA" and bursts[0].start == DAY60
+
+
+def test_negated_and_low_confidence_events_do_not_burst(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2}))
+    run_analysis(store, CFG)
+    insert(store, [Ev(DAY60, "FIGHT", negated=True) for _ in range(15)])
+    insert(store, [Ev(DAY60, "FIGHT", confidence=0.05) for _ in range(15)])
+    run_analysis(store, CFG)
+    assert list_alerts(store) == []
+
+
+def test_new_type_for_place_is_flagged(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, [Ev(DAY60, "MOBILIZE", text="Troops were deployed to the town.")])
+    run_analysis(store, CFG)
+    assert ("novelty", "new_type", "MOBILIZE") in _signals(store)
+    assert ("novelty", "new_type", "FIGHT") not in _signals(store)
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Residents were told to evacuate the district.", "evacuation"),
+        ("Authorities closed the border crossing overnight.", "closure"),
+        ("The airport was shut down after the attack.", "closure"),
+        ("Foreign troops crossed the border into the province.", "border_crossing"),
+    ],
+)
+def test_keyword_novelty_is_flagged(store: Store, text: str, subtype: str) -> None:
+    insert(store, flat_history(30, {"FIGHT": 1}))
+    insert(store, [Ev(START + dt.timedelta(days=30), "FIGHT", text=text)])
+    run_analysis(store, CFG)
+    assert subtype in {s for _, s, _ in _signals(store)}
+
+
+def test_foreign_military_in_country_is_border_crossing(store: Store) -> None:
+    insert(store, flat_history(30, {"FIGHT": 1}))
+    insert(
+        store,
+        [
+            Ev(
+                START + dt.timedelta(days=30),
+                "MOBILIZE",
+                src_country="ZZZ",
+                text="Units massed near the town.",
+            )
+        ],
+    )
+    run_analysis(store, CFG)
+    assert ("novelty", "border_crossing", "MOBILIZE") in _signals(store)
+
+
+def _burst_of_kinds(day: dt.date) -> list[Ev]:
+    return [
+        Ev(day, "MOBILIZE", text="Troops massed near the town."),
+        Ev(day, "FIGHT", src_country="ZZZ", text="ZZZ forces crossed the border overnight."),
+        Ev(day, "COERCE", text="Residents were ordered to evacuate."),
+        Ev(day, "COERCE", text="The airport was closed to civilian flights."),
+    ]
+
+
+def test_cluster_alert_lists_different_signals(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, _burst_of_kinds(DAY60))
+    run_analysis(store, CFG)
+    alerts = list_alerts(store)
+    assert [a.kind for a in alerts] == ["cluster"]
+    alert = alerts[0]
+    assert alert.n_signals == len(alert.signals) >= 4
+    assert {s.type for s in alert.signals} >= {"evacuation", "closure", "border_crossing"}
+    assert all(s.document_id and s.event_id for s in alert.signals)
+
+
+def test_cluster_alert_grows_with_window_and_keeps_id_and_state(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, _burst_of_kinds(DAY60))
+    run_analysis(store, CFG)
+    first = list_alerts(store)[0]
+    set_alert_state(store, first.id, "ack")
+    next_day = DAY60 + dt.timedelta(days=1)
+    insert(
+        store,
+        [
+            Ev(next_day, "THREATEN", text="Officials said schools were closed."),
+            Ev(next_day, "ASSAULT", text="Shelling hit the market."),
+        ],
+    )
+    summary = run_analysis(store, CFG)
+    alerts = list_alerts(store)
+    assert len(alerts) == 1
+    grown = alerts[0]
+    assert grown.id == first.id and grown.state == "acknowledged"
+    assert grown.end == next_day and grown.start == DAY60
+    assert grown.n_signals > first.n_signals
+    assert summary.alerts_updated == (first.id,)
+
+
+def test_rerun_without_new_events_changes_nothing(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2}))
+    insert(store, _burst_of_kinds(DAY60))
+    run_analysis(store, CFG)
+    before = list_alerts(store)
+    again = run_analysis(store, CFG)
+    assert again.days_recomputed == 0
+    full = run_analysis(store, CFG, full=True)
+    assert full.alerts_new == () and full.alerts_updated == ()
+    assert [a.to_dict() for a in list_alerts(store)] == [a.to_dict() for a in before]
+
+
+def test_alert_state_changes_and_rejects_unknown(store: Store) -> None:
+    insert(store, flat_history(60, {"FIGHT": 2}))
+    insert(store, _burst_of_kinds(DAY60))
+    run_analysis(store, CFG)
+    alert_id = list_alerts(store)[0].id
+    assert set_alert_state(store, alert_id, "dismissed").state == "dismissed"
+    assert list_alerts(store, state="new") == []
+    assert set_alert_state(store, alert_id, "new").state == "new"
+    with pytest.raises(InputError, match="not one of"):
+        set_alert_state(store, alert_id, "closed")
+    with pytest.raises(InputError, match="does not exist"):
+        set_alert_state(store, "A000", "ack")
+
+
+def test_deleted_events_are_noticed_incrementally(store: Store) -> None:
+    insert(store, flat_history(30, {"FIGHT": 2}))
+    run_analysis(store, CFG)
+    with store.transaction() as con:
+        con.execute("DELETE FROM events WHERE date = ?", [START + dt.timedelta(days=29)])
+    summary = run_analysis(store, CFG)
+    assert summary.from_day == START + dt.timedelta(days=29)
+    left = store.con.execute(
+        "SELECT count(*) FROM analysis_daily_counts WHERE day = ?", [summary.from_day]
+    ).fetchall()[0][0]
+    assert left == 0

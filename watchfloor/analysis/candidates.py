@@ -1,0 +1,194 @@
+"""Alert candidates from signals: clusters of different signals, bursts, novelty and rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from watchfloor.analysis.config import AnalysisConfig
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An alert as the detectors see it, before deduplication against stored alerts."""
+
+    kind: str
+    dedup_key: str
+    country: str | None
+    admin1: str | None
+    place: str | None
+    start: dt.date
+    end: dt.date
+    score: float
+    signals: tuple[dict[str, Any], ...]
+
+
+def signal_type(sig: dict[str, Any]) -> str:
+    """The 'kind' of a signal for counting different signals in a cluster."""
+    etype = str(sig.get("etype") or "")
+    if sig["kind"] == "rate":
+        return "spike:" + ("Q" if etype.startswith("Q") and etype[1:].isdigit() else etype)
+    if sig["subtype"] == "new_type":
+        return f"new_type:{etype}"
+    return str(sig["subtype"])
+
+
+def _place_of(signals: Iterable[dict[str, Any]]) -> str | None:
+    names = Counter(str(s["place"]) for s in signals if s.get("place"))
+    return names.most_common(1)[0][0] if names else None
+
+
+def _as_day(value: object) -> dt.date:
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    assert isinstance(value, dt.date)
+    return value
+
+
+def _records(signals: pd.DataFrame) -> list[dict[str, Any]]:
+    rows = signals.astype(object).where(signals.notna(), None).to_dict("records")
+    for row in rows:
+        row["day"] = _as_day(row["day"])
+    return rows
+
+
+def cluster_candidates(
+    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+) -> list[Candidate]:
+    """Sliding windows per admin1 (or country) holding enough different signals."""
+    by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for sig in signals:
+        if sig.get("country"):
+            by_area.setdefault((str(sig["country"]), sig.get("admin1")), []).append(sig)
+    for (country, admin1), sigs in list(by_area.items()):
+        if admin1 is not None and (country, None) in by_area:
+            sigs.extend(by_area[(country, None)])
+    width = dt.timedelta(days=cfg.cluster_window_days - 1)
+    out: list[Candidate] = []
+    for (country, admin1), sigs in by_area.items():
+        for day in sorted({s["day"] for s in sigs if _as_day(s["day"]) >= from_day}):
+            inside = [s for s in sigs if day - width <= s["day"] <= day]
+            best: dict[str, float] = {}
+            for s in inside:
+                key = signal_type(s)
+                best[key] = max(best.get(key, 0.0), float(s["score"]))
+            docs = {s["document_id"] for s in inside if s.get("document_id")}
+            if len(best) < cfg.cluster_min_types or len(docs) < cfg.cluster_min_documents:
+                continue
+            out.append(
+                Candidate(
+                    "cluster",
+                    f"cluster|{country}|{admin1 or ''}",
+                    country,
+                    admin1,
+                    _place_of(inside),
+                    min(_as_day(s["day"]) for s in inside),
+                    _as_day(day),
+                    sum(best.values()),
+                    tuple(inside),
+                )
+            )
+    return out
+
+
+def single_candidates(
+    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+) -> list[Candidate]:
+    """Burst, novelty and rule alerts: one signal is enough."""
+    out: list[Candidate] = []
+    burst_score = -math.log10(cfg.burst_q)
+    for s in signals:
+        day = _as_day(s["day"])
+        if day < from_day:
+            continue
+        country, admin1 = s.get("country"), s.get("admin1")
+        place = f"{country}|{admin1 or ''}"
+        kind = None
+        if (
+            s["kind"] == "rate"
+            and s.get("actor") is None
+            and not str(s.get("etype", "")).startswith("Q")
+            and int(s.get("n_events") or 0) >= cfg.burst_min_events
+            and float(s["observed"] or 0) >= cfg.burst_min_ratio * float(s["expected"] or 0)
+            and float(s["score"]) >= burst_score
+        ):
+            kind, key = "burst", f"burst|{place}|{s['etype']}"
+        elif (
+            s["kind"] == "novelty"
+            and s["subtype"] in cfg.novelty_alert_subtypes
+            and float(s["score"]) >= 4.0 * cfg.novelty_alert_confidence
+        ):
+            kind, key = "novelty", f"novelty|{place}|{s['subtype']}"
+        elif s["kind"] == "rule":
+            kind, key = "rule", f"rule|{s['subtype']}|{country or ''}"
+        if kind is None:
+            continue
+        out.append(
+            Candidate(
+                kind,
+                key,
+                country,
+                admin1,
+                s.get("place"),
+                day,
+                day,
+                float(s["score"]),
+                (s,),
+            )
+        )
+    return out
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """Merge candidates with the same key whose windows overlap or touch."""
+    merged: list[Candidate] = []
+    ordered = sorted(candidates, key=lambda c: (c.dedup_key, c.start, c.end))
+    for cand in ordered:
+        last = merged[-1] if merged else None
+        if last and last.dedup_key == cand.dedup_key and cand.start <= last.end + ONE_DAY:
+            seen = {s["id"] for s in last.signals}
+            extra = tuple(s for s in cand.signals if s["id"] not in seen)
+            merged[-1] = replace(
+                last,
+                end=max(last.end, cand.end),
+                score=max(last.score, cand.score),
+                signals=last.signals + extra,
+                place=last.place or cand.place,
+            )
+        else:
+            merged.append(cand)
+    return merged
+
+
+def build_candidates(
+    signals: pd.DataFrame, from_day: dt.date, cfg: AnalysisConfig
+) -> list[Candidate]:
+    """All merged alert candidates whose window ends on or after ``from_day``."""
+    if signals.empty:
+        return []
+    rows = _records(signals)
+    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg))
+    singles = [
+        c
+        for c in merge_candidates(single_candidates(rows, from_day, cfg))
+        if not _inside_cluster(c, clusters)
+    ]
+    return clusters + singles
+
+
+def _inside_cluster(cand: Candidate, clusters: list[Candidate]) -> bool:
+    """A burst or novelty already listed by a cluster alert of its place needs no alert."""
+    if cand.kind == "rule":
+        return False
+    ids = {s["id"] for s in cand.signals}
+    return any(c.country == cand.country and ids <= {s["id"] for s in c.signals} for c in clusters)

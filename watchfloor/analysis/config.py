@@ -1,0 +1,55 @@
+"""Thresholds of the detectors, derived from Settings plus analysis-specific defaults."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchfloor.settings import Settings
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    """Every knob of baselines, signals and alerts.
+
+    ``q_rate`` is the Benjamini-Hochberg false-discovery rate applied per day over every
+    series tested that day; ``shrink_days`` is the weight, in pseudo-days, of the parent
+    (country or global) rate when a series has little history.
+    """
+
+    baseline_days: int = 28
+    min_history_days: int = 14
+    cluster_window_hours: int = 48
+    rules_file: Path | None = None
+    shrink_days: float = 7.0
+    dow_pseudo_weeks: float = 2.0
+    q_rate: float = 0.005
+    min_rate_events: int = 2
+    min_rate_ratio: float = 2.0
+    burst_min_events: int = 5
+    burst_min_ratio: float = 3.0
+    burst_q: float = 0.001
+    min_confidence: float = 0.3
+    novelty_min_prior_events: int = 5
+    cluster_min_types: int = 3
+    cluster_min_documents: int = 2
+    novelty_alert_subtypes: tuple[str, ...] = ("border_crossing", "evacuation")
+    novelty_alert_confidence: float = 0.6
+
+    @property
+    def cluster_window_days(self) -> int:
+        """The cluster window in whole days (events carry dates, not times)."""
+        return max(1, math.ceil(self.cluster_window_hours / 24))
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: object) -> AnalysisConfig:
+        """Take the shared knobs from Settings; the rest keep their defaults unless overridden."""
+        base: dict[str, object] = {
+            "baseline_days": settings.baseline_days,
+            "min_history_days": settings.min_history_days,
+            "cluster_window_hours": settings.cluster_window_hours,
+            "rules_file": settings.rules_file,
+        }
+        base.update(overrides)
+        return cls(**base)  # type: ignore[arg-type]

@@ -1,0 +1,135 @@
+"""Incremental and full analysis runs: counts -> baselines -> signals -> alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import duckdb
+import pandas as pd
+
+from watchfloor.analysis.alerts import upsert_alerts
+from watchfloor.analysis.baselines import update_baselines
+from watchfloor.analysis.candidates import build_candidates
+from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.records import AnalysisSummary
+from watchfloor.analysis.rules import load_rules, rule_signals
+from watchfloor.analysis.series import dirty_days, fetch_one, update_daily_counts
+from watchfloor.analysis.signals import (
+    novelty_signals,
+    rate_signals,
+    store_signals,
+    update_event_scores,
+)
+from watchfloor.settings import Settings
+from watchfloor.store.database import Store
+
+WATERMARK = "events_created_at"
+
+
+def _watermark(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+    row = fetch_one(con.execute("SELECT value FROM analysis_state WHERE name = ?", [WATERMARK]))
+    return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
+def _set_watermark(con: duckdb.DuckDBPyConnection) -> None:
+    row = fetch_one(con.execute("SELECT max(created_at) FROM events"))
+    value = row[0].isoformat() if row and row[0] else None
+    con.execute("INSERT OR REPLACE INTO analysis_state VALUES (?, ?)", [WATERMARK, value])
+
+
+def _clear(con: duckdb.DuckDBPyConnection) -> None:
+    for table in (
+        "analysis_daily_counts",
+        "analysis_baselines",
+        "analysis_event_scores",
+        "analysis_signals",
+        "analysis_state",
+    ):
+        con.execute(f"DELETE FROM {table}")
+
+
+def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSummary:
+    """Bring counts, baselines, signals and alerts up to date with the events table.
+
+    Incremental by default: only days whose events changed since the last run (and the
+    days after them, whose trailing windows they feed) are recomputed. ``full`` recomputes
+    everything; alerts keep their ids and states, and alerts still ``new`` that no longer
+    have support are removed.
+    """
+    started = time.perf_counter()
+    rules = load_rules(cfg.rules_file)
+    with store.transaction() as con:
+        if full:
+            _clear(con)
+        days = dirty_days(con, _watermark(con))
+        if not days:
+            return AnalysisSummary(None, None, 0, 0, 0, seconds=time.perf_counter() - started)
+        update_daily_counts(con, days)
+        from_day = min(days)
+        last = fetch_one(con.execute("SELECT max(day) FROM analysis_daily_counts"))
+        to_day = last[0] if last and last[0] else from_day
+        scored = update_baselines(con, from_day, cfg)
+        update_event_scores(con, from_day)
+        frames = [
+            rate_signals(con, scored, cfg),
+            novelty_signals(con, from_day, cfg),
+            rule_signals(con, rules, from_day),
+        ]
+        n_signals = store_signals(con, from_day, frames)
+        lookback = from_day - dt.timedelta(days=cfg.cluster_window_days)
+        signals = con.execute(
+            "SELECT * FROM analysis_signals WHERE day >= ?", [lookback]
+        ).fetch_df()
+        candidates = build_candidates(signals, from_day, cfg)
+        new, updated = upsert_alerts(con, candidates)
+        removed = _drop_unsupported(con, new + updated) if full else 0
+        _set_watermark(con)
+    tested = int(scored["p_value"].notna().sum()) if not scored.empty else 0
+    return AnalysisSummary(
+        from_day=from_day,
+        to_day=to_day,
+        days_recomputed=(to_day - from_day).days + 1,
+        series_tested=tested,
+        signals=n_signals,
+        alerts_new=tuple(new),
+        alerts_updated=tuple(updated),
+        alerts_removed=removed,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _drop_unsupported(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int:
+    """After a full run, remove alerts still 'new' that no candidate supported."""
+    keep = set(touched)
+    rows = con.execute("SELECT id FROM alerts WHERE state = 'new'").fetchall()
+    supported = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT a.id FROM alerts a JOIN alert_signals s ON s.alert_id = a.id "
+            "JOIN analysis_signals g ON g.id = s.signal_id"
+        ).fetchall()
+    }
+    drop = [r[0] for r in rows if r[0] not in keep and r[0] not in supported]
+    if drop:
+        con.execute("DELETE FROM alert_signals WHERE list_contains(?::VARCHAR[], alert_id)", [drop])
+        con.execute("DELETE FROM alerts WHERE list_contains(?::VARCHAR[], id)", [drop])
+    return len(drop)
+
+
+def analyze_incremental(store: Store, settings: Settings) -> AnalysisSummary:
+    """Analyse what changed since the last run (call after each ingest + code run)."""
+    return run_analysis(store, AnalysisConfig.from_settings(settings))
+
+
+def analyze_full(store: Store, settings: Settings) -> AnalysisSummary:
+    """Recompute the whole history (after an import or a re-coding)."""
+    return run_analysis(store, AnalysisConfig.from_settings(settings), full=True)
+
+
+def event_scores(store: Store, event_ids: list[str]) -> pd.DataFrame:
+    """Surprise scores of these events (missing events are not judged yet)."""
+    return store.con.execute(
+        "SELECT * FROM analysis_event_scores WHERE list_contains(?::VARCHAR[], event_id)",
+        [event_ids],
+    ).fetch_df()

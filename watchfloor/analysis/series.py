@@ -1,0 +1,115 @@
+"""Series keys and incremental daily counts, all in DuckDB SQL.
+
+A series is (level, key, etype): level is ``global``, ``country``, ``admin1``, ``actor``,
+``pair`` or ``actor_in`` (an actor inside a country, used for novelty); etype is a PLOVER
+type, a QuadClass ``Q1``..``Q4`` or ``ALL``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import duckdb
+
+SOURCE_KEY = "coalesce(e.source_actor_id, e.source_country || coalesce('_' || e.source_sector, ''))"
+TARGET_KEY = "coalesce(e.target_actor_id, e.target_country || coalesce('_' || e.target_sector, ''))"
+TESTED_LEVELS = ("country", "admin1", "actor", "pair")
+
+
+def judged_events_sql(where: str = "TRUE") -> str:
+    """Events that analysis counts: dated, not negated, with their series keys."""
+    return f"""
+        SELECT e.id AS event_id, e.document_id, e.date AS day,
+               coalesce(e.confidence, 1.0) AS w, e.plover_event, e.quad_class,
+               e.place_country AS country,
+               e.place_country || '/' || e.place_admin1 AS admin1,
+               {SOURCE_KEY} AS src, {TARGET_KEY} AS tgt
+        FROM events e
+        WHERE e.date IS NOT NULL AND NOT coalesce(e.negated, FALSE) AND {where}
+    """
+
+
+def event_series_sql(where: str = "TRUE") -> str:
+    """One row per (event, series) it belongs to: event_id, day, w, level, key, etype."""
+    return f"""
+        WITH ev AS ({judged_events_sql(where)}),
+        lk AS (
+            SELECT event_id, document_id, day, w, plover_event, quad_class,
+                   unnest([
+                       {{'level': 'global', 'key': 'ALL'}},
+                       {{'level': 'country', 'key': country}},
+                       {{'level': 'admin1', 'key': admin1}},
+                       {{'level': 'actor', 'key': src}},
+                       {{'level': 'pair', 'key': src || '>' || tgt}}
+                   ]) AS s
+            FROM ev
+        ),
+        keyed AS (
+            SELECT event_id, document_id, day, w, plover_event, quad_class,
+                   s.level AS level, s.key AS key
+            FROM lk WHERE s.key IS NOT NULL
+        )
+        SELECT event_id, document_id, day, w, level, key, etype FROM (
+            SELECT *, unnest([plover_event, 'Q' || quad_class, 'ALL']) AS etype FROM keyed
+        ) WHERE etype IS NOT NULL
+        UNION ALL
+        SELECT event_id, document_id, day, w, 'actor_in', src || '@' || country, 'ALL'
+        FROM ev WHERE src IS NOT NULL AND country IS NOT NULL
+    """
+
+
+def dirty_days(con: duckdb.DuckDBPyConnection, watermark: dt.datetime | None) -> list[dt.date]:
+    """Days whose events changed since the last run: new rows, or a different count."""
+    created = "TRUE" if watermark is None else "created_at > ?"
+    params: list[object] = [] if watermark is None else [watermark]
+    rows = con.execute(
+        f"""
+        WITH cur AS (
+            SELECT date AS day, count(*) AS n FROM events
+            WHERE date IS NOT NULL AND NOT coalesce(negated, FALSE) GROUP BY date
+        ),
+        old AS (
+            SELECT day, events AS n FROM analysis_daily_counts
+            WHERE level = 'global' AND key = 'ALL' AND etype = 'ALL'
+        )
+        SELECT DISTINCT date FROM events WHERE date IS NOT NULL AND {created}
+        UNION
+        SELECT coalesce(cur.day, old.day) FROM cur FULL OUTER JOIN old ON cur.day = old.day
+        WHERE cur.n IS DISTINCT FROM old.n
+        ORDER BY 1
+        """,
+        params,
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def update_daily_counts(con: duckdb.DuckDBPyConnection, days: Sequence[dt.date]) -> int:
+    """Recompute the daily counts of these days only; returns rows written."""
+    if not days:
+        return 0
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _wf_days AS SELECT unnest(?::DATE[]) AS day", [list(days)]
+    )
+    con.execute("DELETE FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)")
+    con.execute(
+        f"""
+        INSERT INTO analysis_daily_counts
+        SELECT level, key, etype, day, sum(w), count(*)
+        FROM ({event_series_sql("e.date IN (SELECT day FROM _wf_days)")})
+        GROUP BY level, key, etype, day
+        """
+    )
+    written = fetch_one(
+        con.execute(
+            "SELECT count(*) FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)"
+        )
+    )
+    con.execute("DROP TABLE IF EXISTS _wf_days")
+    return int(written[0]) if written else 0
+
+
+def fetch_one(cur: duckdb.DuckDBPyConnection) -> tuple | None:  # type: ignore[type-arg]
+    """First row of a result, reading it to the end (DuckDB refuses new work otherwise)."""
+    rows = cur.fetchall()
+    return rows[0] if rows else None
