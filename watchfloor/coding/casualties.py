@@ -1,0 +1,232 @@
+"""Fatalities and injuries stated in a sentence ("killing at least 25", "two soldiers died").
+
+Conventions (ACLED's, written down so figures can be read honestly):
+
+* an explicit number is taken as stated; with several counts for one kind, the largest;
+* "no casualties/fatalities were reported", "no one was hurt" -> 0;
+* vague quantities: "a few"/"a couple" -> 2, "several"/"many"/"a number of"/"unknown number
+  of"/"scores" -> 10 (ACLED's code for plural unknown), "dozens" -> 12, "hundreds" -> 100;
+* deaths said to happen without any quantity ("leaving deaths and injuries") -> None
+  (unknown) from :func:`extract_casualties`; :meth:`Casualties.acled_fatalities` scores that
+  as 10 and "nothing stated" as 0, the way ACLED codes reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+UNITS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+VAGUE = {
+    "a few": 2,
+    "few": 2,
+    "a couple of": 2,
+    "a couple": 2,
+    "several": 10,
+    "many": 10,
+    "a number of": 10,
+    "an unknown number of": 10,
+    "unknown number of": 10,
+    "an unspecified number of": 10,
+    "scores of": 10,
+    "a dozen": 12,
+    "dozens of": 12,
+    "dozens": 12,
+    "hundreds of": 100,
+    "hundreds": 100,
+    "numerous": 10,
+}
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|single)"
+    r"(?: hundred)?"
+)
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_VAGUE}|{_WORD_NUMBER})"
+QUALIFIER = (
+    r"(?:(?:at least|some|about|around|approximately|nearly|almost|up to|more than|"
+    r"over|as many as|an estimated|a total of|reportedly|another|other|further)\s+)*"
+)
+NOUNS = r"(?:[\w'’-]+,?\s+){0,8}?"
+KILLED = (
+    r"(?:killed|dead|died|slain|massacred|executed|perished|lost their lives|"
+    r"lost his life|lost her life|shot dead|beheaded|burned to death|were killed|"
+    r"assassinated|"
+    r"succumbed|shot and killed|drowned)"
+)
+INJURED = r"(?:injured|wounded|hurt|maimed)"
+KILLING = (
+    r"(?:killing|killed|kills|kill|shot dead|shooting dead|assassinated|assassinating|leaving|left|"
+    r"claiming the lives of|claimed the lives of|"
+    r"the death of|the deaths of|the killing of|execution of|executing|death toll (?:rose |"
+    r"climbed |reached |stands at |of )?(?:to )?)"
+)
+INJURING = r"(?:injuring|injured|injures|wounding|wounded|wounds|injury to|injuries to)"
+DEATH_NOUN = r"(?:deaths|dead|fatalities|bodies|killed|people dead|casualties dead)"
+INJURY_NOUN = r"(?:injuries|injured|wounded|people injured|casualties injured)"
+_FLAGS = re.IGNORECASE
+
+NOT_NO = r"(?<!no )(?<!No )"
+FATAL_PATTERNS = [
+    re.compile(
+        rf"{NOT_NO}\b(?P<n>{NUM})\s+{NOUNS}(?:(?:were|was|have been|has been|had been|are|"
+        rf"were reportedly|reportedly)\s+)?{KILLED}\b",
+        _FLAGS,
+    ),
+    re.compile(
+        rf"\b{KILLING}\s+{QUALIFIER}(?P<n>{NUM})\b(?!\s*(?:%|percent|km|kilomet|"
+        rf"miles|hours|days|years|injur|wound))",
+        _FLAGS,
+    ),
+    re.compile(rf"{NOT_NO}\b(?P<n>{NUM})\s+(?:\w+\s+){{0,2}}?{DEATH_NOUN}\b", _FLAGS),
+]
+INJURY_PATTERNS = [
+    re.compile(
+        rf"{NOT_NO}\b(?P<n>{NUM})\s+{NOUNS}(?:(?:were|was|have been|has been|had been|are|"
+        rf"reportedly)\s+)?{INJURED}\b",
+        _FLAGS,
+    ),
+    re.compile(rf"\b{INJURING}\s+{QUALIFIER}(?P<n>{NUM})\b", _FLAGS),
+    re.compile(rf"{NOT_NO}\b(?P<n>{NUM})\s+(?:\w+\s+){{0,2}}?{INJURY_NOUN}\b", _FLAGS),
+]
+NO_CASUALTIES = re.compile(
+    r"\b(?:no|without|neither|nor|zero)\s+(?:\w+\s+){0,4}?(?:casualties|victims)\b|"
+    r"\bno one was (?:killed|hurt|injured|harmed)\b|\bno(?:body| one| people) (?:were|was) "
+    r"(?:killed|hurt|injured|harmed)\b|\bdid not (?:result in|cause|leave) (?:any )?casualties\b",
+    _FLAGS,
+)
+NO_DEATHS = re.compile(
+    r"\b(?:no|without|neither|nor|zero)\s+(?:\w+\s+){0,4}?(?:fatalities|deaths|dead|loss of life|"
+    r"killed)\b|\bno(?:body| one) (?:was|were) killed\b|\bdid not (?:result in|cause) (?:any )?"
+    r"(?:fatalities|deaths)\b",
+    _FLAGS,
+)
+NO_INJURIES = re.compile(
+    r"\b(?:no|without|neither|nor|zero)\s+(?:\w+\s+){0,4}?(?:injuries|injured|wounded)\b|"
+    r"\bno(?:body| one) (?:was|were) (?:hurt|injured|wounded)\b",
+    _FLAGS,
+)
+UNCOUNTED_DEATHS = re.compile(
+    r"\b(?:deaths|fatalities|killing and injuring|killed and injured|killed and wounded|"
+    r"casualties|dead and wounded|dead and injured|killing and wounding)\b",
+    _FLAGS,
+)
+UNCOUNTED_INJURIES = re.compile(
+    r"\b(?:injuries|injured|wounded|wounding|injuring|casualties)\b", _FLAGS
+)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """What a sentence says about the dead and wounded; None = not stated as a number."""
+
+    fatalities: int | None
+    injuries: int | None
+    deaths_uncounted: bool = False
+    injuries_uncounted: bool = False
+
+    def acled_fatalities(self) -> int:
+        """ACLED's coding: the number, 10 for deaths without a number, else 0."""
+        if self.fatalities is not None:
+            return self.fatalities
+        return 10 if self.deaths_uncounted else 0
+
+
+def parse_number(text: str) -> int | None:
+    """Integer value of a digit string, number words ("twenty-five") or a vague quantity."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words in VAGUE:
+        return VAGUE[words]
+    digits = words.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    total = 0
+    for word in words.split():
+        if word in UNITS:
+            total += UNITS[word]
+        elif word in TENS:
+            total += TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+        else:
+            return None
+    return total or None
+
+
+def _largest(patterns: list[re.Pattern[str]], text: str) -> int | None:
+    found = []
+    for pattern in patterns:
+        match = pattern.search(text)
+        while match is not None:  # overlapping: "a family, including five children, were"
+            value = parse_number(match.group("n"))
+            if value is not None and value < 100_000 and not _is_year(match.group("n")):
+                found.append(value)
+            match = pattern.search(text, match.start("n") + len(match.group("n")))
+    return max(found) if found else None
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and token.startswith(("19", "20"))
+
+
+def read_casualties(text: str) -> Casualties:
+    """All that ``text`` states about fatalities and injuries."""
+    fatalities = _largest(FATAL_PATTERNS, text)
+    injuries = _largest(INJURY_PATTERNS, text)
+    none_at_all = bool(NO_CASUALTIES.search(text))
+    if fatalities is None and (none_at_all or NO_DEATHS.search(text)):
+        fatalities = 0
+    if injuries is None and (none_at_all or NO_INJURIES.search(text)):
+        injuries = 0
+    deaths_uncounted = fatalities is None and bool(
+        UNCOUNTED_DEATHS.search(text) or re.search(rf"\b{KILLED}\b", text, _FLAGS)
+    )
+    injuries_uncounted = injuries is None and bool(UNCOUNTED_INJURIES.search(text))
+    return Casualties(fatalities, injuries, deaths_uncounted, injuries_uncounted)
+
+
+def extract_casualties_text(text: str) -> tuple[int | None, int | None]:
+    """(fatalities, injuries) stated in ``text``; None where no number is given."""
+    found = read_casualties(text)
+    return found.fatalities, found.injuries
+
+
+def extract_casualties(sentence: Span) -> tuple[int | None, int | None]:
+    """(fatalities, injuries) stated in a spaCy sentence; None where no number is given."""
+    return extract_casualties_text(sentence.text)
