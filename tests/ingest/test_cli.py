@@ -1,0 +1,128 @@
+"""The ingest CLI: ingest, watch, documents, export and import parquet, end to end."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.ingest.conftest import STORY_ONE, STORY_TWO, LocalServer
+from watchfloor.cli import ingest_cmds
+from watchfloor.cli.main import cli
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "docs.jsonl"
+    rows = [
+        {
+            "id": "w-1",
+            "text": STORY_ONE,
+            "source": "wire",
+            "published": "2024-03-02T10:00:00Z",
+            "url": "http://wire.example/1",
+            "title": "Shelling",
+        },
+        {"id": "d-9", "text": STORY_ONE, "source": "daily", "published": "2024-03-02"},
+        {"id": "w-2", "text": STORY_TWO, "source": "wire", "published": "2024-03-01"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n")
+    return path
+
+
+def _run(db: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_prints_summary_and_failures_and_exits_1_on_failure(
+    tmp_path: Path, corpus: Path
+) -> None:
+    code, out, err = _run(tmp_path / "db.duckdb", "ingest", str(corpus), "--no-code")
+    assert code == 1
+    assert "read 3, new 2, duplicates 0, near-duplicates 1, failed 1" in out
+    assert f"failed: {corpus}:4: invalid JSON" in err
+    code, out, _ = _run(tmp_path / "db.duckdb", "ingest", str(corpus), "--no-code", "--json")
+    summary = json.loads(out)
+    assert (summary["new"], summary["duplicates"], summary["failed"]) == (0, 3, 1)
+    assert summary["failures"][0]["line"] == 4
+
+
+def test_after_ingest_hook_gets_new_ids_and_the_code_flag(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[tuple[str, ...], bool]] = []
+    monkeypatch.setattr(
+        ingest_cmds, "_after_ingest", lambda ctx, store, s, code: calls.append((s.new_ids, code))
+    )
+    _run(tmp_path / "a.duckdb", "ingest", str(corpus))
+    _run(tmp_path / "b.duckdb", "ingest", str(corpus), "--no-code")
+    assert calls == [(("w-1", "w-2"), True), (("w-1", "w-2"), False)]
+
+
+def test_documents_json_and_csv_list_near_copy_links(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "db.duckdb"
+    _run(db, "ingest", str(corpus))
+    _, out, _ = _run(db, "documents", "--json")
+    docs = {d["id"]: d for d in json.loads(out)}
+    assert set(docs) == {"w-1", "d-9", "w-2"}
+    assert {"id", "url", "title", "published", "source", "canonical_id", "n_sources"} <= set(
+        docs["w-1"]
+    )
+    assert docs["d-9"]["canonical_id"] == "w-1" and docs["w-1"]["n_sources"] == 2
+    assert docs["w-1"]["published"] == "2024-03-02T10:00:00"
+    _, out, _ = _run(db, "documents", "--csv", "--source", "wire", "--until", "2024-03-01")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["w-2"]
+    _, out, _ = _run(db, "documents", "--json", "--since", "2024-03-02", "--limit", "1")
+    assert len(json.loads(out)) == 1
+
+
+def test_export_then_import_into_a_new_database_twice(tmp_path: Path, corpus: Path) -> None:
+    db, copy, folder = tmp_path / "db.duckdb", tmp_path / "copy.duckdb", tmp_path / "export"
+    _run(db, "ingest", str(corpus))
+    code, out, _ = _run(db, "export", str(folder))
+    assert code == 0 and "documents" in out
+    assert (folder / "documents.parquet").is_file() and (folder / "manifest.json").is_file()
+    for _ in range(2):
+        code, _, _ = _run(copy, "import", "parquet", str(folder))
+        assert code == 0
+    _, out, _ = _run(copy, "documents", "--json")
+    assert sorted(d["id"] for d in json.loads(out)) == ["d-9", "w-1", "w-2"]
+
+
+def test_watch_once_takes_feed_items(tmp_path: Path, http_server: LocalServer) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(http_server.url("/feed.atom") + "\n")
+    code, out, _ = _run(tmp_path / "db.duckdb", "watch", str(feeds), "--once", "--allow-private")
+    assert code == 0
+    assert "feed.atom: ok, 1 new item(s)" in out
+
+
+def test_errors_are_one_line_with_exit_2_in_a_real_process(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "watchfloor.cli.main",
+            "--db",
+            str(tmp_path / "x.duckdb"),
+            "documents",
+            "--since",
+            "March",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: --since 'March': use an ISO date like 2024-03-01"

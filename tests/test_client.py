@@ -1,0 +1,82 @@
+"""The Python API: open, ingest, documents, events, export and import, as pandas or Arrow."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import watchfloor
+from watchfloor.store.events import EventFilter
+
+
+def test_package_exports_open_lazily() -> None:
+    assert watchfloor.__all__ == ["__version__", "open"]
+    probe = (
+        "import sys, watchfloor; "
+        "print(sorted(m for m in ('duckdb', 'pandas', 'watchfloor.client') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "docs.jsonl"
+    rows = [
+        {
+            "id": "a",
+            "text": "Troops entered the village of Kafr Nabl on Monday.",
+            "source": "wire",
+            "published": "2024-03-04",
+        },
+        {
+            "id": "b",
+            "text": "Talks between the two delegations resumed in Geneva.",
+            "source": "daily",
+            "published": "2024-03-05",
+            "section": "politics",
+        },
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_ingest_then_read_documents_as_pandas_and_arrow(tmp_path: Path, corpus: Path) -> None:
+    with watchfloor.open(tmp_path / "wf.duckdb") as wf:
+        summary = wf.ingest(corpus)
+        assert (summary.read, summary.new) == (2, 2)
+        frame = wf.documents(source="daily")
+        assert isinstance(frame, pd.DataFrame) and list(frame["id"]) == ["b"]
+        table = wf.documents(as_arrow=True, limit=1)
+        assert isinstance(table, pa.Table) and table.num_rows == 1
+        assert wf.ingest(corpus).duplicates == 2
+
+
+def test_events_use_the_shared_event_filter(tmp_path: Path) -> None:
+    with watchfloor.open(tmp_path / "wf.duckdb") as wf:
+        wf.store.con.execute(
+            "INSERT INTO events (id, document_id, date, place_country, plover_event) VALUES "
+            "('e1', 'a', DATE '2024-03-04', 'SYR', 'ASSAULT'), "
+            "('e2', 'a', DATE '2024-03-05', 'IRQ', 'PROTEST')"
+        )
+        assert list(wf.events(country="IRQ")["id"]) == ["e2"]
+        assert wf.events(as_arrow=True, since=EventFilter(since=None).since).num_rows == 2
+        with pytest.raises(TypeError):
+            wf.events(no_such_filter=1)
+
+
+def test_export_and_import_parquet_round_trip(tmp_path: Path, corpus: Path) -> None:
+    with watchfloor.open(tmp_path / "one.duckdb") as wf:
+        wf.ingest(corpus)
+        counts = wf.export(tmp_path / "dump")
+    assert counts["documents"] == 2
+    with watchfloor.open(tmp_path / "two.duckdb") as other:
+        assert other.import_parquet(tmp_path / "dump")["documents"] == 2
+        meta = other.store.con.execute("SELECT metadata FROM documents WHERE id = 'b'").fetchone()
+        assert meta is not None and json.loads(meta[0]) == {"section": "politics"}
