@@ -20,7 +20,7 @@ from watchfloor.analysis.series import SOURCE_KEY, TARGET_KEY
 from watchfloor.errors import InputError
 from watchfloor.store.database import Store
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“A-Z0-9])")
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -59,7 +59,7 @@ def _alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
     for alias in aliases:
         body = re.escape(alias)
         parts.append(body if len(alias) <= 3 else f"(?i:{body})")
-    return re.compile(r"\b(" + "|".join(parts) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
 def _sentences(store: Store, lo: dt.date, hi: dt.date) -> pd.DataFrame:
