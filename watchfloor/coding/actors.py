@@ -31,7 +31,6 @@ from watchfloor.settings import Settings
 
 # "Iranian-backed militia": the country is a patron, not the actor's own.
 _PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied", "aligned"})
-_NEGATING_PREFIXES = frozenset({"pro", "anti"})
 _PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _NAME_TAGS = frozenset({"PROPN"})
@@ -117,7 +116,7 @@ class ActorResolver:
         first = span[i]
         if entry.kind == "T" and not _looks_like_place(first):
             return False
-        if entry.kind == "S" and first.pos_ not in _NAME_TAGS and first.ent_type_ != "PERSON":
+        if entry.kind == "S" and not _looks_like_person(first):
             return False
         if entry.named:
             if first.is_lower:
@@ -129,8 +128,12 @@ class ActorResolver:
                 and not first.is_upper
             ):
                 return False
-        if i > 1 and span[i - 1].text == "-" and span[i - 2].lower_ in _NEGATING_PREFIXES:
-            return False
+        if i > 1 and span[i - 1].text == "-":
+            # "anti-Assad" never names the actor; "pro-Houthi forces" are Houthi-aligned, but
+            # "pro-Iranian militias" are not Iranian.
+            prefix = span[i - 2].lower_
+            if prefix == "anti" or (prefix == "pro" and entry.kind in PLACE_KINDS):
+                return False
         after = i + size
         return not (
             entry.kind in PLACE_KINDS
@@ -206,6 +209,16 @@ class ActorResolver:
             one = ActorRef(part.text, hit.entry.country, ref.sector, None)
             out.append(ActorMention(part.text, part.start_char, part.end_char, one, root.i))
         return out
+
+
+def _looks_like_person(token: Token) -> bool:
+    """Tagged as a person, or a proper noun no entity type claims (surnames only)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ not in _NAME_TAGS or token.ent_type_:
+        return False
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].text != "-"
 
 
 def _looks_like_place(token: Token) -> bool:
