@@ -8,22 +8,43 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from watchfloor.api.formats import jsonable
 from watchfloor.api.state import table_exists
 from watchfloor.store.database import Store
 
+ANALYSIS = ("watchfloor.analysis",)
+FORECAST = ("watchfloor.forecast",)
+# Where each layer function lives when the layer package does not re-export it.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "list_alerts": ("watchfloor.analysis.alerts",),
+    "set_alert_state": ("watchfloor.analysis.alerts",),
+    "list_stories": ("watchfloor.analysis.stories",),
+    "build_network": ("watchfloor.analysis.network",),
+    "network_json": ("watchfloor.analysis.network",),
+    "media_lens": ("watchfloor.analysis.media",),
+    "list_forecasts": (
+        "watchfloor.forecast.risk",
+        "watchfloor.forecast.current",
+        "watchfloor.forecast.store",
+    ),
+}
 
-def layer_function(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` when that layer is installed and defines it, else None."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
+
+def layer_function(package: tuple[str, ...] | str, name: str) -> Callable[..., Any] | None:
+    """The layer's function ``name`` (package first, then its known module), else None."""
+    packages = (package,) if isinstance(package, str) else package
+    for module in (*packages, *_HOMES.get(name, ())):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            return fn  # type: ignore[no-any-return]
+    return None
 
 
 def call_with(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -52,7 +73,7 @@ def records(value: Any) -> list[dict[str, Any]]:
 
 def list_alerts(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Alerts, newest first (analysis layer's ``list_alerts``)."""
-    fn = layer_function("watchfloor.analysis", "list_alerts")
+    fn = layer_function(ANALYSIS, "list_alerts")
     if fn is not None:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "alerts"):
@@ -76,23 +97,26 @@ def list_alerts(store: Store, **filters: Any) -> list[dict[str, Any]]:
     return records(alerts)
 
 
+def alert_exists(store: Store, alert_id: str) -> bool:
+    """Whether the alerts table exists and holds this id."""
+    if not table_exists(store, "alerts"):
+        return False
+    row = store.con.execute("SELECT count(*) FROM alerts WHERE id = ?", [alert_id]).fetchone()
+    return bool(row and row[0])
+
+
 def set_alert_state(store: Store, alert_id: str, state: str) -> Any:
     """Change an alert's state through the analysis layer (or its table)."""
-    fn = layer_function("watchfloor.analysis", "set_alert_state")
+    fn = layer_function(ANALYSIS, "set_alert_state")
     if fn is not None:
         return fn(store, alert_id, state)
-    if not table_exists(store, "alerts"):
-        raise LookupError(alert_id)
-    found = store.con.execute("SELECT count(*) FROM alerts WHERE id = ?", [alert_id]).fetchone()
-    if not found or not found[0]:
-        raise LookupError(alert_id)
     store.con.execute("UPDATE alerts SET state = ? WHERE id = ?", [state, alert_id])
     return None
 
 
 def list_stories(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Storylines (analysis layer's ``list_stories``)."""
-    fn = layer_function("watchfloor.analysis", "list_stories")
+    fn = layer_function(ANALYSIS, "list_stories")
     if fn is not None:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "stories"):
@@ -102,8 +126,8 @@ def list_stories(store: Store, **filters: Any) -> list[dict[str, Any]]:
 
 def network(store: Store, **filters: Any) -> dict[str, Any]:
     """The actor network as node-link JSON ({nodes, links})."""
-    build = layer_function("watchfloor.analysis", "build_network")
-    to_json = layer_function("watchfloor.analysis", "network_json")
+    build = layer_function(ANALYSIS, "build_network")
+    to_json = layer_function(ANALYSIS, "network_json")
     if build is None or to_json is None:
         return {"nodes": [], "links": [], "available": False}
     graph = call_with(build, store, **filters)
@@ -119,7 +143,7 @@ def network(store: Store, **filters: Any) -> dict[str, Any]:
 
 def media(store: Store, actor: str, pivot: Any, window_days: int) -> dict[str, Any]:
     """Media lens around a pivot date (analysis layer's ``media_lens``)."""
-    fn = layer_function("watchfloor.analysis", "media_lens")
+    fn = layer_function(ANALYSIS, "media_lens")
     if fn is None:
         return {"actor": actor, "pivot": jsonable(pivot), "outlets": [], "available": False}
     result = jsonable(fn(store, actor, pivot, window_days))
@@ -128,7 +152,7 @@ def media(store: Store, actor: str, pivot: Any, window_days: int) -> dict[str, A
 
 def list_forecasts(store: Store, **filters: Any) -> list[dict[str, Any]]:
     """Current risk per unit (forecast layer's ``list_forecasts``)."""
-    fn = layer_function("watchfloor.forecast", "list_forecasts")
+    fn = layer_function(FORECAST, "list_forecasts")
     if fn is not None:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "forecasts"):
@@ -141,7 +165,35 @@ class LayerUnavailable(RuntimeError):
 
 
 def ingest(
-    store: Store, settings: Any, *, documents: list[dict[str, Any]] | None, url: str | None
+    store: Store, settings: Any, *, documents: list[Any] | None, url: str | None
 ) -> dict[str, Any]:
-    """Ingest documents or a URL through the ingest layer; returns its summary as JSON."""
-    raise LayerUnavailable("the ingest layer (watchfloor.ingest) is not installed in this build")
+    """Ingest documents (JSONL-style objects) or one URL through the ingest layer.
+
+    Returns the layer's summary as JSON; a bad document is a per-item failure in it.
+    """
+    try:
+        from watchfloor.errors import InputError
+        from watchfloor.ingest.files import jsonl_document
+        from watchfloor.ingest.items import Candidate, Item, ItemFailure, Origin
+        from watchfloor.ingest.pipeline import Ingestor
+    except ImportError as exc:
+        raise LayerUnavailable(f"the ingest layer is not installed in this build: {exc}") from exc
+
+    ingestor = Ingestor(store, settings)
+    if url:
+        summary = ingestor.ingest([url])
+    else:
+
+        def items() -> Iterator[Item]:
+            for number, record in enumerate(documents or [], start=1):
+                origin = Origin("request", number)
+                try:
+                    yield Candidate(jsonl_document(record, None), origin)
+                except InputError as exc:
+                    yield ItemFailure(origin, str(exc))
+
+        summary = ingestor.ingest_items(items())
+    result: dict[str, Any] = jsonable(summary.as_dict())
+    result["new_ids"] = list(summary.new_ids)
+    result["near_duplicate_ids"] = list(summary.near_duplicate_ids)
+    return result

@@ -112,7 +112,7 @@ def alerts(
 
 @router.get("/alerts/{alert_id}", summary="One alert: its signals, their events and documents")
 def alert(alert_id: str, store: StoreDep) -> Response:
-    found = [a for a in layers.list_alerts(store) if str(a.get("id")) == alert_id]
+    found = [a for a in layers.list_alerts(store, ids=[alert_id]) if str(a.get("id")) == alert_id]
     if not found:
         raise HTTPException(404, f"no alert with id {alert_id!r}")
     item = found[0]

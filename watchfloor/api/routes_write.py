@@ -25,7 +25,7 @@ class AlertState(BaseModel):
 class IngestRequest(BaseModel):
     """Either documents (JSON objects as in a JSONL input) or one feed/page URL."""
 
-    documents: list[dict[str, Any]] | None = Field(
+    documents: list[Any] | None = Field(
         None, description="documents: {id?, url?, title?, text|html, published?, source?}"
     )
     url: str | None = Field(None, description="an RSS/Atom feed or web page URL")
@@ -35,10 +35,9 @@ def _change_state(state: ApiState, token: TokenInfo, alert_id: str, new: str) ->
     if new not in ALERT_STATES:
         raise HTTPException(422, f"alert state {new!r} is not one of {', '.join(ALERT_STATES)}")
     with state.writer() as store:
-        try:
-            result = layers.set_alert_state(store, alert_id, new)
-        except (LookupError, KeyError):
-            raise HTTPException(404, f"no alert with id {alert_id!r}") from None
+        if not layers.alert_exists(store, alert_id):
+            raise HTTPException(404, f"no alert with id {alert_id!r}")
+        result = layers.set_alert_state(store, alert_id, new)
         touch_token(store, token.id)
     body: dict[str, Any] = {"id": alert_id, "state": new}
     if isinstance(result, dict):
