@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.sample_data import Sample
@@ -91,3 +92,31 @@ def test_using_a_token_records_last_use(
     client.post(ACK, headers={"Authorization": f"Bearer {token}"})
     row = filled[0].con.execute("SELECT last_used_at FROM api_tokens").fetchone()
     assert row is not None and row[0] is not None
+
+
+def test_ingest_documents_with_token_stores_them(client: TestClient, token: str) -> None:
+    docs = [
+        {
+            "id": "api-doc-1",
+            "title": "Talks resume",
+            "text": "Delegations met in Geneva today.",
+            "published": "2026-03-10",
+            "source": "Outlet D",
+        },
+        {"id": "api-doc-bad", "text": ""},
+    ]
+    resp = client.post(
+        "/api/ingest", json={"documents": docs}, headers={"Authorization": f"Bearer {token}"}
+    )
+    if resp.status_code == 503:
+        pytest.skip("the ingest layer is not installed")
+    assert resp.status_code == 200, resp.text
+    summary = resp.json()
+    assert (summary["new"], summary["failed"]) == (1, 1)
+    assert summary["failures"][0]["line"] == 2
+    stored = client.get("/api/documents/api-doc-1").json()
+    assert stored["title"] == "Talks resume"
+    again = client.post(
+        "/api/ingest", json={"documents": docs[:1]}, headers={"Authorization": f"Bearer {token}"}
+    ).json()
+    assert (again["new"], again["duplicates"]) == (0, 1)
