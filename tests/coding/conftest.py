@@ -11,4 +11,4 @@ from watchfloor.settings import Settings
 @pytest.fixture(scope="session")
 def coder() -> Coder:
     """The full coder (actors, places, dates, casualties) as the product ships it."""
-    return Coder.load(Settings(), stages="minimal")
+    return Coder.load(Settings())

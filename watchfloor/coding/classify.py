@@ -58,6 +58,7 @@ REFINE: dict[str, tuple[tuple[str, str], ...]] = {
     "11": (("18", "1123"), ("19", "1123"), ("20", "1124")),
     "09": (),
 }
+OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "die"})
 NEGATED_COOPERATION = (("04", "125"), ("06", "121"), ("07", "122"), ("08", "124"), ("0", "120"))
 PLANNED_CONFLICT = (("16", "131"), ("17", "137"), ("18", "138"), ("19", "138"), ("20", "138"))
 PLANNED_COOPERATION = (("04", "036"), ("06", "031"), ("07", "033"), ("084", "0353"), ("08", "035"))
@@ -124,6 +125,8 @@ class EventTyper:
         result = [c for c in built.values() if not c.cameo_code.startswith("01")]
         result = [c for c in (self._modality(c) for c in result) if c is not None]
         result = self._merge_weapons(result)
+        result = self._drop_outcomes(result)
+        self._protesters(result)
         result = self._drop_role_nouns(result)
         self._mark_nonpolitical(result)
         return result or self._nonpolitical(sentence, index)
@@ -199,6 +202,32 @@ class EventTyper:
         if main.source_token is not None and main.source_token.i == best.trigger.i:
             main.source_token = best.source_token or main.source_token
         return [c for c in cands if c not in weapons or c is main]
+
+    def _drop_outcomes(self, cands: list[Candidate]) -> list[Candidate]:
+        """ "..., killing 3" after an attack is that attack's outcome, not a second event."""
+        violent = {c.trigger.i for c in cands if c.root >= "18"}
+        protests = {c.trigger.i for c in cands if c.root == "14"}
+        kept = []
+        for cand in cands:
+            tok = cand.trigger
+            attached = tok.dep_ in ("advcl", "conj", "acl", "xcomp")
+            outcome = tok.lemma_.lower() in OUTCOME_VERBS and tok.head.i in violent
+            claim = cand.root in ("02", "10") and tok.head.i in protests
+            if attached and (outcome or claim):
+                continue
+            kept.append(cand)
+        return kept
+
+    def _protesters(self, cands: list[Candidate]) -> None:
+        """Protesters who gather, march or demand are protesting."""
+        for cand in cands:
+            src = cand.source_token
+            if src is None or cand.root not in ("01", "04"):
+                continue
+            hit = self.lexicon.match(src) if src.pos_ in ("NOUN", "PROPN") else None
+            if hit is not None and hit.code.startswith("14") and cand.root != "14":
+                cand.notes.append(f"actor '{src.text}' protests: {cand.cameo_code} -> {hit.code}")
+                cand.cameo_code = hit.code
 
     def _drop_role_nouns(self, cands: list[Candidate]) -> list[Candidate]:
         """A noun trigger that is another event's actor ("protesters called for") is no event."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.work import CodedDocument
+from watchfloor.errors import InputError
 from watchfloor.records import Document
 from watchfloor.store.database import Store
 from watchfloor.store.events import replace_document_events
@@ -41,6 +42,18 @@ def _pending_batch(store: Store, size: int) -> list[Document]:
         [size],
     ).fetchall()
     return [_document(r) for r in rows]
+
+
+def load_document(store: Store, doc_id: str) -> Document:
+    """One stored document by id; InputError when there is none."""
+    row = store.con.execute(
+        "SELECT id, text, url, title, published, fetched, source, language, metadata "
+        "FROM documents WHERE id = ?",
+        [doc_id],
+    ).fetchone()
+    if row is None:
+        raise InputError(f"no document with id {doc_id!r} in the database")
+    return _document(row)
 
 
 def _document(row: Sequence[Any]) -> Document:
