@@ -136,3 +136,20 @@ def test_pages_and_feeds_are_stored_with_allow_private(
     assert (summary.new, summary.duplicates) == (3, 1)
     refused = Ingestor(store, settings).ingest([http_server.url("/story-1")])
     assert refused.failed == 1 and "loopback" in refused.failures[0].message
+
+
+def test_dateline_prefixed_copy_is_linked_at_the_default_threshold(
+    store: Store, tmp_path: Path
+) -> None:
+    # Estimated Jaccard of this pair is about 0.87: above 0.8, but close enough that an
+    # LSH tuned for balanced errors would often miss it.
+    copy = "MAARAT AL-NUMAN, Syria (Daily) - " + STORY_ONE
+    path = _jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "orig", "text": STORY_ONE, "source": "wire"},
+            {"id": "copy", "text": copy, "source": "daily"},
+        ],
+    )
+    summary = Ingestor(store, Settings()).ingest([path])
+    assert summary.near_duplicate_ids == ("copy",)

@@ -34,7 +34,7 @@ def test_feed_list_skips_comments_and_blank_lines(tmp_path: Path) -> None:
 
 
 def test_two_cycles_take_new_items_once_and_report_bad_feeds(
-    store: Store, http_server: LocalServer, settings: Settings, tmp_path: Path
+    http_server: LocalServer, settings: Settings, tmp_path: Path
 ) -> None:
     feeds = tmp_path / "feeds.txt"
     feeds.write_text(
@@ -47,12 +47,13 @@ def test_two_cycles_take_new_items_once_and_report_bad_feeds(
     page_requests: list[int] = []
     sleeps: list[float] = []
 
-    def on_cycle(report: CycleReport) -> None:
+    def on_cycle(store: Store, report: CycleReport) -> None:
         reports.append(report)
         page_requests.append(http_server.requests.count("/story-1"))
 
+    db = tmp_path / "watch.duckdb"
     cycles = watch(
-        store,
+        lambda: Store(db),
         settings,
         feeds,
         every=60,
@@ -74,9 +75,10 @@ def test_two_cycles_take_new_items_once_and_report_bad_feeds(
     assert [p.new_items for p in second.polls] == [0, 0, 0, 0]
     assert second.summary.read == 0
     assert page_requests[1] == page_requests[0]  # the page is not fetched again in cycle 2
-    seen = store.con.execute("SELECT count(*) FROM feed_items").fetchone()
+    with Store(db) as store:
+        seen = store.con.execute("SELECT count(*) FROM feed_items").fetchone()
+        errors = store.con.execute(
+            "SELECT last_error FROM feeds WHERE last_status = 'error' ORDER BY url"
+        ).fetchall()
     assert seen == (4,)
-    errors = store.con.execute(
-        "SELECT last_error FROM feeds WHERE last_status = 'error' ORDER BY url"
-    ).fetchall()
     assert "404" in errors[0][0] and "not an RSS or Atom feed" in errors[1][0]

@@ -152,25 +152,24 @@ def watch_cmd(
     seconds = parse_every(every)
     if not feeds_file.is_file():
         raise InputError(f"{feeds_file}: no such feed list")
-    with open_store(ctx) as store:
 
-        def report(cycle: CycleReport) -> None:
-            stamp = cycle.started.strftime("%Y-%m-%d %H:%M:%S")
-            for poll in cycle.polls:
-                detail = f": {poll.error}" if poll.error else f", {poll.new_items} new item(s)"
-                click.echo(f"[{stamp} UTC] cycle {cycle.cycle} {poll.feed}: {poll.status}{detail}")
-            _print_summary(cycle.summary, False)
-            _after_ingest(ctx, store, cycle.summary, not no_code)
+    def report(store: Store, cycle: CycleReport) -> None:
+        stamp = cycle.started.strftime("%Y-%m-%d %H:%M:%S")
+        for poll in cycle.polls:
+            detail = f": {poll.error}" if poll.error else f", {poll.new_items} new item(s)"
+            click.echo(f"[{stamp} UTC] cycle {cycle.cycle} {poll.feed}: {poll.status}{detail}")
+        _print_summary(cycle.summary, False)
+        _after_ingest(ctx, store, cycle.summary, not no_code)
 
-        watch(
-            store,
-            settings,
-            feeds_file,
-            every=seconds,
-            max_cycles=1 if once else max_cycles,
-            allow_private=allow_private or settings.allow_private,
-            on_cycle=report,
-        )
+    watch(
+        lambda: open_store(ctx),
+        settings,
+        feeds_file,
+        every=seconds,
+        max_cycles=1 if once else max_cycles,
+        allow_private=allow_private or settings.allow_private,
+        on_cycle=report,
+    )
 
 
 def _day(value: str | None, option: str) -> dt.date | None:
@@ -208,11 +207,12 @@ def documents(
     with open_store(ctx, read_only=True) as store:
         frame = query_documents(store, flt, limit=limit)
     rows = [document_record(row) for row in frame.to_dict(orient="records")]
-    columns = (
-        LISTING_COLUMNS
-        if fmt
-        else ("id", "published", "source", "title", "canonical_id", "n_sources")
-    )
+    columns: tuple[str, ...] = LISTING_COLUMNS
+    if not fmt:
+        columns = ("id", "published", "source", "title", "canonical_id", "n_sources")
+        for row in rows:
+            if row["published"]:
+                row["published"] = row["published"][:16].replace("T", " ")
     emit_rows(rows, fmt=fmt or "text", columns=columns, title=f"{len(rows)} documents")
 
 
@@ -242,7 +242,7 @@ def import_parquet_cmd(ctx: click.Context, paths: tuple[str, ...]) -> None:
     with open_store(ctx) as store:
         counts = import_parquet(store, list(paths))
     emit_rows(
-        [{"table": t, "rows loaded": n} for t, n in counts.items()], fmt="text", title="imported"
+        [{"table": t, "rows upserted": n} for t, n in counts.items()], fmt="text", title="imported"
     )
 
 

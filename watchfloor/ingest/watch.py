@@ -173,32 +173,32 @@ def poll_once(
 
 
 def watch(
-    store: Store,
+    open_store: Callable[[], Store],
     settings: Settings,
     feeds_file: Path,
     *,
     every: float,
     max_cycles: int | None = None,
     allow_private: bool | None = None,
-    on_cycle: Callable[[CycleReport], None] | None = None,
+    on_cycle: Callable[[Store, CycleReport], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """Poll the feeds in ``feeds_file`` every ``every`` seconds; returns the cycles run.
 
-    The feed list is re-read each cycle, so feeds can be added while watching. Runs until
-    ``max_cycles`` (None: forever, until interrupted).
+    The database is opened (``open_store()``) for each cycle and closed while sleeping, so
+    other commands can use it between polls; ``on_cycle(store, report)`` runs while it is
+    open. The feed list is re-read each cycle, so feeds can be added while watching. Runs
+    until ``max_cycles`` (None: forever, until interrupted).
     """
-    ingestor = Ingestor(store, settings)
     cycle = 0
     while max_cycles is None or cycle < max_cycles:
         cycle += 1
         begun = time.monotonic()
         feeds = read_feed_list(feeds_file)
-        report = poll_once(
-            store, settings, feeds, ingestor=ingestor, allow_private=allow_private, cycle=cycle
-        )
-        if on_cycle is not None:
-            on_cycle(report)
+        with open_store() as store:
+            report = poll_once(store, settings, feeds, allow_private=allow_private, cycle=cycle)
+            if on_cycle is not None:
+                on_cycle(store, report)
         if max_cycles is not None and cycle >= max_cycles:
             break
         sleep(max(0.0, every - (time.monotonic() - begun)))
