@@ -34,11 +34,13 @@ _PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied
 _PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _NAME_TAGS = frozenset({"PROPN"})
+_ETHNIC_WORDS = frozenset({"ethnic"})
 _LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG")
 # Sectors an organisation keeps even when its head noun is a sector word.
 _BODY_SECTORS = frozenset({"IGO", "NGO"})
+_STAFF_SECTORS = frozenset({"GOV", "MED"})
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class ActorResolver:
             prefix = span[i - 2].lower_
             if prefix == "anti" or (prefix == "pro" and entry.kind in PLACE_KINDS):
                 return False
+        if i > 0 and entry.kind in PLACE_KINDS and span[i - 1].lower_ in _ETHNIC_WORDS:
+            return False  # "ethnic Albanians" in Macedonia are not Albania's actors
         after = i + size
         return not (
             entry.kind in PLACE_KINDS
@@ -255,7 +259,9 @@ def _sector(primary: _Hit | None, agent: _Hit | None, root: Token) -> str | None
     if agent is None or primary.entry.kind == "P" and primary.entry.sector:
         return primary.entry.sector
     agent_is_head = agent.start <= root.i < agent.end
-    if agent_is_head and (primary.entry.sector in _BODY_SECTORS or not primary.entry.sector):
+    # "UN peacekeepers" are MIL, but "Red Cross officials" stay NGO: a body's staff are the body.
+    overridable = primary.entry.sector in _BODY_SECTORS or not primary.entry.sector
+    if agent_is_head and overridable and agent.entry.sector not in _STAFF_SECTORS:
         return agent.entry.sector
     return primary.entry.sector or agent.entry.sector
 
