@@ -13,6 +13,9 @@ from watchfloor.analysis.series import SOURCE_KEY, event_series_sql, fetch_one
 WORRYING_TYPES = ("MOBILIZE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST")
 BORDER_WORDS = r"(cross(ed|es|ing)?\b.{0,30}\bborder|cross-border|incursion|across the border)"
 EVACUATION_WORDS = r"\bevacuat"
+CASUALTY_EVACUATION = (
+    r"evacuat\w*\s+(the\s+|of\s+(the\s+)?)?(injured|wounded|bodies|dead|casualties|victims)"
+)
 _CLOSED = r"(clos(ed|es|ing|ure)|shut(s|ting)?( down)?|seal(ed|s)?)"
 _CLOSABLE = r"(border|airport|airspace|embass(y|ies)|crossing|port|schools?|roads?|highway)s?"
 CLOSURE_WORDS = rf"\b{_CLOSED}\b.{{0,60}}\b{_CLOSABLE}\b|\b{_CLOSABLE}\b.{{0,40}}\b{_CLOSED}\b"
@@ -112,20 +115,22 @@ def novelty_signals(
     worrying = ", ".join(f"'{t}'" for t in WORRYING_TYPES)
     params = {
         "from_day": from_day,
+        "base_days": cfg.baseline_days,
         "min_hist": cfg.min_history_days,
         "min_prior": cfg.novelty_min_prior_events,
         "min_conf": cfg.min_confidence,
     }
     sql = f"""
-    WITH ev AS (
+    WITH ev_all AS (
         SELECT e.*, {SOURCE_KEY} AS src, coalesce(e.confidence, 1.0) AS w,
                CASE WHEN e.place_admin1 IS NULL THEN 'country' ELSE 'admin1' END AS plevel,
                CASE WHEN e.place_admin1 IS NULL THEN e.place_country
                     ELSE e.place_country || '/' || e.place_admin1 END AS pkey
         FROM events e
-        WHERE e.date >= $from_day AND NOT coalesce(e.negated, FALSE)
+        WHERE e.date >= $from_day - $base_days::INTEGER AND NOT coalesce(e.negated, FALSE)
               AND coalesce(e.confidence, 1.0) >= $min_conf AND e.place_country IS NOT NULL
     ),
+    ev AS (SELECT * FROM ev_all WHERE date >= $from_day),
     firsts AS (
         SELECT level, key, etype, min(day) AS first_day FROM analysis_daily_counts GROUP BY ALL
     ),
@@ -161,19 +166,34 @@ def novelty_signals(
              AND p.prior_events >= $min_prior
         WHERE ev.src IS NOT NULL AND ev.source_country IS DISTINCT FROM ev.place_country
     ),
-    words AS (
-        SELECT ev.*, CASE
-               WHEN regexp_matches(ev.evidence_text, '{EVACUATION_WORDS}', 'i') THEN 'evacuation'
-               WHEN regexp_matches(ev.evidence_text, '{CLOSURE_WORDS}', 'i')
-                    OR ev.plover_mode = 'curfew' THEN 'closure'
-               WHEN regexp_matches(ev.evidence_text, '{BORDER_WORDS}', 'i')
-                    OR (ev.source_country IS NOT NULL AND ev.source_country <> ev.place_country
-                        AND ev.plover_event IN ('MOBILIZE', 'FIGHT', 'ASSAULT')
-                        AND regexp_matches(coalesce(ev.source_sector, ''), '{ARMED_SECTORS}'))
+    hits AS (
+        SELECT ev_all.*, CASE
+               WHEN regexp_matches(evidence_text, '{EVACUATION_WORDS}', 'i')
+                    AND NOT regexp_matches(evidence_text, '{CASUALTY_EVACUATION}', 'i')
+                    THEN 'evacuation'
+               WHEN regexp_matches(evidence_text, '{CLOSURE_WORDS}', 'i')
+                    OR plover_mode = 'curfew' THEN 'closure'
+               WHEN regexp_matches(evidence_text, '{BORDER_WORDS}', 'i')
+                    OR (source_country IS NOT NULL AND source_country <> place_country
+                        AND plover_event IN ('MOBILIZE', 'FIGHT', 'ASSAULT')
+                        AND regexp_matches(coalesce(source_sector, ''), '{ARMED_SECTORS}'))
                     THEN 'border_crossing'
-               END AS subtype, ev.plover_event AS etype, ev.src AS actor, 4.0 AS base,
-               substr(coalesce(ev.evidence_text, ''), 1, 160) AS what
-        FROM ev
+               END AS subtype
+        FROM ev_all
+    ),
+    hit AS (SELECT * FROM hits WHERE subtype IS NOT NULL),
+    words AS (
+        SELECT h.*, h.plover_event AS etype, h.src AS actor,
+               CASE WHEN EXISTS (
+                   SELECT 1 FROM hit p WHERE p.subtype = h.subtype
+                   AND p.place_country = h.place_country
+                   AND p.place_admin1 IS NOT DISTINCT FROM h.place_admin1
+                   AND p.date < h.date) THEN 2.0 ELSE 4.0 END AS base,
+               substr(coalesce(h.evidence_text, ''), 1, 160) AS what
+        FROM hit h
+        JOIN firsts fa ON fa.level = 'country' AND fa.key = h.place_country
+             AND fa.etype = 'ALL' AND fa.first_day <= h.date - $min_hist::INTEGER
+        WHERE h.date >= $from_day
     ),
     allsig AS (
         SELECT *, CASE WHEN subtype = 'new_type' THEN etype END AS gtype,
@@ -184,7 +204,7 @@ def novelty_signals(
             UNION ALL SELECT id, date, document_id, place_country, place_admin1, place_name,
                    w, subtype, etype, actor, base, what FROM new_actor
             UNION ALL SELECT id, date, document_id, place_country, place_admin1, place_name,
-                   w, subtype, etype, actor, base, what FROM words WHERE subtype IS NOT NULL
+                   w, subtype, etype, actor, base, what FROM words
         )
     )
     SELECT {
