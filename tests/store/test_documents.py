@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from watchfloor.errors import InputError
 from watchfloor.records import Document
 from watchfloor.store import Store
 from watchfloor.store.documents import (
@@ -74,10 +75,17 @@ def test_existing_ids_and_hashes(filled: Store) -> None:
         (DocumentFilter(until=dt.datetime(2024, 3, 2, 12, 0)), ["a"]),
         (DocumentFilter(canonical_only=True), ["c", "a", "d"]),
         (DocumentFilter(ids=("d", "a")), ["a", "d"]),
+        (DocumentFilter(since="2024-03-02", until="2024-03-02"), ["b"]),
+        (DocumentFilter(until="2024-03-02T12:00:00"), ["a"]),
     ],
 )
 def test_query_filters(filled: Store, flt: DocumentFilter, expected: list[str]) -> None:
     assert list(query_documents(filled, flt)["id"]) == expected
+
+
+def test_bad_date_string_is_an_input_error(filled: Store) -> None:
+    with pytest.raises(InputError, match="since 'soon'"):
+        query_documents(filled, DocumentFilter(since="soon"))
 
 
 def test_n_sources_counts_carriers_of_the_story(filled: Store) -> None:

@@ -50,6 +50,8 @@ def _timestamp(entry: Any) -> dt.datetime | None:
 
 def _item(entry: Any) -> FeedItem:
     link = entry.get("link") or None
+    if link and not str(link).lower().startswith(("http://", "https://")):
+        link = None  # e.g. an Atom id like urn:...: nothing to follow
     summary = html_fragment_text(entry.get("summary") or "")
     content = "\n\n".join(
         html_fragment_text(part.get("value") or "") for part in entry.get("content") or []

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from watchfloor.errors import InputError
 from watchfloor.records import Document
 from watchfloor.store.database import Store
 
@@ -144,8 +145,8 @@ class DocumentFilter:
     """Filters for listing documents (CLI ``documents``, Python API, REST API)."""
 
     source: str | None = None
-    since: dt.date | dt.datetime | None = None
-    until: dt.date | dt.datetime | None = None
+    since: dt.date | dt.datetime | str | None = None
+    until: dt.date | dt.datetime | str | None = None
     canonical_only: bool = False
     uncoded_only: bool = False
     ids: tuple[str, ...] | None = None
@@ -162,10 +163,11 @@ class DocumentFilter:
             params.append(self.source)
         if self.since is not None:
             clauses.append("d.published >= ?")
-            params.append(_as_datetime(self.since))
+            params.append(_as_datetime(_coerce(self.since, "since")))
         if self.until is not None:
-            until = _as_datetime(self.until)
-            if not isinstance(self.until, dt.datetime):
+            end = _coerce(self.until, "until")
+            until = _as_datetime(end)
+            if not isinstance(end, dt.datetime):
                 until += dt.timedelta(days=1)
                 clauses.append("d.published < ?")
             else:
@@ -179,6 +181,18 @@ class DocumentFilter:
             clauses.append("d.id IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(self.ids))
         return " AND ".join(clauses), params
+
+
+def _coerce(value: dt.date | dt.datetime | str, name: str) -> dt.date | dt.datetime:
+    """Dates pass through; ISO strings (``2024-03-01`` or a datetime) are parsed."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if len(value.strip()) == 10:
+            return dt.date.fromisoformat(value.strip())
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise InputError(f"{name} {value!r}: use an ISO date like 2024-03-01") from exc
 
 
 def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
