@@ -1,9 +1,214 @@
-"""CLI commands of this layer (filled in as the layer lands)."""
+"""CLI: `watchfloor forecast`, `watchfloor forecast backtest`, `watchfloor import gdelt|acled`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from watchfloor.cli.common import emit_rows, format_options, open_store, to_json
+from watchfloor.errors import InputError
+
+
+def parse_horizons(text: str) -> tuple[int, ...]:
+    """'1-6' or '1,3,6' as a sorted tuple of positive month counts."""
+    values: set[int] = set()
+    try:
+        for part in text.split(","):
+            if "-" in part:
+                lo, hi = (int(v) for v in part.split("-", 1))
+                values.update(range(lo, hi + 1))
+            elif part.strip():
+                values.add(int(part))
+    except ValueError as exc:
+        raise InputError(f"--horizons {text!r}: use a range like 1-6 or a list like 1,3,6") from exc
+    if not values or min(values) < 1 or max(values) > 36:
+        raise InputError(f"--horizons {text!r}: horizons must lie between 1 and 36")
+    return tuple(sorted(values))
+
+
+@click.group(name="forecast", invoke_without_command=True)
+@click.option(
+    "--unit",
+    "unit_kind",
+    type=click.Choice(["country", "admin1", "dyad"]),
+    default="country",
+    show_default=True,
+    help="what a forecast is about",
+)
+@click.option("--horizon", type=int, default=1, show_default=True, help="periods ahead to forecast")
+@click.option(
+    "--period",
+    type=click.Choice(["month", "week", "day"]),
+    default="month",
+    show_default=True,
+    help="length of one period",
+)
+@click.option("--dataset", default=None, help="use only events of this dataset (e.g. acled)")
+@format_options
+@click.pass_context
+def forecast_group(
+    ctx: click.Context,
+    unit_kind: str,
+    horizon: int,
+    period: str,
+    dataset: str | None,
+    fmt: str | None,
+    limit: int | None,
+) -> None:
+    """Forecast risk per unit from the stored events and save it to the `forecasts` table."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from watchfloor.forecast.live import ForecastRequest, run_forecast
+
+    request = ForecastRequest(unit_kind=unit_kind, horizon=horizon, period=period, dataset=dataset)
+    with open_store(ctx) as store:
+        rows = run_forecast(store, request)
+    rows = rows[:limit] if limit else rows
+    emit_rows(
+        rows,
+        fmt=fmt or "text",
+        title="forecast risk per unit",
+        columns=[
+            "unit",
+            "period_start",
+            "horizon",
+            "fatalities_p50",
+            "fatalities_p90",
+            "escalation_prob",
+            "top_features",
+        ],
+    )
+
+
+@forecast_group.command(name="backtest")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--origin", required=True, help="first forecast month, YYYY-MM")
+@click.option("--horizons", default="1-6", show_default=True, help="months ahead, e.g. 1-6")
+@click.option(
+    "--refit-every",
+    type=int,
+    default=1,
+    show_default=True,
+    help="refit the models every N origins (1 = monthly refit)",
+)
+@click.option("--until", default=None, help="last origin month, YYYY-MM (default: file end)")
+@click.option("--jobs", type=int, default=1, show_default=True, help="parallel refits")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+@click.option(
+    "--plots",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="save the error chart and reliability diagram as PNG in this folder",
+)
+def backtest_cmd(
+    file: Path,
+    origin: str,
+    horizons: str,
+    refit_every: int,
+    until: str | None,
+    jobs: int,
+    as_json: bool,
+    plots: Path | None,
+) -> None:
+    """Rolling-origin backtest on a `monthly` country-month FILE, never reading past the origin."""
+    from watchfloor.forecast.backtest import BacktestOptions, run_backtest
+    from watchfloor.forecast.monthly import period_index, read_monthly
+
+    if refit_every < 1:
+        raise InputError("--refit-every must be at least 1")
+    panel = read_monthly(file)
+    opts = BacktestOptions(
+        origin=period_index(origin),
+        horizons=parse_horizons(horizons),
+        refit_every=refit_every,
+        last_origin=period_index(until) if until else None,
+        n_jobs=jobs,
+    )
+    result = run_backtest(panel, opts)
+    summary = result.summary()
+    if plots is not None:
+        from watchfloor.forecast.plots import save_plots
+
+        summary["plots"] = [str(p) for p in save_plots(result, plots)]
+    if as_json:
+        click.echo(to_json(summary))
+        return
+    rows = [
+        {
+            "horizon": h,
+            "mse_model": m,
+            "mse_no_change": nc,
+            "mse_zero": z,
+            "mse_unit_mean": um,
+            "ratio": m / nc,
+            "crps_model": c,
+            "crps_no_change": cn,
+        }
+        for h, m, nc, z, um, c, cn in zip(
+            result.horizons,
+            result.mse_model,
+            result.mse_no_change,
+            result.mse_zero,
+            result.mse_unit_mean,
+            result.crps_model,
+            result.crps_no_change,
+            strict=True,
+        )
+    ]
+    emit_rows(rows, fmt="text", title=f"backtest {file.name} from {origin}")
+    click.echo(
+        f"mean MSE ratio to no-change {summary['mean_mse_ratio_no_change']:.3f}; "
+        f"deteriorated next month: AUC {result.auc_deteriorated:.3f}, "
+        f"Brier {result.brier_deteriorated:.4f} (persistence AUC "
+        f"{result.auc_deteriorated_persistence:.3f}); {result.n_units} units x "
+        f"{result.n_periods} origins, refit every {result.refit_every}"
+    )
+
+
+def _run_imports(ctx: click.Context, files: tuple[Path, ...], dataset: str, as_json: bool) -> None:
+    from watchfloor.importers import import_acled, import_gdelt
+
+    importer = import_gdelt if dataset == "gdelt" else import_acled
+    reports = []
+    with open_store(ctx) as store:
+        for file in files:
+            reports.append(importer(store, file))
+    if as_json:
+        click.echo(to_json([r.as_dict() for r in reports]))
+        return
+    for report in reports:
+        for reject in report.rejected[:20]:
+            click.echo(f"{report.path}:{reject.line}: skipped: {reject.reason}", err=True)
+        if len(report.rejected) > 20:
+            click.echo(f"{report.path}: ... {len(report.rejected) - 20} more skipped", err=True)
+    emit_rows(
+        [{k: v for k, v in r.as_dict().items() if k != "rejects"} for r in reports],
+        fmt="text",
+        title=f"{dataset} import",
+    )
+
+
+@click.command(name="gdelt")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
+@click.pass_context
+def import_gdelt_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """Import GDELT 2.0 event export FILES (tab-separated, 61 columns, plain or .zip)."""
+    _run_imports(ctx, files, "gdelt", as_json)
+
+
+@click.command(name="acled")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
+@click.pass_context
+def import_acled_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """Import ACLED CSV export FILES (current or pre-2019 layout, plain or .zip)."""
+    _run_imports(ctx, files, "acled", as_json)
 
 
 def register(cli: click.Group, import_group: click.Group) -> None:
     """Attach this module's commands to the root group and the `import` group."""
+    cli.add_command(forecast_group)
+    import_group.add_command(import_gdelt_cmd)
+    import_group.add_command(import_acled_cmd)

@@ -1,0 +1,200 @@
+"""Rolling-origin backtest on a monthly panel: refit, forecast 1..H months, score honestly.
+
+At origin ``o`` the model sees only months ``< o`` (the panel is cut before features or
+targets are built), forecasts months ``o .. o + H - 1`` and is scored against them afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from joblib import Parallel, delayed
+
+from watchfloor.errors import InputError
+from watchfloor.forecast import metrics
+from watchfloor.forecast.features import build_features, feature_names
+from watchfloor.forecast.models import ModelConfig, fit_classifier, fit_point, training_rows
+
+
+@dataclass(frozen=True)
+class BacktestOptions:
+    """What to backtest: first origin (month index), horizons, refit cadence."""
+
+    origin: int
+    horizons: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+    refit_every: int = 1
+    last_origin: int | None = None
+    units: tuple[str, ...] | None = None
+    n_jobs: int = 1
+    config: ModelConfig = field(default_factory=ModelConfig)
+
+
+@dataclass(frozen=True)
+class BacktestResult:
+    """Per-horizon scores (lists follow ``horizons``) and every scored forecast."""
+
+    horizons: list[int]
+    mse_model: list[float]
+    mse_no_change: list[float]
+    mse_zero: list[float]
+    mse_unit_mean: list[float]
+    crps_model: list[float]
+    crps_no_change: list[float]
+    auc_deteriorated: float
+    brier_deteriorated: float
+    auc_deteriorated_persistence: float
+    n_units: int
+    n_periods: int
+    n_escalation_scored: int
+    refit_every: int
+    forecasts: pd.DataFrame
+    escalation: pd.DataFrame
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON object ``watchfloor forecast backtest --json`` prints."""
+        ratio = [m / b for m, b in zip(self.mse_model, self.mse_no_change, strict=True)]
+        return {
+            "horizons": self.horizons,
+            "mse_model": self.mse_model,
+            "mse_no_change": self.mse_no_change,
+            "mse_zero": self.mse_zero,
+            "mse_unit_mean": self.mse_unit_mean,
+            "mse_ratio_no_change": ratio,
+            "mean_mse_ratio_no_change": float(np.mean(ratio)),
+            "crps_model": self.crps_model,
+            "crps_no_change": self.crps_no_change,
+            "auc_deteriorated": self.auc_deteriorated,
+            "brier_deteriorated": self.brier_deteriorated,
+            "auc_deteriorated_persistence": self.auc_deteriorated_persistence,
+            "n_escalation_scored": self.n_escalation_scored,
+            "n_units": self.n_units,
+            "n_periods": self.n_periods,
+            "refit_every": self.refit_every,
+        }
+
+
+def _escalation_panel(panel: pd.DataFrame) -> pd.DataFrame:
+    out = panel.copy()
+    out["esc"] = np.where(out["det"].isna(), np.nan, (out["det"] >= 0.5).astype(float))
+    return out
+
+
+def _forecast_block(
+    panel: pd.DataFrame, origins: Sequence[int], opts: BacktestOptions
+) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
+    """Fit at the first origin of the block, forecast at each origin of the block."""
+    cfg = opts.config
+    first = origins[0]
+    history = panel[panel["t"] < first]
+    feats = build_features(history)
+    names = [c for c in feature_names(feats) if feats[c].nunique() >= 2]
+    models = {}
+    for h in opts.horizons:
+        x, y, t = training_rows(history, feats, names, h, "y")
+        models[h] = fit_point(x, y, t, cfg)
+    xc, flag, _ = training_rows(history, feats, names, 1, "esc")
+    classifier = fit_classifier(xc, flag, cfg)
+    point_rows, esc_rows = [], []
+    for origin in origins:
+        seen = panel[panel["t"] < origin]
+        now = build_features(seen) if origin != first else feats
+        now = now[now["t"] == origin - 1]
+        x_now = now[names].to_numpy(float)
+        last_known = seen.sort_values("t").groupby("unit")["y"].last()
+        for h in opts.horizons:
+            samples = models[h].samples(x_now)
+            point_rows.append(
+                pd.DataFrame(
+                    {
+                        "unit": now["unit"].to_numpy(),
+                        "origin": origin,
+                        "horizon": h,
+                        "target_t": origin - 1 + h,
+                        "pred": models[h].predict(x_now),
+                        "no_change": now["unit"].map(last_known).fillna(0.0).to_numpy(),
+                        "unit_mean": np.nan_to_num(now["y_hist"].to_numpy(float)),
+                        "samples": list(samples),
+                    }
+                )
+            )
+        esc_rows.append(
+            pd.DataFrame(
+                {
+                    "unit": now["unit"].to_numpy(),
+                    "target_t": origin,
+                    "prob": classifier.predict_proba(x_now)[:, 1],
+                    "persistence": now["det_l0"].to_numpy(float),
+                }
+            )
+        )
+    return point_rows, esc_rows
+
+
+def run_backtest(panel: pd.DataFrame, opts: BacktestOptions) -> BacktestResult:
+    """Rolling-origin backtest over every origin from ``opts.origin`` to the last month."""
+    panel = _escalation_panel(panel)
+    if opts.units:
+        panel = panel[panel["unit"].isin(opts.units)]
+    last = int(panel["t"].max())
+    end = min(last, opts.last_origin) if opts.last_origin is not None else last
+    if opts.origin <= int(panel["t"].min()) + 24 or opts.origin > end:
+        raise InputError("origin must leave at least 24 months of history and lie inside the file")
+    origins = list(range(opts.origin, end + 1))
+    step = max(1, opts.refit_every)
+    blocks = [origins[i : i + step] for i in range(0, len(origins), step)]
+    results = Parallel(n_jobs=opts.n_jobs)(
+        delayed(_forecast_block)(panel, block, opts) for block in blocks
+    )
+    forecasts = pd.concat([f for pts, _ in results for f in pts], ignore_index=True)
+    escalation = pd.concat([e for _, escs in results for e in escs], ignore_index=True)
+    return _score(panel, forecasts, escalation, opts, len(origins))
+
+
+def _score(
+    panel: pd.DataFrame,
+    forecasts: pd.DataFrame,
+    escalation: pd.DataFrame,
+    opts: BacktestOptions,
+    n_origins: int,
+) -> BacktestResult:
+    truth = panel[["unit", "t", "y", "esc"]].rename(columns={"t": "target_t"})
+    scored = forecasts.merge(truth, on=["unit", "target_t"], how="inner")
+    scored = scored[scored["y"].notna()]
+    cols: dict[str, list[float]] = {k: [] for k in ("m", "nc", "z", "um", "crps", "crps_nc")}
+    for h in opts.horizons:
+        part = scored[scored["horizon"] == h]
+        y = part["y"].to_numpy(float)
+        cols["m"].append(metrics.mse(part["pred"].to_numpy(), y))
+        cols["nc"].append(metrics.mse(part["no_change"].to_numpy(), y))
+        cols["z"].append(metrics.mse(np.zeros_like(y), y))
+        cols["um"].append(metrics.mse(part["unit_mean"].to_numpy(), y))
+        samples = np.vstack(part["samples"].to_list()) if len(part) else np.zeros((0, 1))
+        cols["crps"].append(
+            float(np.mean(metrics.crps_samples(samples, y))) if len(y) else float("nan")
+        )
+        cols["crps_nc"].append(float(np.mean(np.abs(part["no_change"].to_numpy() - y))))
+    esc = escalation.merge(truth, on=["unit", "target_t"], how="inner")
+    esc = esc[esc["esc"].notna()]
+    flag = esc["esc"].to_numpy(int)
+    return BacktestResult(
+        horizons=list(opts.horizons),
+        mse_model=cols["m"],
+        mse_no_change=cols["nc"],
+        mse_zero=cols["z"],
+        mse_unit_mean=cols["um"],
+        crps_model=cols["crps"],
+        crps_no_change=cols["crps_nc"],
+        auc_deteriorated=metrics.auc(esc["prob"].to_numpy(), flag),
+        brier_deteriorated=metrics.brier(esc["prob"].to_numpy(), flag),
+        auc_deteriorated_persistence=metrics.auc(esc["persistence"].fillna(0).to_numpy(), flag),
+        n_units=int(forecasts["unit"].nunique()),
+        n_periods=n_origins,
+        n_escalation_scored=len(esc),
+        refit_every=opts.refit_every,
+        forecasts=scored.drop(columns=["samples"]),
+        escalation=esc,
+    )
