@@ -12,7 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from watchfloor.coding.lexicon import LexiconHit, TriggerLexicon
-from watchfloor.coding.modality import failed, hedge_cues, is_future, is_negated
+from watchfloor.coding.modality import (
+    conditional,
+    failed,
+    hedge_cues,
+    is_future,
+    is_negated,
+    obligation,
+)
 from watchfloor.coding.roles import roles
 from watchfloor.coding.work import Candidate
 
@@ -60,8 +67,22 @@ REFINE: dict[str, tuple[tuple[str, str], ...]] = {
 }
 OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "die"})
 NEGATED_COOPERATION = (("04", "125"), ("06", "121"), ("07", "122"), ("08", "124"), ("0", "120"))
-PLANNED_CONFLICT = (("16", "131"), ("17", "137"), ("18", "138"), ("19", "138"), ("20", "138"))
-PLANNED_COOPERATION = (("04", "036"), ("06", "031"), ("07", "033"), ("084", "0353"), ("08", "035"))
+PLANNED_CONFLICT = (
+    ("14", "133"),
+    ("16", "131"),
+    ("17", "137"),
+    ("18", "138"),
+    ("19", "138"),
+    ("20", "138"),
+)
+PLANNED_COOPERATION = (
+    ("05", "032"),
+    ("04", "036"),
+    ("06", "031"),
+    ("07", "033"),
+    ("084", "0353"),
+    ("08", "035"),
+)
 
 
 def _prefix_map(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
@@ -171,6 +192,15 @@ class EventTyper:
             cand.notes.append(f"negated '{tok.text}': {code} -> {cand.cameo_code}")
         elif cand.root == "13":
             cand.modality = "threatened"
+        elif obligation(tok) and cand.quote_speaker and cand.root not in ("02", "10"):
+            new = _prefix_map(code, REFINE["10"]) or "100"
+            cand.notes.append(f"'must/should {tok.text}' reported: a demand, {code} -> {new}")
+            cand.cameo_code = new
+        elif is_future(tok) and conditional(tok) and cand.root != "03":
+            new = "138" if code[:2] >= "18" else "130"
+            cand.modality = "threatened"
+            cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {new}")
+            cand.cameo_code = new
         elif is_future(tok):
             new = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(code, PLANNED_COOPERATION)
             cand.modality = "threatened" if code[:2] >= "16" else "planned"

@@ -67,8 +67,10 @@ class TriggerLexicon:
         verbs: dict[str, tuple[str, str]],
         patterns: dict[str, list[Pattern]],
         nonpolitical: dict[str, str],
+        objects: dict[tuple[str, str], str] | None = None,
     ) -> None:
         self._core = core
+        self._objects = objects or {}
         self._verbs = verbs
         self._patterns = patterns
         self._nonpolitical = nonpolitical
@@ -93,7 +95,8 @@ class TriggerLexicon:
         for plist in patterns.values():
             plist.sort(key=lambda p: -len(p.slots))
         nonpolitical = {r["trigger"]: r["category"] for r in read_table("nonpolitical.tsv")}
-        return cls(core, verbs, dict(patterns), nonpolitical)
+        objects = {(r["verb"], r["object"]): r["code"] for r in read_table("core_objects.tsv")}
+        return cls(core, verbs, dict(patterns), nonpolitical, objects)
 
     def nonpolitical(self, token: Token) -> str | None:
         """Category (natural-disaster, man-made-disaster, organised-crime) of a noun, if any."""
@@ -109,6 +112,14 @@ class TriggerLexicon:
 
     def _match_verb(self, token: Token) -> LexiconHit | None:
         lemma = token.lemma_.lower()
+        if token.dep_ == "amod":
+            return None  # "the long-threatened invasion": a modifier, not a predicate
+        for obj in self._objects_of(token):
+            code = self._objects.get((lemma, obj))
+            if code:
+                return LexiconHit(code, f"core verb+object '{lemma} {obj}'", 0.85)
+        if lemma == "return" and not any(c.dep_ == "dobj" for c in token.children):
+            return None  # "returned to Geneva": movement, not handing something back
         for child in token.children:
             if child.dep_ in PARTICLE_DEPS:
                 phrase = f"{lemma} {child.lower_}"
@@ -127,6 +138,16 @@ class TriggerLexicon:
         if known and known[0] != "---":
             return LexiconHit(known[0], f"PETRARCH verb '{lemma}' ({known[1]})", 0.6)
         return None
+
+    @staticmethod
+    def _objects_of(token: Token) -> list[str]:
+        """Lemmas of the direct object (or passive subject) and of its compound modifiers."""
+        found: list[str] = []
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                found.append(child.lemma_.lower())
+                found += [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
+        return found
 
     def _match_pattern(self, token: Token, lemma: str) -> LexiconHit | None:
         known = self._verbs.get(lemma)
@@ -167,7 +188,8 @@ class TriggerLexicon:
         if "hunger" in modifiers:
             return LexiconHit("142", "core noun 'hunger strike'", 0.85)
         on_strike = token.head.lower_ == "on" and token.dep_ == "pobj"
-        if modifiers & LABOUR_WORDS or on_strike:
+        labour = any(t.lemma_.lower() in LABOUR_WORDS for t in token.sent)
+        if modifiers & LABOUR_WORDS or on_strike or labour:
             return LexiconHit("143", "core noun 'strike' (labour)", 0.8)
         if modifiers & AERIAL_WORDS:
             return LexiconHit("195", "core noun 'air strike'", 0.85)

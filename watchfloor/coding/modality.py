@@ -110,6 +110,19 @@ def is_future(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in PLAN_VERBS
 
 
+def obligation(token: Token) -> bool:
+    """Whether the verb carries must/should ("X must withdraw"): a demand when reported."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in token.children)
+
+
+def conditional(token: Token) -> bool:
+    """Whether a clause hangs on the event with "unless" or "if" (a condition: a threat)."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+        for c in token.children
+    )
+
+
 def failed(token: Token) -> bool:
     """Whether the event is the complement of fail/refuse/deny ("failed to attack")."""
     return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in FAIL_VERBS
