@@ -43,6 +43,8 @@ SECTORS = {
     "NGO", "REF", "LAB", "EDU", "HLH", "SPY", "UAF", "ELI", "CRM", "AGR", "DEV", "ENV",
     "HRI", "RAD", "SEP", "PPL", "REL", "MOD", "IGO",
 }  # fmt: skip
+# Agent codes folded into the sectors watchfloor reports: religions to REL, "people" to CVL.
+AGENT_SECTORS = {"MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL", "PPL": "CVL"}
 RELIGIONS = {"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "PRO", "SHI", "SUN", "ORT", "BAH"}
 STEMS = {
     "minist": ["minister", "ministers", "ministry", "ministries"],
@@ -216,9 +218,7 @@ def agent_rows(path: Path, phrase: Callable[[str], str]) -> Iterator[tuple[str, 
         if not match or "=" in line:
             continue
         name, plural_set, code = match.groups()
-        sector = {"MUS": "REL", "CHR": "REL", "JEW": "REL", "BUD": "REL", "HIN": "REL"}.get(
-            code, code
-        )
+        sector = AGENT_SECTORS.get(code, code)
         for variant in _agent_variants(name.strip(), plural_set):
             text = phrase(variant)
             if len(text) >= 2:

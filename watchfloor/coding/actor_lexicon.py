@@ -91,6 +91,24 @@ class LexEntry:
         return self.kind in NAMED_KINDS
 
 
+@dataclass(frozen=True)
+class HeadWords:
+    """Head nouns that stand for actors, and role words that take their owner's sector."""
+
+    actor_heads: frozenset[str]
+    role_words: frozenset[str]
+
+
+def load_head_words() -> HeadWords:
+    """Read ``head_words.yaml`` from the package data."""
+    text = resources.files(_DATA).joinpath("head_words.yaml").read_text(encoding="utf-8")
+    doc = _parse_yaml(text)
+    return HeadWords(
+        actor_heads=frozenset(w.lower() for w in doc["actor_heads"]),
+        role_words=frozenset(w.lower() for w in doc["role_words"]),
+    )
+
+
 def normalise_country(code: str | None) -> str | None:
     """ISO3 for a country code that may be a legacy CAMEO code; other codes pass unchanged."""
     if not code:

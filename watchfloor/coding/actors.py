@@ -15,15 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import spacy
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from watchfloor.coding.actor_lexicon import (
     ACTOR_KINDS,
     PLACE_KINDS,
+    HeadWords,
     LexEntry,
     Lexicon,
     Tokenizer,
     load_bundled,
+    load_head_words,
     load_user_file,
 )
 from watchfloor.records import ActorRef
@@ -81,8 +83,9 @@ def actor_code(ref: ActorRef | None) -> str | None:
 class ActorResolver:
     """Finds and codes actor mentions; build once with ``load`` and share (read-only)."""
 
-    def __init__(self, lexicon: Lexicon, tokenizer: Tokenizer) -> None:
+    def __init__(self, lexicon: Lexicon, tokenizer: Tokenizer, heads: HeadWords) -> None:
         self.lexicon = lexicon
+        self.heads = heads
         self._tokenizer = tokenizer
 
     @classmethod
@@ -93,7 +96,7 @@ class ActorResolver:
         load_bundled(lexicon, tokenizer)
         if settings is not None and settings.actors_file is not None:
             load_user_file(lexicon, tokenizer, settings.actors_file)
-        return cls(lexicon, tokenizer)
+        return cls(lexicon, tokenizer, load_head_words())
 
     # -- matching -------------------------------------------------------------------------
 
@@ -173,7 +176,7 @@ class ActorResolver:
         places = [h for h in hits if h.entry.kind in PLACE_KINDS]
         agents = [h for h in hits if h.entry.kind == "A"]
         primary = min(named, key=lambda h: _distance(doc, h, root)) if named else None
-        agent = min(agents, key=lambda h: _distance(doc, h, root)) if agents else None
+        agent = self._main_agent(doc, agents, root)
         country = primary.entry.country if primary else None
         if country is None and places and (primary is None or not _is_international(primary)):
             country = min(places, key=lambda h: _distance(doc, h, root)).entry.country
@@ -198,6 +201,8 @@ class ActorResolver:
 
     def _mentions(self, span: Span, hits: list[_Hit]) -> list[ActorMention]:
         root = span.root
+        if not self._names_an_actor(root, hits):
+            return []
         ref = self._combine(span, hits, root)
         if ref is None:
             return []
@@ -213,6 +218,29 @@ class ActorResolver:
             one = ActorRef(part.text, hit.entry.country, ref.sector, None)
             out.append(ActorMention(part.text, part.start_char, part.end_char, one, root.i))
         return out
+
+    def _names_an_actor(self, root: Token, hits: list[_Hit]) -> bool:
+        """False for things merely qualified by a sector word ("police recordings", "artillery
+        shells"): a phrase names an actor when its head is a lexicon hit, a person or an
+        actor-like noun ("Saudi army positions"), or when it holds a name or a country
+        ("an Israeli proposal" is Israel's act)."""
+        if any(h.start <= root.i < h.end or h.entry.kind != "A" for h in hits):
+            return True
+        return root.lower_ in self.heads.actor_heads or root.ent_type_ == "PERSON"
+
+    def _main_agent(self, doc: Doc, agents: list[_Hit], root: Token) -> _Hit | None:
+        """The sector word nearest the head; a bare role word ("spokesman") yields to a word that
+        says whose role it is ("police spokesman" is COP)."""
+        ranked = sorted(agents, key=lambda h: _distance(doc, h, root))
+        if not ranked:
+            return None
+        bare_role = (
+            ranked[0].end - ranked[0].start == 1
+            and doc[ranked[0].start].lower_ in self.heads.role_words
+        )
+        if bare_role and len(ranked) > 1:
+            return ranked[1]
+        return ranked[0]
 
 
 def _looks_like_person(token: Token) -> bool:
@@ -266,7 +294,7 @@ def _sector(primary: _Hit | None, agent: _Hit | None, root: Token) -> str | None
     return primary.entry.sector or agent.entry.sector
 
 
-def _distance(doc: spacy.tokens.Doc, hit: _Hit, root: Token) -> tuple[int, int]:
+def _distance(doc: Doc, hit: _Hit, root: Token) -> tuple[int, int]:
     """Dependency hops from the hit up to ``root`` (then position) to rank competing hits."""
     best = 99
     for token in doc[hit.start : hit.end]:
@@ -278,7 +306,7 @@ def _distance(doc: spacy.tokens.Doc, hit: _Hit, root: Token) -> tuple[int, int]:
     return best, hit.start
 
 
-def _coordinated(doc: spacy.tokens.Doc, places: list[_Hit]) -> bool:
+def _coordinated(doc: Doc, places: list[_Hit]) -> bool:
     """True when two of the place hits are joined by a conjunction in the parse."""
     tokens = {i for h in places for i in range(h.start, h.end)}
     return any(doc[i].dep_ == "conj" and doc[i].head.i in tokens for i in tokens)
