@@ -22,6 +22,13 @@ STORY_TWO = (
     "an end to power cuts. Police fired tear gas near Tahrir Square and at least twenty "
     "people were treated for breathing problems, a hospital source said."
 )
+ARABIC_PAGE = (
+    "<html><head><title>\u0642\u0635\u0641 \u0641\u064a \u0625\u062f\u0644\u0628</title>"
+    "</head><body><p>\u0642\u0635\u0641\u062a \u0627\u0644\u0642\u0648\u0627\u062a "
+    "\u0627\u0644\u062d\u0643\u0648\u0645\u064a\u0629 \u0628\u0644\u062f\u0629 "
+    "\u0645\u0639\u0631\u0629 \u0627\u0644\u0646\u0639\u0645\u0627\u0646.</p>"
+    "</body></html>"
+)
 LONG_CONTENT = (
     "Aid agencies said on Tuesday that fighting around the port city of Hodeidah had cut "
     "the main road to the capital, stranding hundreds of trucks carrying food and fuel. "
@@ -98,6 +105,10 @@ def _routes(base: str) -> dict[str, Route]:
         "/big": Route(body=b"<html><body>" + b"x" * 2_000_000 + b"</body></html>", headers=html),
         "/bomb": Route(body=bomb, headers={**html, "Content-Encoding": "gzip"}),
         "/image.png": Route(body=b"\x89PNG\r\n", headers={"Content-Type": "image/png"}),
+        "/arabic": Route(
+            body=ARABIC_PAGE.encode("windows-1256"),
+            headers={"Content-Type": "text/html; charset=windows-1256"},
+        ),
     }
 
 

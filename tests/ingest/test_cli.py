@@ -126,3 +126,12 @@ def test_errors_are_one_line_with_exit_2_in_a_real_process(tmp_path: Path) -> No
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "error: --since 'March': use an ISO date like 2024-03-01"
+
+
+def test_ingest_reads_jsonl_from_standard_input(tmp_path: Path) -> None:
+    line = json.dumps({"id": "stdin-1", "text": STORY_TWO, "source": "pipe"}) + "\n"
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "db.duckdb"), "ingest", "-", "--json"], input=line
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["new"] == 1

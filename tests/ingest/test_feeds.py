@@ -84,3 +84,14 @@ def test_web_page_url_becomes_one_document(http_server: LocalServer, settings: S
     assert isinstance(item, Candidate)
     assert item.document.url == http_server.url("/story-1")
     assert item.document.metadata == {"requested_url": http_server.url("/redirect")}
+
+
+def test_page_charset_from_the_http_header_is_honoured(
+    http_server: LocalServer, settings: Settings
+) -> None:
+    (item,) = _read(http_server.url("/arabic"), settings)
+    assert isinstance(item, Candidate)
+    assert (
+        "\u0645\u0639\u0631\u0629 \u0627\u0644\u0646\u0639\u0645\u0627\u0646" in item.document.text
+    )
+    assert "\ufffd" not in item.document.text

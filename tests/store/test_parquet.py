@@ -128,3 +128,14 @@ def test_unplaceable_file_and_missing_path_are_input_errors(store: Store, tmp_pa
         import_parquet(store, [tmp_path / "mystery.parquet"])
     with pytest.raises(InputError, match="no such file"):
         import_parquet(store, [tmp_path / "absent"])
+
+
+def test_export_refuses_a_non_empty_folder_that_is_not_an_export(
+    store: Store, tmp_path: Path
+) -> None:
+    keep = tmp_path / "mine"
+    keep.mkdir()
+    (keep / "notes.txt").write_text("precious")
+    with pytest.raises(InputError, match="not a watchfloor export"):
+        export_tables(store, keep)
+    assert (keep / "notes.txt").read_text() == "precious"

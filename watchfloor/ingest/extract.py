@@ -89,18 +89,36 @@ def _title_of(root: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def extract_html(html: bytes | str, url: str | None = None) -> Extracted:
+def _parse_html(html: bytes | str, encoding: str | None) -> lxml.html.HtmlElement:
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+        encoding = "utf-8"
+    if encoding:
+        try:
+            parser = lxml.html.HTMLParser(encoding=encoding)
+        except LookupError:
+            parser = None
+        if parser is not None:
+            return lxml.html.fromstring(html, parser=parser)
+    return lxml.html.fromstring(html)
+
+
+def extract_html(
+    html: bytes | str, url: str | None = None, *, encoding: str | None = None
+) -> Extracted:
     """Main text via trafilatura, with title and date from its metadata or ``<title>``.
 
-    Falls back to the visible text of ``<body>`` when trafilatura finds no main text (very
-    short pages). Raises InputError when the page has no text at all.
+    ``encoding``: the charset the server declared, used for bytes (else the page's own
+    ``<meta charset>`` or detection decides). Falls back to the visible text of ``<body>``
+    when trafilatura finds no main text (very short pages). Raises InputError when the page
+    has no text at all.
     """
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
-        root = lxml.html.fromstring(html)
+        root = _parse_html(html, encoding)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{url or 'HTML'}: cannot parse HTML: {exc}") from exc
     result = trafilatura.bare_extraction(
@@ -109,7 +127,7 @@ def extract_html(html: bytes | str, url: str | None = None) -> Extracted:
     text = tidy(getattr(result, "text", None) or "") if result is not None else ""
     title = getattr(result, "title", None) if result is not None else None
     published = _lenient_timestamp(getattr(result, "date", None)) if result is not None else None
-    fallback_root = lxml.html.fromstring(html)
+    fallback_root = _parse_html(html, encoding)
     if not title:
         title = _title_of(fallback_root)
     if not text:

@@ -98,8 +98,11 @@ def _item_text(
     if item.link and fetcher is not None:
         try:
             response = fetcher.get(item.link, accept=PAGE_TYPES)
-            page = extract_html(response.body, response.final_url)
-            return page.text, page.title, page.published, "page", notes
+            page = extract_html(response.body, response.final_url, encoding=response.charset)
+            if len(page.text) >= len(item.content or item.summary):
+                return page.text, page.title, page.published, "page", notes
+            # A page shorter than the feed's own text is a paywall or a script shell.
+            notes.append(ItemWarning(origin, "page text shorter than the feed's; kept the feed's"))
         except WatchfloorError as exc:
             if not (item.content or item.summary):
                 raise

@@ -47,6 +47,15 @@ class FetchResponse:
     headers: dict[str, str] = field(default_factory=dict)
 
     @property
+    def charset(self) -> str | None:
+        """The charset named in the Content-Type header, if any."""
+        for param in self.headers.get("content-type", "").split(";")[1:]:
+            key, _, value = param.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"' ").lower()
+        return None
+
+    @property
     def not_modified(self) -> bool:
         """True when the server answered 304 to a conditional request."""
         return self.status == 304

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,22 +94,29 @@ def jsonl_document(record: object, default_source: str | None) -> Document:
 def read_jsonl(path: Path, name: str, default_source: str | None) -> Iterator[Item]:
     """Documents of a JSONL file, one per line; a bad line is a failure, not the end."""
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            origin = Origin(name, number)
-            if not raw.strip():
-                continue
-            line, warning = decode(raw, f"line {number}")
-            if warning:
-                yield ItemWarning(origin, warning)
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ItemFailure(origin, f"invalid JSON: {exc.msg} at column {exc.colno}")
-                continue
-            try:
-                yield Candidate(jsonl_document(record, default_source), origin)
-            except InputError as exc:
-                yield ItemFailure(origin, str(exc))
+        yield from read_jsonl_stream(handle, name, default_source)
+
+
+def read_jsonl_stream(
+    handle: Iterable[bytes], name: str, default_source: str | None
+) -> Iterator[Item]:
+    """Documents of JSONL lines from any binary stream (a file, standard input)."""
+    for number, raw in enumerate(handle, start=1):
+        origin = Origin(name, number)
+        if not raw.strip():
+            continue
+        line, warning = decode(raw, f"line {number}")
+        if warning:
+            yield ItemWarning(origin, warning)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ItemFailure(origin, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            continue
+        try:
+            yield Candidate(jsonl_document(record, default_source), origin)
+        except InputError as exc:
+            yield ItemFailure(origin, str(exc))
 
 
 def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from watchfloor.ingest.files import (
     check_size,
     folder_files,
     read_jsonl,
+    read_jsonl_stream,
     read_text_file,
 )
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin, derive_id
@@ -75,7 +77,7 @@ def read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
             yield ItemWarning(Origin(url), warning)
         page = extract_plain(text)
     else:
-        page = extract_html(response.body, response.final_url)
+        page = extract_html(response.body, response.final_url, encoding=response.charset)
     source = ctx.default_source or source_name(response.final_url)
     metadata = {"requested_url": url} if response.final_url != url else {}
     yield Candidate(
@@ -122,7 +124,12 @@ def _guarded(items: Iterator[Item], origin: Origin) -> Iterator[Item]:
 
 
 def read_input(spec: str, ctx: ReadContext) -> Iterator[Item]:
-    """Every item of one input: a URL, a file, or a folder (recursively)."""
+    """Every item of one input: a URL, a file, a folder (recursively), or ``-`` (JSONL on stdin)."""
+    if spec == "-":
+        yield from _guarded(
+            read_jsonl_stream(sys.stdin.buffer, "<stdin>", ctx.default_source), Origin("<stdin>")
+        )
+        return
     if is_url(spec):
         if not spec.lower().startswith(("http://", "https://")):
             yield ItemFailure(Origin(spec), "only http and https URLs are fetched")

@@ -39,9 +39,10 @@ def export_tables(
     """Write tables to ``folder/<table>.parquet``; returns rows per table.
 
     Written to a temp folder beside ``folder`` and renamed into place, so ``folder`` is
-    either the old export or the complete new one, never half written.
+    either the old export or the complete new one, never half written. An existing
+    ``folder`` must be empty or an earlier export (it is replaced whole).
     """
-    target = Path(folder)
+    target = Path(folder).resolve()
     known = [t for t in store.tables() if t not in INTERNAL_TABLES]
     chosen = list(tables) if tables else known
     unknown = sorted(set(chosen) - set(known))
@@ -49,6 +50,12 @@ def export_tables(
         raise InputError(f"no such table: {', '.join(unknown)} (tables: {', '.join(known)})")
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).is_file():
+        # Replacing the folder would delete whatever else the user keeps there.
+        raise InputError(
+            f"{target}: folder is not empty and is not a watchfloor export; "
+            "choose a new or empty folder"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
