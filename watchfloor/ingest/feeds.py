@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import warnings
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +43,10 @@ class Feed:
 
 def _timestamp(entry: Any) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        with warnings.catch_warnings():
+            # feedparser warns about its own updated->published key fallback.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            parsed = entry.get(key)
         if parsed:
             return dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).replace(tzinfo=None)
     return None
