@@ -59,6 +59,7 @@ def _find(mentions: list[ActorMention], needle: str) -> ActorMention:
         ("Iraq's prime minister visited the border.", "minister", "IRQ", "GOV"),
         ("The Syrian foreign minister met reporters.", "minister", "SYR", "GOV"),
         ("Police in Kabul arrested three suspects.", "Police", "AFG", "COP"),
+        ("Police forces of the Kurdistan Region arrested him.", "Police", "IRQ", "COP"),
         ("Putin met the president of Armenia.", "president", "ARM", "GOV"),
         # a role word takes the sector of whose role it is
         ("Police spokeswoman Nina Schmidt said the road was closed.", "Schmidt", None, "COP"),
@@ -101,6 +102,10 @@ def test_mention_is_coded_with_country_and_sector(
         ("The Red Crescent evacuated the wounded.", "Red Crescent", "NGO", "NGO"),
         ("Islamic State claimed the attack.", "Islamic State", "IMG", "INS"),
         ("UN peacekeepers patrolled the buffer zone.", "peacekeepers", "IGO", "MIL"),
+        # the longest match wins even when a shorter one starts earlier ("the US")
+        ("The US-led coalition struck a convoy.", "coalition", "IGO", "MIL"),
+        # a name the parser leaves out of the chunk still qualifies it
+        ("IS militants killed two soldiers.", "militants", "IMG", "INS"),
     ],
 )
 def test_international_bodies_have_no_country_but_a_cameo_code(

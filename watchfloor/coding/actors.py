@@ -101,19 +101,24 @@ class ActorResolver:
     # -- matching -------------------------------------------------------------------------
 
     def _hits(self, span: Span) -> list[_Hit]:
-        """Longest non-overlapping lexicon matches in the span, left to right."""
+        """Non-overlapping lexicon matches, longest first ("the US-led coalition" is the
+        coalition, not "the US"), returned left to right."""
         lowers = [t.lower_ for t in span]
-        hits: list[_Hit] = []
-        i = 0
-        while i < len(lowers):
-            length = 0
+        found: list[_Hit] = []
+        for i in range(len(lowers)):
             for size, entry in self.lexicon.candidates(lowers, i):
                 if self._accept(span, i, size, entry):
-                    hits.append(_Hit(span.start + i, span.start + i + size, entry))
-                    length = size
+                    found.append(_Hit(span.start + i, span.start + i + size, entry))
                     break
-            i += max(length, 1)
-        return hits
+        if len(found) < 2:
+            return found
+        taken: set[int] = set()
+        hits: list[_Hit] = []
+        for hit in sorted(found, key=lambda h: (h.start - h.end, h.start)):
+            if not taken.intersection(range(hit.start, hit.end)):
+                hits.append(hit)
+                taken.update(range(hit.start, hit.end))
+        return sorted(hits, key=lambda h: h.start)
 
     @staticmethod
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
@@ -318,12 +323,19 @@ def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
     spans: list[Span] = []
     agents = {i for h in hits if h.entry.kind == "A" for i in range(h.start, h.end)}
     places = {i for h in hits if h.entry.kind in PLACE_KINDS for i in range(h.start, h.end)}
+    chunk_at: dict[int, Span] = {}
     for chunk in sentence.noun_chunks:
         chunk_tokens = range(chunk.start, chunk.end)
         if any(i in agents for i in chunk_tokens) and not any(i in places for i in chunk_tokens):
-            spans.append(_with_prep_attachment(chunk, places))
-        else:
-            spans.append(chunk)
+            chunk = _with_prep_attachment(chunk, places)
+        spans.append(chunk)
+        chunk_at[chunk.start] = chunk
+    for hit in hits:
+        # A name the parser left out of the chunk it qualifies ("IS militants", "IS" tagged
+        # as a verb) joins the sector-word chunk right after it.
+        after = chunk_at.get(hit.end)
+        if hit.entry.kind in ACTOR_KINDS and after is not None and after.root.i in agents:
+            spans.append(doc[hit.start : after.end])
     spans.extend(e for e in sentence.ents if e.label_ in _ENTITY_LABELS)
     spans.extend(doc[h.start : h.end] for h in hits)
     chosen: list[Span] = []
