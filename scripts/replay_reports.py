@@ -118,13 +118,14 @@ def main() -> int:
     db = args.db or Path(tmp.name) / "replay.duckdb"
     started = time.perf_counter()
     with Store(db) as store:
-        for day, rows in sorted(reports.groupby("day"), key=lambda kv: kv[0]):
+        for _day, rows in sorted(reports.groupby("day"), key=lambda kv: kv[0]):
             insert_day(store, rows, iso3)
             analyze_incremental(store, Settings())
         elapsed = time.perf_counter() - started
         alerts = list_alerts(store)
         signals = store.con.execute(
-            "SELECT kind || ':' || subtype, count(*) FROM analysis_signals GROUP BY 1 ORDER BY 2 DESC"
+            "SELECT kind || ':' || subtype, count(*) FROM analysis_signals "
+            "GROUP BY 1 ORDER BY 2 DESC"
         ).fetchall()
         judged = store.con.execute(
             "SELECT min(day), max(day), count(*) FROM analysis_baselines WHERE p_value IS NOT NULL"

@@ -8,9 +8,10 @@ CREATE TABLE analysis_daily_counts (
     etype   VARCHAR NOT NULL,
     day     DATE NOT NULL,
     n       DOUBLE NOT NULL,       -- sum of event confidence (negated events excluded)
-    events  INTEGER NOT NULL,      -- raw number of events
-    PRIMARY KEY (level, key, etype, day)
+    events  INTEGER NOT NULL       -- raw number of events
 );
+-- No primary keys on the bulk tables: writers delete and re-insert whole days, and ART
+-- index upkeep would dominate the run time on millions of rows.
 
 -- Expected count for each series-day that has events, from the trailing window.
 CREATE TABLE analysis_baselines (
@@ -26,13 +27,12 @@ CREATE TABLE analysis_baselines (
     dow_factor    DOUBLE NOT NULL,  -- day-of-week multiplier of the area
     expected      DOUBLE NOT NULL,  -- posterior expected count for this day
     p_value       DOUBLE,           -- upper-tail probability of observed (NULL: not judged)
-    q_value       DOUBLE,           -- Benjamini-Hochberg adjusted p over the day's tests
-    PRIMARY KEY (level, key, etype, day)
+    q_value       DOUBLE            -- Benjamini-Hochberg adjusted p over the day's tests
 );
 
 -- Per-event surprise: the most surprising series the event belongs to.
 CREATE TABLE analysis_event_scores (
-    event_id  VARCHAR PRIMARY KEY,
+    event_id  VARCHAR NOT NULL,
     day       DATE,
     surprise  DOUBLE,               -- -log10 of the adjusted p-value, weighted by confidence
     q_value   DOUBLE,
