@@ -35,6 +35,9 @@ LONG_CONTENT = (
 ) * 6
 
 
+TEXT = {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def page(title: str, body: str) -> bytes:
     """A small article page."""
     paragraphs = "".join(f"<p>{line}</p>" for line in body.split(". "))
@@ -122,6 +125,8 @@ def http_server() -> Iterator[LocalServer]:
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             requests.append(self.path)
             route = holder["routes"].get(self.path, Route(404, b"not found"))
+            if self.path == "/echo-host":
+                route = Route(body=(self.headers.get("Host") or "").encode(), headers=TEXT)
             self.send_response(route.status)
             for key, value in route.headers.items():
                 self.send_header(key, value)

@@ -74,3 +74,29 @@ def test_unexpected_content_type_is_refused(http_server: LocalServer, settings: 
     fetcher = Fetcher(settings, allow_private=True)
     with fetcher, pytest.raises(FetchError, match="image/png"):
         fetcher.get(http_server.url("/image.png"), accept=FEED_TYPES + PAGE_TYPES)
+
+
+def test_public_host_is_fetched_from_the_vetted_address_with_its_host_header(
+    http_server: LocalServer, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Network edge swapped: "wire.test" resolves (once per hop) to the local server, and the
+    # address rule is told that address is public. The system resolver knows no "wire.test",
+    # so the request can only succeed by connecting to the address that was checked.
+    port = http_server.base.rsplit(":", 1)[1]
+    lookups: list[tuple[str, int]] = []
+
+    def resolver(host: str, port_number: int) -> list[str]:
+        lookups.append((host, port_number))
+        return ["127.0.0.1"]
+
+    monkeypatch.setattr("watchfloor.ingest.fetch._blocked_reason", lambda address: None)
+    with Fetcher(settings, resolver=resolver) as fetcher:
+        response = fetcher.get(f"http://wire.test:{port}/echo-host")
+    assert response.body == f"wire.test:{port}".encode()
+    assert lookups == [("wire.test", int(port))]
+
+
+def test_a_name_resolving_to_loopback_is_refused(settings: Settings) -> None:
+    fetcher = Fetcher(settings, resolver=lambda host, port: ["93.184.216.34", "127.0.0.1"])
+    with fetcher, pytest.raises(FetchError, match="wire.test resolves to loopback"):
+        fetcher.get("http://wire.test/story")

@@ -11,9 +11,10 @@ import datetime as dt
 import ipaddress
 import socket
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -79,8 +80,22 @@ def _blocked_reason(address: str) -> str | None:
     return None
 
 
-def check_url(url: str, *, allow_private: bool) -> None:
-    """Raise FetchError unless ``url`` is http(s) and resolves only to allowed addresses."""
+Resolver = Callable[[str, int], list[str]]
+"""``resolver(host, port)`` -> the host's IP addresses (the network edge, swappable in tests)."""
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """The host's addresses from the system resolver (getaddrinfo)."""
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    return [str(info[4][0]) for info in infos]
+
+
+def check_url(url: str, *, allow_private: bool, resolver: Resolver = system_resolver) -> str | None:
+    """Raise FetchError unless ``url`` is http(s) and resolves only to allowed addresses.
+
+    Returns the vetted address the request must connect to (so a second DNS answer cannot
+    swap in a private one), or None under ``allow_private`` (no address rule, no pinning).
+    """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http and https URLs are fetched")
@@ -88,19 +103,35 @@ def check_url(url: str, *, allow_private: bool) -> None:
     if not host:
         raise FetchError(f"{url}: the URL has no host name")
     if allow_private:
-        return
+        return None
     try:
-        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = resolver(host, port)
+    except (OSError, UnicodeError, ValueError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host}: {exc}") from exc
-    for info in infos:
-        address = str(info[4][0])
+    if not addresses:
+        raise FetchError(f"{url}: cannot resolve host {host}: no addresses")
+    for address in addresses:
         reason = _blocked_reason(address)
         if reason:
             raise FetchError(
                 f"{url}: refused, {host} resolves to {reason} address {address} "
                 "(pass --allow-private to fetch local or private addresses)"
             )
+    return addresses[0]
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The URL rewritten to connect to ``address``, with the Host header and TLS name kept."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    literal = f"[{address}]" if ":" in address else address
+    target = urlunsplit((parts.scheme, literal + port, parts.path or "/", parts.query, ""))
+    host = parts.netloc.rsplit("@", 1)[-1]
+    extensions: dict[str, Any] = {}
+    if parts.scheme == "https":
+        extensions["sni_hostname"] = parts.hostname
+    return target, {"Host": host}, extensions
 
 
 def _mime(content_type: str) -> str:
@@ -110,14 +141,24 @@ def _mime(content_type: str) -> str:
 class Fetcher:
     """A reusable HTTP client applying the safety rules of Settings to every request."""
 
-    def __init__(self, settings: Settings, *, allow_private: bool | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        allow_private: bool | None = None,
+        resolver: Resolver = system_resolver,
+    ) -> None:
         self.settings = settings
         self.allow_private = settings.allow_private if allow_private is None else allow_private
+        self.resolver = resolver
         self._client = httpx.Client(
             follow_redirects=False,
             timeout=httpx.Timeout(settings.fetch_timeout),
             headers={"User-Agent": USER_AGENT},
             trust_env=False,
+            # Requests go to pinned IP addresses; a pooled TLS connection checked for one
+            # host name must not be reused for another name on the same address.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     def __enter__(self) -> Fetcher:
@@ -145,9 +186,9 @@ class Fetcher:
         deadline = time.monotonic() + self.settings.fetch_timeout
         current = url
         for _hop in range(self.settings.fetch_max_redirects + 1):
-            check_url(current, allow_private=self.allow_private)
+            address = check_url(current, allow_private=self.allow_private, resolver=self.resolver)
             try:
-                response = self._request(url, current, headers or {}, accept, deadline)
+                response = self._request(url, current, address, headers or {}, accept, deadline)
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: request to {current} failed: {exc!r}") from exc
             if isinstance(response, str):
@@ -162,12 +203,18 @@ class Fetcher:
         self,
         url: str,
         current: str,
+        address: str | None,
         headers: dict[str, str],
         accept: Iterable[str] | None,
         deadline: float,
     ) -> FetchResponse | str:
         """One hop: a FetchResponse, or the next URL (a string) when redirected."""
-        with self._client.stream("GET", current, headers=headers) as response:
+        target = current
+        extensions: dict[str, Any] = {}
+        if address is not None:
+            target, host_header, extensions = _pinned(current, address)
+            headers = {**headers, **host_header}
+        with self._client.stream("GET", target, headers=headers, extensions=extensions) as response:
             if response.status_code in REDIRECT_CODES:
                 location = response.headers.get("location")
                 if not location:
