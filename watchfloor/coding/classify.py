@@ -149,6 +149,12 @@ class EventTyper:
         result = self._drop_outcomes(result)
         self._protesters(result)
         result = self._drop_role_nouns(result)
+        for cand in result:
+            src = cand.source_token
+            if src is not None and src.i in hits and src.pos_ != "VERB" and not cand.nonpolitical:
+                code = hits[src.i][1].code
+                if code[:2] >= "18" or code in WEAPON_CODES:
+                    cand.source_token = None  # "a roadside bombing killed": a weapon, no actor
         self._mark_nonpolitical(result)
         return result or self._nonpolitical(sentence, index)
 
@@ -197,10 +203,10 @@ class EventTyper:
             cand.notes.append(f"'must/should {tok.text}' reported: a demand, {code} -> {new}")
             cand.cameo_code = new
         elif is_future(tok) and conditional(tok) and cand.root != "03":
-            new = "138" if code[:2] >= "18" else "130"
+            threat = "138" if code[:2] >= "18" else "130"
             cand.modality = "threatened"
-            cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {new}")
-            cand.cameo_code = new
+            cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {threat}")
+            cand.cameo_code = threat
         elif is_future(tok):
             new = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(code, PLANNED_COOPERATION)
             cand.modality = "threatened" if code[:2] >= "16" else "planned"
@@ -230,7 +236,7 @@ class EventTyper:
         main.cameo_code = best.cameo_code
         main.source_token = main.source_token or best.source_token
         if main.source_token is not None and main.source_token.i == best.trigger.i:
-            main.source_token = best.source_token or main.source_token
+            main.source_token = best.source_token
         return [c for c in cands if c not in weapons or c is main]
 
     def _drop_outcomes(self, cands: list[Candidate]) -> list[Candidate]:

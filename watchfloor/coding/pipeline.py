@@ -18,6 +18,7 @@ from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import Ontology, read_table
 from watchfloor.coding.stages import (
+    ActorContextStage,
     ActorStage,
     AssembleStage,
     CasualtyStage,
@@ -79,10 +80,16 @@ def build_stages(
             built.append(actors)
         elif name == "events":
             built.append(EventStage(EventTyper(lexicon), actors))
+        elif name == "model":
+            from watchfloor.coding.model import ModelStage, load_model
+
+            built.append(ModelStage(load_model(), EventTyper(lexicon), actors))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 
             built.append(PlaceStage(PlaceResolver(Gazetteer.load())))
+        elif name == "actor-context":
+            built.append(ActorContextStage())
         elif name == "dates":
             from watchfloor.coding.dates import resolve_event_date
 

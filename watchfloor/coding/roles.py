@@ -114,8 +114,8 @@ def noun_roles(token: Token) -> Roles:
             ),
             None,
         )
-    if source is None and token.dep_ in ("dobj", "attr"):
-        source = _child(token.head, SUBJECT_DEPS)
+    if (source is None or source.pos_ == "PRON") and token.dep_ in ("dobj", "attr"):
+        source = _child(token.head, SUBJECT_DEPS) or source
     return Roles(source, target, False)
 
 

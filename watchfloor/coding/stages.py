@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
@@ -125,6 +126,32 @@ class PlaceStage:
             cand.place = self.resolver.event_place(
                 work.spans[cand.sentence_index], work.place_mentions
             )
+
+
+class ActorContextStage:
+    """Give a domestic actor without a country ("the president", "police") the country of the
+    event's place, else the one country the document's actors name (CAMEO's domestic default)."""
+
+    name: str = "actor-context"
+    reads: tuple[str, ...] = ("candidates", "actor_mentions")
+    writes: tuple[str, ...] = ("candidates.source", "candidates.target")
+    INTERNATIONAL = ("IGO", "NGO", "IMG")
+
+    def __call__(self, work: WorkDoc) -> None:
+        named = {m.ref.country for ms in work.actor_mentions.values() for m in ms if m.ref.country}
+        only = next(iter(named)) if len(named) == 1 else None
+        for cand in work.candidates:
+            fallback = cand.place.country if cand.place and cand.place.country else only
+            if fallback:
+                cand.source = self._fill(cand.source, fallback)
+                cand.target = self._fill(cand.target, fallback)
+
+    def _fill(self, ref: ActorRef | None, country: str) -> ActorRef | None:
+        if ref is None or ref.country or not ref.sector:
+            return ref
+        if (ref.actor_id or "")[:3] in self.INTERNATIONAL or ref.sector in self.INTERNATIONAL:
+            return ref
+        return replace(ref, country=country)
 
 
 class DateStage:

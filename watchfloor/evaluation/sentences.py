@@ -9,7 +9,7 @@ from typing import Any
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.common import Tally, macro_f1, main_event, read_jsonl, share
-from watchfloor.records import Event
+from watchfloor.records import ActorRef, Event
 from watchfloor.settings import Settings
 
 NO_EVENT = "(none)"
@@ -27,6 +27,13 @@ def _gold_codes(actors: list[dict[str, Any]]) -> set[str]:
         if mapped:
             codes.add(mapped)
     return codes
+
+
+def _matches(ref: ActorRef, gold: set[str]) -> bool:
+    """Country match; international and non-state actors match on their actor-id prefix."""
+    if ref.country in gold:
+        return True
+    return bool(ref.actor_id) and str(ref.actor_id)[:3] in gold
 
 
 class _Scores:
@@ -47,7 +54,7 @@ class _Scores:
             gold = _gold_codes(item.get(key) or [])
             if gold:
                 box[1] += 1
-                box[0] += bool(ref and ref.country in gold)
+                box[0] += bool(ref and _matches(ref, gold))
         sectors = {a.get("sector") for a in item.get("source_actors") or [] if a.get("sector")}
         if sectors:
             self.sector[1] += 1

@@ -1,0 +1,80 @@
+"""The fallback classifier: a small scikit-learn pipeline trained on synthetic PLOVER stories.
+
+Built by ``scripts/train_event_model.py``; it types a sentence in which no trigger rule fired,
+when its top PLOVER event is at least ``threshold`` probable.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from watchfloor.coding.classify import EventTyper
+from watchfloor.coding.modality import hedge_cues
+from watchfloor.coding.ontology import DATA_PACKAGE, read_table
+from watchfloor.coding.roles import verb_roles
+from watchfloor.coding.work import Candidate, WorkDoc
+from watchfloor.errors import ModelError
+
+MODEL_FILE = "event_model.joblib"
+MIN_TOKENS = 5
+
+
+def load_model() -> Any:
+    """The bundled scikit-learn pipeline (text -> PLOVER event probabilities)."""
+    import joblib
+
+    try:
+        with resources.as_file(resources.files(DATA_PACKAGE).joinpath(MODEL_FILE)) as path:
+            return joblib.load(path)
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        raise ModelError(
+            f"event model {MODEL_FILE} cannot be read ({exc}): rebuild it with "
+            "scripts/train_event_model.py"
+        ) from exc
+
+
+class ModelStage:
+    """Type sentences the rules left empty with the classifier, above a probability threshold."""
+
+    name: str = "model"
+    reads: tuple[str, ...] = ("spans", "candidates")
+    writes: tuple[str, ...] = ("candidates",)
+
+    def __init__(self, model: Any, typer: EventTyper, actors: Any, threshold: float = 0.5) -> None:
+        self.model = model
+        self.typer = typer
+        self.actors = actors
+        self.threshold = threshold
+        self.codes = {r["plover_event"]: r["cameo_code"] for r in read_table("plover_cameo.tsv")}
+
+    def __call__(self, work: WorkDoc) -> None:
+        covered = {c.sentence_index for c in work.candidates}
+        todo = [
+            (i, span)
+            for i, span in enumerate(work.spans)
+            if i not in covered and len(span) >= MIN_TOKENS and any(t.pos_ == "VERB" for t in span)
+        ]
+        if not todo:
+            return
+        probs = self.model.predict_proba([span.text for _, span in todo])
+        labels = list(self.model.classes_)
+        for (i, span), row in zip(todo, probs, strict=True):
+            best = int(row.argmax())
+            code = self.codes.get(labels[best])
+            if code is None or row[best] < self.threshold:
+                continue
+            cand = Candidate(
+                i,
+                span.root,
+                code,
+                f"model p={row[best]:.2f} for {labels[best]}",
+                float(row[best]),
+                hedges=hedge_cues(span),
+            )
+            found = verb_roles(span.root)
+            cand.source_token, cand.target_token = found.source, found.target
+            mentions = work.actor_mentions.get(i, [])
+            cand.source = self.actors.actor(cand.source_token, mentions)
+            cand.target = self.actors.actor(cand.target_token, mentions)
+            work.candidates.append(cand)
