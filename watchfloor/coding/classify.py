@@ -208,7 +208,9 @@ class EventTyper:
             cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {threat}")
             cand.cameo_code = threat
         elif is_future(tok):
-            new = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(code, PLANNED_COOPERATION)
+            new: str | None = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(
+                code, PLANNED_COOPERATION
+            )
             cand.modality = "threatened" if code[:2] >= "16" else "planned"
             if new:
                 cand.notes.append(f"future '{tok.text}': {code} -> {new}")
