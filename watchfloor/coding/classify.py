@@ -208,13 +208,11 @@ class EventTyper:
             cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {threat}")
             cand.cameo_code = threat
         elif is_future(tok):
-            new: str | None = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(
-                code, PLANNED_COOPERATION
-            )
+            planned = _prefix_map(code, PLANNED_CONFLICT) or _prefix_map(code, PLANNED_COOPERATION)
             cand.modality = "threatened" if code[:2] >= "16" else "planned"
-            if new:
-                cand.notes.append(f"future '{tok.text}': {code} -> {new}")
-                cand.cameo_code = new
+            if planned:
+                cand.notes.append(f"future '{tok.text}': {code} -> {planned}")
+                cand.cameo_code = planned
         return cand
 
     def _merge_weapons(self, cands: list[Candidate]) -> list[Candidate]:
