@@ -94,6 +94,15 @@ def test_n_sources_counts_carriers_of_the_story(filled: Store) -> None:
     assert frame.loc["c", "n_sources"] == 1
 
 
+def test_n_sources_counts_an_outlet_carrying_two_versions_once(filled: Store) -> None:
+    with filled.transaction() as con:
+        insert_documents(
+            con, [StoredDocument(_doc("a2", 1), "h-a2", canonical_id="a", similarity=0.95)]
+        )
+    frame = query_documents(filled).set_index("id")
+    assert frame.loc["a", "n_sources"] == 2 and frame.loc["a2", "n_sources"] == 2
+
+
 def test_load_documents_round_trips_metadata_in_order(filled: Store) -> None:
     docs = load_documents(filled, ["c", "missing", "a"])
     assert [d.id for d in docs] == ["c", "a"]

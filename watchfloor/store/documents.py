@@ -213,15 +213,17 @@ def query_documents(
 ) -> pd.DataFrame:
     """Documents matching the filter, newest published first, with ``n_sources``.
 
-    ``n_sources`` counts the carriers of the story the document belongs to (its canonical).
+    ``n_sources`` counts the distinct sources that carried the story the document belongs to
+    (its canonical); an outlet that carried two versions counts once.
     """
     where, params = (flt or DocumentFilter()).where()
     extra = ", d.text, d.metadata" if with_text else ""
     sql = (
         "SELECT d.id, d.url, d.title, d.published, d.source, d.language, d.canonical_id, "
         "d.similarity, coalesce(n.n_sources, 1)::INTEGER AS n_sources, d.ingested_at, "
-        f"d.coded_at{extra} FROM documents d LEFT JOIN (SELECT document_id, count(*) AS "
-        "n_sources FROM document_sources GROUP BY document_id) n "
+        f"d.coded_at{extra} FROM documents d LEFT JOIN (SELECT document_id, "
+        "count(DISTINCT coalesce(source, '#' || carrier_id)) AS n_sources "
+        "FROM document_sources GROUP BY document_id) n "
         f"ON n.document_id = coalesce(d.canonical_id, d.id) WHERE {where} "
         "ORDER BY d.published DESC NULLS LAST, d.ingested_at DESC, d.id"
     )
