@@ -99,6 +99,9 @@ def _routes(base: str) -> dict[str, Route]:
     return {
         "/feed.rss": Route(body=rss(base), headers=feed_type),
         "/feed.atom": Route(body=atom(base), headers={"Content-Type": "application/atom+xml"}),
+        "/etag.atom": Route(
+            body=atom(base), headers={"Content-Type": "application/atom+xml", "ETag": '"v1"'}
+        ),
         "/story-1": Route(body=page("Shelling in Idlib", STORY_ONE), headers=html),
         "/story-2": Route(body=page("Baghdad protest", STORY_TWO), headers=html),
         "/not-a-feed.xml": Route(body=page("Just a page", STORY_TWO), headers=feed_type),
@@ -127,6 +130,11 @@ def http_server() -> Iterator[LocalServer]:
             route = holder["routes"].get(self.path, Route(404, b"not found"))
             if self.path == "/echo-host":
                 route = Route(body=(self.headers.get("Host") or "").encode(), headers=TEXT)
+            if (
+                route.headers.get("ETag")
+                and self.headers.get("If-None-Match") == route.headers["ETag"]
+            ):
+                route = Route(304, headers={"ETag": route.headers["ETag"]})
             self.send_response(route.status)
             for key, value in route.headers.items():
                 self.send_header(key, value)

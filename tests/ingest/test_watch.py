@@ -82,3 +82,26 @@ def test_two_cycles_take_new_items_once_and_report_bad_feeds(
         ).fetchall()
     assert seen == (4,)
     assert "404" in errors[0][0] and "not an RSS or Atom feed" in errors[1][0]
+
+
+def test_unchanged_feed_answers_not_modified_on_the_next_cycle(
+    http_server: LocalServer, settings: Settings, tmp_path: Path
+) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(http_server.url("/etag.atom") + "\n")
+    reports: list[CycleReport] = []
+    db = tmp_path / "etag.duckdb"
+    watch(
+        lambda: Store(db),
+        settings,
+        feeds,
+        every=1,
+        max_cycles=2,
+        allow_private=True,
+        on_cycle=lambda store, report: reports.append(report),
+        sleep=lambda s: None,
+    )
+    assert [(p.status, p.new_items) for r in reports for p in r.polls] == [
+        ("ok", 1),
+        ("not modified", 0),
+    ]
