@@ -35,25 +35,60 @@ def health(store: StoreDep) -> Response:
     return json_response({"status": "ok", "version": __version__, "schema": store.schema_version})
 
 
+ORDER = "e.date DESC NULLS LAST, e.document_id, e.sentence_index, e.id"
+
+
+def page_events(store: Store, flt: EventFilter, limit: int, offset: int) -> list[dict[str, Any]]:
+    """One page of events (same order as ``query_events``) with their document's title/outlet.
+
+    Two steps keep large tables fast: sort only the ids of matching rows, then fetch the
+    page's full rows by primary key (no sort or join over every matching row).
+    """
+    where, params = flt.where()
+    source_join = " LEFT JOIN documents d ON d.id = e.document_id" if flt.source else ""
+    ids = [
+        row[0]
+        for row in store.con.execute(
+            f"SELECT e.id FROM events e{source_join} WHERE {where} ORDER BY {ORDER} "
+            f"LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+    ]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    rows = _rows(
+        store,
+        f"SELECT e.*, d.source AS document_source, d.title AS document_title {_FROM} "
+        f"WHERE e.id IN ({marks})",
+        ids,
+    )
+    rank = {event_id: i for i, event_id in enumerate(ids)}
+    return sorted(rows, key=lambda r: rank[r["id"]])
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    """How many events match (the documents join only when filtering by outlet)."""
+    where, params = flt.where()
+    source_join = " LEFT JOIN documents d ON d.id = e.document_id" if flt.source else ""
+    row = store.con.execute(
+        f"SELECT count(*) FROM events e{source_join} WHERE {where}", params
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 @router.get("/events", summary="Coded events, newest first, filtered and paginated")
-def events(
-    flt: FilterDep,
-    page: PageDep,
-    store: StoreDep,
-) -> Response:
-    frame = query_events(store, flt, limit=page.limit, offset=page.offset)
-    rows = frame.to_dict("records")
+def events(flt: FilterDep, page: PageDep, store: StoreDep) -> Response:
+    rows = page_events(store, flt, page.limit, page.offset)
     if page.format == "csv":
         columns = [*EVENT_COLUMNS, "document_source", "document_title"]
         return csv_response(rows, columns, "events.csv")
     items = [api_event(r) for r in rows]
     if page.format == "geojson":
         return geojson_response(items)
-    where, params = flt.where()
-    total = store.con.execute(f"SELECT count(*) {_FROM} WHERE {where}", params).fetchone()
     return json_response(
         {
-            "total": total[0] if total else 0,
+            "total": count_events(store, flt),
             "limit": page.limit,
             "offset": page.offset,
             "items": items,
