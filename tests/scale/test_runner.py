@@ -294,3 +294,28 @@ def test_unknown_coder_loader_is_a_model_error(
             scheduler=scheduler,
             coder_loader="no_such_module:load",
         )
+
+
+@pytest.mark.slow
+def test_real_coder_on_dask_matches_the_real_coder_in_process(
+    settings: Settings, scheduler: str, tmp_path: Path, demo_rows: list[dict[str, Any]]
+) -> None:
+    pipeline = pytest.importorskip("watchfloor.coding.pipeline")
+    rows = demo_rows[:6]
+    path = write_jsonl(tmp_path / "six.jsonl", rows)
+    coder = pipeline.Coder.load(settings)
+    expected = sorted(
+        (
+            event_to_row(e, coder.version)
+            for c in coder.code_documents(demo_documents(rows))
+            for e in c.events
+        ),
+        key=lambda r: r[0],
+    )
+    out = tmp_path / "events"
+    summary = code_with_dask(
+        settings=settings, input=str(path), output=out, scheduler=scheduler, docs_per_partition=3
+    )
+    assert summary.coder_version == coder.version
+    assert parquet_rows(out) == expected
+    assert summary.events == len(expected) > 0
