@@ -61,6 +61,9 @@ def _find(mentions: list[ActorMention], needle: str) -> ActorMention:
         ("Police in Kabul arrested three suspects.", "Police", "AFG", "COP"),
         ("Police forces of the Kurdistan Region arrested him.", "Police", "IRQ", "COP"),
         ("Putin met the president of Armenia.", "president", "ARM", "GOV"),
+        # military acts belong to a country's military
+        ("Six people were killed by Turkish shelling on the town.", "Turkish", "TUR", "MIL"),
+        ("Israeli air strikes hit the camp.", "Israeli", "ISR", "MIL"),
         # a role word takes the sector of whose role it is
         ("Police spokeswoman Nina Schmidt said the road was closed.", "Schmidt", None, "COP"),
         ("An army spokesman denied the report.", "spokesman", None, "MIL"),

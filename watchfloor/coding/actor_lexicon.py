@@ -93,10 +93,12 @@ class LexEntry:
 
 @dataclass(frozen=True)
 class HeadWords:
-    """Head nouns that stand for actors, and role words that take their owner's sector."""
+    """Head nouns that stand for actors, role words that take their owner's sector, and
+    military acts whose owner is a military ("Turkish shelling")."""
 
     actor_heads: frozenset[str]
     role_words: frozenset[str]
+    military_acts: frozenset[str]
 
 
 def load_head_words() -> HeadWords:
@@ -106,6 +108,7 @@ def load_head_words() -> HeadWords:
     return HeadWords(
         actor_heads=frozenset(w.lower() for w in doc["actor_heads"]),
         role_words=frozenset(w.lower() for w in doc["role_words"]),
+        military_acts=frozenset(w.lower() for w in doc["military_acts"]),
     )
 
 

@@ -36,6 +36,8 @@ _PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied
 _PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _NAME_TAGS = frozenset({"PROPN"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBG"})
 _ETHNIC_WORDS = frozenset({"ethnic"})
 _LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
@@ -186,6 +188,8 @@ class ActorResolver:
         if country is None and places and (primary is None or not _is_international(primary)):
             country = min(places, key=lambda h: _distance(doc, h, root)).entry.country
         sector = _sector(primary, agent, root) or _implied_sector(places, root)
+        if sector is None and (places or primary) and root.lower_ in self.heads.military_acts:
+            sector = "MIL"  # "Turkish shelling", "Israeli air strikes"
         actor_id = primary.entry.actor_id if primary else None
         if country is None and sector is None and actor_id is None:
             return None
@@ -331,6 +335,12 @@ def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
         spans.append(chunk)
         chunk_at[chunk.start] = chunk
     for hit in hits:
+        last = doc[hit.end - 1]
+        head = last.head
+        modifies = last.dep_ in _MODIFIER_DEPS and head.i == hit.end < sentence.end
+        if hit.entry.kind in PLACE_KINDS and modifies and head.tag_ in _NOUNISH_TAGS:
+            # "Turkish shelling": the parser tags "shelling" a verb, so no chunk holds it.
+            spans.append(doc[hit.start : head.i + 1])
         # A name the parser left out of the chunk it qualifies ("IS militants", "IS" tagged
         # as a verb) joins the sector-word chunk right after it.
         after = chunk_at.get(hit.end)
