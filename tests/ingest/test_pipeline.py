@@ -153,3 +153,17 @@ def test_dateline_prefixed_copy_is_linked_at_the_default_threshold(
     )
     summary = Ingestor(store, Settings()).ingest([path])
     assert summary.near_duplicate_ids == ("copy",)
+
+
+def test_lone_surrogates_and_nul_are_replaced_not_fatal(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "weird.jsonl"
+    path.write_text(
+        '{"id": "s", "text": "bad \\ud800 half", "note": "x\\udfff"}\n'
+        '{"id": "n", "text": "nul \\u0000 inside"}\n'
+        '{"id": "ok", "text": "fine"}\n',
+        encoding="utf-8",
+    )
+    summary = Ingestor(store, Settings()).ingest([path])
+    assert (summary.new, summary.failed, len(summary.warnings)) == (3, 0, 2)
+    rows = dict(store.con.execute("SELECT id, text FROM documents").fetchall())
+    assert rows == {"s": "bad \ufffd half", "n": "nul inside", "ok": "fine"}

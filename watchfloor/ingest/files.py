@@ -18,7 +18,15 @@ from watchfloor.ingest.extract import (
     parse_timestamp,
     tidy,
 )
-from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin, derive_id
+from watchfloor.ingest.items import (
+    Candidate,
+    Item,
+    ItemFailure,
+    ItemWarning,
+    Origin,
+    clean_value,
+    derive_id,
+)
 from watchfloor.records import Document
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -109,10 +117,15 @@ def read_jsonl_stream(
         if warning:
             yield ItemWarning(origin, warning)
         try:
-            record = json.loads(line)
+            record, changed = clean_value(json.loads(line))
         except json.JSONDecodeError as exc:
             yield ItemFailure(origin, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield ItemFailure(origin, "JSON nested too deeply")
+            continue
+        if changed:
+            yield ItemWarning(origin, "invalid Unicode (lone surrogate or NUL) replaced")
         try:
             yield Candidate(jsonl_document(record, default_source), origin)
         except InputError as exc:

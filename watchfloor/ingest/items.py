@@ -5,10 +5,40 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from watchfloor.records import Document
 
 _SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates (legal in JSON escapes, not in UTF-8) made U+FFFD and NULs
+    dropped, so every stored string encodes."""
+    if text.isascii():
+        return text.replace("\x00", "")
+    fixed = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return fixed.replace("\x00", "")
+
+
+def clean_value(value: Any) -> tuple[Any, bool]:
+    """A parsed JSON value with every string (keys too) cleaned; True when anything changed."""
+    if isinstance(value, str):
+        fixed = clean_text(value)
+        return fixed, fixed != value
+    if isinstance(value, list):
+        pairs = [clean_value(v) for v in value]
+        return [v for v, _ in pairs], any(c for _, c in pairs)
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {}
+        changed = False
+        for key, item in value.items():
+            new_key, key_changed = clean_value(key)
+            new_item, item_changed = clean_value(item)
+            out[new_key] = new_item
+            changed = changed or key_changed or item_changed
+        return out, changed
+    return value, False
 
 
 def content_hash(text: str) -> str:

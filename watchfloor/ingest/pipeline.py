@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from watchfloor.errors import StoreError
 from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
@@ -121,7 +122,13 @@ class Ingestor:
 
     def _write_batch(self, batch: list[Candidate], tally: _Tally) -> None:
         """Classify and write one batch in one transaction; a failed write fails the batch."""
-        hashes = {id(c): content_hash(c.document.text) for c in batch}
+        hashes: dict[int, str] = {}
+        for cand in list(batch):
+            try:
+                hashes[id(cand)] = content_hash(cand.document.text)
+            except (UnicodeError, ValueError) as exc:
+                tally.failures.append(ItemFailure(cand.origin, f"text cannot be stored: {exc}"))
+                batch.remove(cand)
         known_ids = existing_ids(self.store.con, (c.document.id for c in batch))
         known_pairs = existing_hashes(self.store.con, hashes.values())
         rows: list[StoredDocument] = []
@@ -149,7 +156,7 @@ class Ingestor:
         try:
             with self.store.transaction() as con:
                 insert_documents(con, rows)
-        except duckdb.Error as exc:
+        except (duckdb.Error, pa.ArrowException, UnicodeError, ValueError, TypeError) as exc:
             for doc_id in added:
                 self.index.remove(doc_id)
             message = f"not written, the batch failed: {StoreError(str(exc))}"
