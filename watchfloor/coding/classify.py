@@ -20,7 +20,7 @@ from watchfloor.coding.modality import (
     is_negated,
     obligation,
 )
-from watchfloor.coding.roles import roles
+from watchfloor.coding.roles import phrase, roles
 from watchfloor.coding.work import Candidate
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
@@ -276,9 +276,10 @@ class EventTyper:
             if cand.root < "17":
                 continue
             tokens = [cand.source_token, cand.target_token if cand.root == "17" else None]
-            for tok in tokens:
-                category = self.lexicon.nonpolitical(tok) if tok is not None else None
-                if tok is not None and category:
+            words = [w for tok in tokens if tok is not None for w in phrase(tok)]
+            for tok in words:
+                category = self.lexicon.nonpolitical(tok)
+                if category:
                     cand.nonpolitical = category
                     cand.notes.append(f"'{tok.text}' makes it {category}")
                     break

@@ -54,6 +54,22 @@ COUNTRY_ALIASES = {
 }
 
 
+BAD_LINE = "__bad_line__"
+
+
+class BadItemError(ValueError):
+    """A gold item that cannot be read (not JSON, or missing fields)."""
+
+
+def check_item(item: dict[str, Any], *fields: str) -> None:
+    """Raise BadItemError for an unreadable line or a missing field."""
+    if BAD_LINE in item:
+        raise BadItemError(item[BAD_LINE])
+    missing = [f for f in fields if item.get(f) is None]
+    if missing:
+        raise BadItemError(f"missing field(s) {', '.join(missing)}")
+
+
 @dataclass
 class Tally:
     """Counters shared by every task: items seen, failures, wall time from the start."""
@@ -79,7 +95,8 @@ class Tally:
 
 
 def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) per non-empty line; bad JSON raises InputError naming the line."""
+    """(line number, object) per non-empty line; a bad line yields ``{BAD_LINE: message}`` so
+    the caller counts it as a failed item."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"evaluation file {p} does not exist")
@@ -90,13 +107,15 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[tuple[int
                 continue
             if limit is not None and count >= limit:
                 return
+            count += 1
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"{p}:{number}: not a JSON object: {exc.msg}") from exc
+                yield number, {BAD_LINE: f"line {number}: not JSON: {exc.msg}"}
+                continue
             if not isinstance(obj, dict):
-                raise InputError(f"{p}:{number}: expected a JSON object per line")
-            count += 1
+                yield number, {BAD_LINE: f"line {number}: not a JSON object"}
+                continue
             yield number, obj
 
 

@@ -10,6 +10,7 @@ from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.common import (
     CountryCodes,
     Tally,
+    check_item,
     fold,
     haversine_km,
     macro_f1,
@@ -95,6 +96,7 @@ def evaluate(
     for number, item in read_jsonl(path, limit):
         tally.n += 1
         try:
+            check_item(item, "text", "event_type")
             published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
             coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
             scores.add(item, coded.events, countries)

@@ -8,7 +8,7 @@ from typing import Any
 
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.pipeline import Coder
-from watchfloor.evaluation.common import Tally, macro_f1, main_event, read_jsonl, share
+from watchfloor.evaluation.common import Tally, check_item, macro_f1, main_event, read_jsonl, share
 from watchfloor.records import ActorRef, Event
 from watchfloor.settings import Settings
 
@@ -77,6 +77,7 @@ def evaluate(
     for number, item in read_jsonl(path, limit):
         tally.n += 1
         try:
+            check_item(item, "text", "plover_event")
             published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
             coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
             scores.add(item, main_event(coded.events), ontology)

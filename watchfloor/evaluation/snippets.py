@@ -8,6 +8,7 @@ from typing import Any
 from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.common import (
     Tally,
+    check_item,
     macro_f1,
     main_event,
     read_jsonl,
@@ -96,6 +97,7 @@ def evaluate(
     for number, item in read_jsonl(path, limit):
         tally.n += 1
         try:
+            check_item(item, "text", "label")
             coded = coder.code_text(str(item["text"]), None, str(item.get("id", number)))
             label = str(item["label"])
             pred.append(snippet_label(main_event(coded.events, prefer_acled=True)))
