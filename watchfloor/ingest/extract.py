@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from watchfloor.errors import InputError
+from watchfloor.ingest.items import clean_text
 
 _WS = re.compile(r"[ \t\r\f\v]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -28,7 +29,8 @@ class Extracted:
 
 
 def tidy(text: str) -> str:
-    """Collapse runs of spaces, trim lines, and keep at most one blank line in a row."""
+    """Collapse runs of spaces, trim lines, keep at most one blank line in a row, drop NULs."""
+    text = clean_text(text)
     lines = [_WS.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
