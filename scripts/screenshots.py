@@ -109,6 +109,9 @@ def main() -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 860})
+        errors: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
         for name, route in _views(store):
             view = route.split("?")[0].strip("#/") or "overview"
             page.goto(f"{url}/{route}")
@@ -117,6 +120,9 @@ def main() -> int:
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)
             print(f"saved {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+            for error in errors:
+                print(f"  console error on {route}: {error}")
+            errors.clear()
         browser.close()
     server.should_exit = True
     store.close()

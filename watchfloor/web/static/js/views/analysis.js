@@ -43,7 +43,7 @@ function riskChart(rows) {
   const data = rows.filter((r) => riskOf(r) !== null).slice(0, 20);
   if (!window.d3 || !data.length) return null;
   const d3 = window.d3;
-  const width = 640, bar = 18, left = 120;
+  const width = 960, bar = 18, left = 140;
   const x = d3.scaleLinear().domain([0, 1]).range([left, width - 20]);
   const svg = d3.create("svg").attr("class", "chart risk-chart").attr("viewBox", `0 0 ${width} ${data.length * bar + 30}`);
   const g = svg.selectAll("g").data(data).join("g").attr("transform", (d, i) => `translate(0,${i * bar + 4})`);
@@ -118,19 +118,28 @@ export async function renderNetwork(root, params, alive) {
   linkSel.append("title").text((l) => `${l.source} → ${l.target}: ${num(l.weight ?? l.count)} events`);
   const nodeSel = svg.append("g").attr("class", "nodes").selectAll("g").data(nodes).join("g").attr("class", "node")
     .on("click", (ev, n) => go("events", { actor: n.id }));
-  nodeSel.append("circle").attr("r", (n) => radius(nodeWeight(n)));
-  nodeSel.append("text").attr("dx", 8).attr("dy", 4).text((n) => n.label || n.name || n.id);
+  const community = d3.scaleOrdinal(d3.schemeTableau10);
+  nodeSel.append("circle").attr("r", (n) => radius(nodeWeight(n)))
+    .attr("fill", (n) => (n.community === undefined ? "#44546a" : community(n.community)));
+  nodeSel.append("text").attr("dx", (n) => radius(nodeWeight(n)) + 3).attr("dy", 4)
+    .text((n) => n.label || n.name || n.id);
   nodeSel.append("title").text((n) => `${n.id}: click for its events`);
   const sim = d3.forceSimulation(nodes)
     .force("link", d3.forceLink(links).id((n) => n.id).distance(90))
     .force("charge", d3.forceManyBody().strength(-220))
     .force("center", d3.forceCenter(width / 2, height / 2))
+    .force("x", d3.forceX(width / 2).strength(0.05))
+    .force("y", d3.forceY(height / 2).strength(0.08))
     .force("collide", d3.forceCollide().radius((n) => radius(nodeWeight(n)) + 4));
   nodeSel.call(d3.drag()
     .on("start", (ev, n) => { if (!ev.active) sim.alphaTarget(0.3).restart(); n.fx = n.x; n.fy = n.y; })
     .on("drag", (ev, n) => { n.fx = ev.x; n.fy = ev.y; })
     .on("end", (ev, n) => { if (!ev.active) sim.alphaTarget(0); n.fx = null; n.fy = null; }));
   sim.on("tick", () => {
+    for (const n of nodes) {
+      n.x = Math.max(24, Math.min(width - 90, n.x));
+      n.y = Math.max(24, Math.min(height - 24, n.y));
+    }
     linkSel.attr("x1", (l) => l.source.x).attr("y1", (l) => l.source.y).attr("x2", (l) => l.target.x).attr("y2", (l) => l.target.y);
     nodeSel.attr("transform", (n) => `translate(${n.x},${n.y})`);
   });
@@ -161,7 +170,7 @@ export async function renderMedia(root, params, alive) {
   const change = (o) => (o.tone_before === null || o.tone_after === null || o.tone_before === undefined ? null : o.tone_after - o.tone_before);
   if (window.d3 && outlets.length) {
     const d3 = window.d3;
-    const width = 640, bar = 20, left = 150;
+    const width = 960, bar = 20, left = 170;
     const x = d3.scaleLinear().domain([-1, 1]).range([left, width - 20]);
     const svg = d3.create("svg").attr("class", "chart media-chart").attr("viewBox", `0 0 ${width} ${outlets.length * bar * 2 + 30}`);
     outlets.forEach((o, i) => {
