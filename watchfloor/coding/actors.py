@@ -126,7 +126,7 @@ class ActorResolver:
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
         """Case and context checks that keep common words from matching as names."""
         first = span[i]
-        if entry.kind == "T" and not _looks_like_place(first):
+        if entry.kind in PLACE_KINDS and not _place_ok(first, entry.kind):
             return False
         if entry.kind == "S" and not _looks_like_person(first):
             return False
@@ -260,6 +260,15 @@ def _looks_like_person(token: Token) -> bool:
         return False
     doc = token.doc
     return token.i + 1 >= len(doc) or doc[token.i + 1].text != "-"
+
+
+def _place_ok(first: Token, kind: str) -> bool:
+    """Towns must look like places in the parse ("in Cizre"); on unparsed text they never
+    match. Country and capital names are trusted: in news, "Jordan" is far more often the
+    state than a person, and the tagger's errors cost more than the homographs."""
+    if kind != "T":
+        return True
+    return first.doc.has_annotation("DEP") and _looks_like_place(first)
 
 
 def _looks_like_place(token: Token) -> bool:
