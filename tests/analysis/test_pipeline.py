@@ -15,7 +15,7 @@ from watchfloor.errors import InputError
 from watchfloor.store.database import Store
 
 CFG = AnalysisConfig()
-DAY60 = START + dt.timedelta(days=60)
+DAY60 = START + dt.timedelta(days=35)
 
 
 def _signals(store: Store, since: dt.date = START) -> list[tuple[str, str, str | None]]:
@@ -24,7 +24,7 @@ def _signals(store: Store, since: dt.date = START) -> list[tuple[str, str, str |
     ).fetchall()
 
 
-def _noisy_history(seed: int = 7, days: int = 60) -> list[Ev]:
+def _noisy_history(seed: int = 7, days: int = 45) -> list[Ev]:
     rng = np.random.default_rng(seed)
     out = []
     for country in ("AAA", "BBB"):
@@ -47,7 +47,7 @@ def _noisy_history(seed: int = 7, days: int = 60) -> list[Ev]:
 
 
 def test_flat_series_raises_no_signal(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 3, "PROTEST": 1}))
+    insert(store, flat_history(35, {"FIGHT": 3, "PROTEST": 1}))
     summary = run_analysis(store, CFG)
     assert summary.series_tested > 0
     assert _signals(store) == []
@@ -72,7 +72,7 @@ def test_nothing_is_judged_before_min_history(store: Store) -> None:
 
 
 def test_injected_burst_is_found(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, flat_history(35, {"FIGHT": 2, "PROTEST": 1}))
     run_analysis(store, CFG)
     insert(store, [Ev(DAY60, "FIGHT") for _ in range(15)])
     summary = run_analysis(store, CFG)
@@ -83,7 +83,7 @@ def test_injected_burst_is_found(store: Store) -> None:
 
 
 def test_negated_and_low_confidence_events_do_not_burst(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2}))
+    insert(store, flat_history(35, {"FIGHT": 2}))
     run_analysis(store, CFG)
     insert(store, [Ev(DAY60, "FIGHT", negated=True) for _ in range(15)])
     insert(store, [Ev(DAY60, "FIGHT", confidence=0.05) for _ in range(15)])
@@ -92,27 +92,34 @@ def test_negated_and_low_confidence_events_do_not_burst(store: Store) -> None:
 
 
 def test_new_type_for_place_is_flagged(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, flat_history(35, {"FIGHT": 2, "PROTEST": 1}))
     insert(store, [Ev(DAY60, "MOBILIZE", text="Troops were deployed to the town.")])
     run_analysis(store, CFG)
     assert ("novelty", "new_type", "MOBILIZE") in _signals(store)
     assert ("novelty", "new_type", "FIGHT") not in _signals(store)
 
 
-@pytest.mark.parametrize(
-    ("text", "subtype"),
-    [
-        ("Residents were told to evacuate the district.", "evacuation"),
-        ("Authorities closed the border crossing overnight.", "closure"),
-        ("The airport was shut down after the attack.", "closure"),
-        ("Foreign troops crossed the border into the province.", "border_crossing"),
-    ],
-)
-def test_keyword_novelty_is_flagged(store: Store, text: str, subtype: str) -> None:
-    insert(store, flat_history(30, {"FIGHT": 1}))
-    insert(store, [Ev(START + dt.timedelta(days=30), "FIGHT", text=text)])
+KEYWORD_CASES = [
+    ("Residents were told to evacuate the district.", "evacuation"),
+    ("Authorities closed the border crossing overnight.", "closure"),
+    ("The airport was shut down after the attack.", "closure"),
+    ("Foreign troops crossed the border into the province.", "border_crossing"),
+    ("Medics worked to evacuate the wounded after the strike.", None),
+]
+
+
+def test_keyword_novelty_is_flagged(store: Store) -> None:
+    day = START + dt.timedelta(days=30)
+    for i, (text, _) in enumerate(KEYWORD_CASES):
+        insert(store, flat_history(30, {"FIGHT": 1}, admin1=f"P{i}"))
+        insert(store, [Ev(day, "FIGHT", admin1=f"P{i}", text=text)])
     run_analysis(store, CFG)
-    assert subtype in {s for _, s, _ in _signals(store)}
+    found = dict(
+        store.con.execute(
+            "SELECT admin1, subtype FROM analysis_signals WHERE kind = 'novelty'"
+        ).fetchall()
+    )
+    assert [found.get(f"P{i}") for i in range(len(KEYWORD_CASES))] == [s for _, s in KEYWORD_CASES]
 
 
 def test_foreign_military_in_country_is_border_crossing(store: Store) -> None:
@@ -142,7 +149,7 @@ def _burst_of_kinds(day: dt.date) -> list[Ev]:
 
 
 def test_cluster_alert_lists_different_signals(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, flat_history(35, {"FIGHT": 2, "PROTEST": 1}))
     insert(store, _burst_of_kinds(DAY60))
     run_analysis(store, CFG)
     alerts = list_alerts(store)
@@ -154,7 +161,7 @@ def test_cluster_alert_lists_different_signals(store: Store) -> None:
 
 
 def test_cluster_alert_grows_with_window_and_keeps_id_and_state(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2, "PROTEST": 1}))
+    insert(store, flat_history(35, {"FIGHT": 2, "PROTEST": 1}))
     insert(store, _burst_of_kinds(DAY60))
     run_analysis(store, CFG)
     first = list_alerts(store)[0]
@@ -178,7 +185,7 @@ def test_cluster_alert_grows_with_window_and_keeps_id_and_state(store: Store) ->
 
 
 def test_rerun_without_new_events_changes_nothing(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2}))
+    insert(store, flat_history(35, {"FIGHT": 2}))
     insert(store, _burst_of_kinds(DAY60))
     run_analysis(store, CFG)
     before = list_alerts(store)
@@ -190,7 +197,7 @@ def test_rerun_without_new_events_changes_nothing(store: Store) -> None:
 
 
 def test_alert_state_changes_and_rejects_unknown(store: Store) -> None:
-    insert(store, flat_history(60, {"FIGHT": 2}))
+    insert(store, flat_history(35, {"FIGHT": 2}))
     insert(store, _burst_of_kinds(DAY60))
     run_analysis(store, CFG)
     alert_id = list_alerts(store)[0].id

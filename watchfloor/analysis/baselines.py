@@ -16,12 +16,11 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
-import numpy as np
 import pandas as pd
 from scipy import stats
 
 from watchfloor.analysis.config import AnalysisConfig
-from watchfloor.analysis.series import TESTED_LEVELS
+from watchfloor.analysis.series import TESTED_LEVELS, fetch_one
 
 _TYPE_PSEUDO = 0.5
 _TYPE_COUNT = 20.0
@@ -34,26 +33,36 @@ def _window_sql(days: int, extra_partition: str = "") -> str:
     )
 
 
-def _series_frame(
-    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
-) -> pd.DataFrame:
-    """Window statistics of every tested series-day from ``from_day`` on."""
+def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> None:
+    """Temp table ``_wf_frame``: window statistics of every tested series-day from from_day."""
     b = int(cfg.baseline_days)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _wf_win AS
         SELECT level, key, etype, day, n,
                coalesce(sum(n) OVER {_window_sql(b)}, 0) AS window_sum,
-               coalesce(sum(n * n) OVER {_window_sql(b)}, 0) AS window_sq,
-               coalesce(sum(n) OVER {_window_sql(b, ", dayofweek(day)")}, 0) AS dow_sum
+               coalesce(sum(n * n) OVER {_window_sql(b)}, 0) AS window_sq
         FROM analysis_daily_counts
         WHERE day >= ?::DATE - INTERVAL {b} DAY AND level <> 'actor_in'
         """,
         [from_day],
     )
-    tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
-    frame = con.execute(
+    con.execute(
         f"""
+        CREATE OR REPLACE TEMP TABLE _wf_area AS
+        SELECT level, key, day,
+               coalesce(sum(n) OVER {_window_sql(b)}, 0) AS area_sum,
+               coalesce(sum(n) OVER {_window_sql(b, ", dayofweek(day)")}, 0) AS area_dow_sum
+        FROM analysis_daily_counts
+        WHERE day >= ?::DATE - INTERVAL {b} DAY AND level IN ('global', 'country')
+              AND etype = 'ALL'
+        """,
+        [from_day],
+    )
+    tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _wf_frame AS
         WITH cur AS (SELECT * FROM _wf_win WHERE day >= ?),
         firsts AS (
             SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
@@ -76,7 +85,8 @@ def _series_frame(
                own.window_sum AS own_all_sum,
                coalesce(pt.window_sum, 0) AS parent_type_sum,
                coalesce(pa.window_sum, 0) AS parent_all_sum,
-               coalesce(aa.window_sum, 0) AS area_sum, coalesce(aa.dow_sum, 0) AS area_dow_sum
+               coalesce(aa.area_sum, 0) AS area_sum,
+               coalesce(aa.area_dow_sum, 0) AS area_dow_sum
         FROM tagged t
         JOIN cur own ON own.level = t.level AND own.key = t.key AND own.etype = 'ALL'
              AND own.day = t.day
@@ -84,101 +94,117 @@ def _series_frame(
              AND pt.etype = t.etype AND pt.day = t.day
         LEFT JOIN cur pa ON pa.level = t.parent_level AND pa.key = t.parent_key
              AND pa.etype = 'ALL' AND pa.day = t.day
-        LEFT JOIN cur aa ON aa.level = t.area_level AND aa.key = t.area_key
-             AND aa.etype = 'ALL' AND aa.day = t.day
+        LEFT JOIN _wf_area aa ON aa.level = t.area_level AND aa.key = t.area_key
+             AND aa.day = t.day
         LEFT JOIN firsts f ON f.level = t.area_level AND f.key = t.area_key
         """,
         [from_day],
-    ).fetch_df()
+    )
     con.execute("DROP TABLE IF EXISTS _wf_win")
-    return frame
+    con.execute("DROP TABLE IF EXISTS _wf_area")
 
 
-def score_frame(frame: pd.DataFrame, cfg: AnalysisConfig) -> pd.DataFrame:
-    """Add prior_rate, dow_factor, expected, p_value and q_value to a window frame."""
+def _expected_sql(cfg: AnalysisConfig) -> str:
+    """SELECT over ``_wf_frame`` adding prior, day-of-week factor, expected and NB size."""
     b = float(cfg.baseline_days)
-    hist = frame["history_days"].fillna(0).to_numpy(dtype=float)
-    d = np.clip(hist, 1.0, b)
-    wsum = frame["window_sum"].to_numpy(dtype=float)
-    share = (frame["parent_type_sum"].to_numpy(dtype=float) + _TYPE_PSEUDO) / (
-        frame["parent_all_sum"].to_numpy(dtype=float) + _TYPE_PSEUDO * _TYPE_COUNT
-    )
-    own_rate = np.maximum(frame["own_all_sum"].to_numpy(dtype=float) / d, 1.0 / b)
-    prior = share * own_rate
-    shape = cfg.shrink_days * prior + wsum
-    rate = cfg.shrink_days + d
-    area_mean = frame["area_sum"].to_numpy(dtype=float) / d
-    k = cfg.dow_pseudo_weeks
-    with np.errstate(divide="ignore", invalid="ignore"):
-        dow = (frame["area_dow_sum"].to_numpy(dtype=float) + k * area_mean) / (
-            (d / 7.0) * area_mean + k * area_mean
+    return f"""
+        WITH f AS (
+            SELECT *, least(greatest(coalesce(history_days, 0), 1), {b})::DOUBLE AS d
+            FROM _wf_frame
+        ),
+        g AS (
+            SELECT *,
+                (parent_type_sum + {_TYPE_PSEUDO}) / (parent_all_sum + {_TYPE_PSEUDO * _TYPE_COUNT})
+                    * greatest(own_all_sum / d, {1.0 / b}) AS prior_rate,
+                area_sum / d AS area_mean, window_sum / d AS own_mean,
+                window_sq / d - (window_sum / d) ^ 2 AS own_var
+            FROM f
+        ),
+        h AS (
+            SELECT *,
+                CASE WHEN area_mean > 0 THEN
+                    (area_dow_sum + {cfg.dow_pseudo_weeks} * area_mean)
+                    / ((d / 7.0) * area_mean + {cfg.dow_pseudo_weeks} * area_mean)
+                ELSE 1.0 END AS dow_factor,
+                {cfg.shrink_days} * prior_rate + window_sum AS shape,
+                CASE WHEN own_var > own_mean * 1.0001 AND d >= 7 AND own_mean > 0
+                     THEN own_mean ^ 2 / greatest(own_var - own_mean, 1e-12)
+                     ELSE 'inf'::DOUBLE END AS over
+            FROM g
         )
-        dow = np.where(area_mean > 0, dow, 1.0)
-        mean = wsum / d
-        var = frame["window_sq"].to_numpy(dtype=float) / d - mean**2
-        over = np.where(
-            (var > mean * 1.0001) & (d >= 7) & (mean > 0),
-            mean**2 / np.maximum(var - mean, 1e-12),
-            np.inf,
-        )
-    expected = dow * shape / rate
-    size = np.maximum(np.minimum(shape, over), 1e-3)
-    observed = np.ceil(frame["observed"].to_numpy(dtype=float) - 1e-9)
-    pvals = stats.nbinom.sf(observed - 1, size, size / (size + expected))
-    judged = hist >= cfg.min_history_days
-    out = frame.assign(
-        prior_rate=prior,
-        dow_factor=dow,
-        expected=expected,
-        p_value=np.where(judged, pvals, np.nan),
+        SELECT level, key, etype, day, observed, window_sum, window_sq,
+               coalesce(history_days, 0)::INTEGER AS history_days, prior_rate, dow_factor,
+               dow_factor * shape / ({cfg.shrink_days} + d) AS expected,
+               greatest(least(shape, over), 1e-3) AS size,
+               ceil(observed - 1e-9)::INTEGER AS x,
+               coalesce(history_days, 0) >= {int(cfg.min_history_days)} AS judged
+        FROM h
+    """
+
+
+def _tail_pvalues(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill ``p_value`` in ``_wf_scored``: closed form for one event, scipy for more."""
+    con.execute(
+        """
+        UPDATE _wf_scored SET p_value = CASE
+            WHEN expected / (size + expected) < 1e-8 THEN size * expected / (size + expected)
+            ELSE 1 - pow(size / (size + expected), size) END
+        WHERE judged AND x <= 1
+        """
     )
-    out["q_value"] = benjamini_hochberg(out["p_value"], out["day"])
-    return out
+    many = con.execute(
+        "SELECT rowid AS rid, x, size, expected FROM _wf_scored WHERE judged AND x > 1"
+    ).fetch_df()
+    if many.empty:
+        return
+    size = many["size"].to_numpy(dtype=float)
+    mean = many["expected"].to_numpy(dtype=float)
+    pvals = stats.nbinom.sf(many["x"].to_numpy(dtype=float) - 1, size, size / (size + mean))
+    update = pd.DataFrame({"rid": many["rid"], "p": pvals})
+    con.register("_wf_p", update)
+    con.execute(
+        "UPDATE _wf_scored SET p_value = _wf_p.p FROM _wf_p WHERE _wf_scored.rowid = _wf_p.rid"
+    )
+    con.unregister("_wf_p")
 
 
-def benjamini_hochberg(pvalues: pd.Series, groups: pd.Series) -> np.ndarray:
-    """BH-adjusted p-values within each group (NaN p-values are not counted as tests)."""
-    q = np.full(len(pvalues), np.nan)
-    frame = pd.DataFrame({"p": pvalues.to_numpy(), "g": groups.to_numpy()})
-    frame = frame[frame["p"].notna()]
-    if frame.empty:
-        return q
-    frame = frame.sort_values(["g", "p"])
-    size = frame.groupby("g")["p"].transform("size").to_numpy()
-    rank = frame.groupby("g").cumcount().to_numpy() + 1
-    raw = frame["p"].to_numpy() * size / rank
-    adj = pd.Series(raw[::-1]).groupby(frame["g"].to_numpy()[::-1]).cummin().to_numpy()[::-1]
-    q[frame.index.to_numpy()] = np.minimum(adj, 1.0)
-    return q
+BH_SQL = """
+    WITH ranked AS (
+        SELECT rowid AS rid, day, p_value,
+               count(*) OVER (PARTITION BY day) AS m,
+               row_number() OVER (PARTITION BY day ORDER BY p_value, rowid) AS rnk
+        FROM _wf_scored WHERE p_value IS NOT NULL
+    ),
+    adjusted AS (
+        SELECT rid, least(1.0, min(p_value * m / rnk) OVER (
+            PARTITION BY day ORDER BY rnk DESC
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS q
+        FROM ranked
+    )
+    UPDATE _wf_scored SET q_value = adjusted.q FROM adjusted
+    WHERE _wf_scored.rowid = adjusted.rid
+"""
 
 
-def update_baselines(
-    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
-) -> pd.DataFrame:
-    """Recompute and store baselines for every series-day from ``from_day``; returns them."""
-    frame = _series_frame(con, from_day, cfg)
-    scored = score_frame(frame.reset_index(drop=True), cfg)
+def update_baselines(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> int:
+    """Recompute and store baselines for every series-day from ``from_day``.
+
+    Returns the number of series-days judged (tested).
+    """
+    _series_table(con, from_day, cfg)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _wf_scored AS SELECT *, NULL::DOUBLE AS p_value, "
+        f"NULL::DOUBLE AS q_value FROM ({_expected_sql(cfg)})"
+    )
+    _tail_pvalues(con)
+    con.execute(BH_SQL)
     con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
-    if not scored.empty:
-        table = scored[
-            [
-                "level",
-                "key",
-                "etype",
-                "day",
-                "observed",
-                "window_sum",
-                "window_sq",
-                "history_days",
-                "prior_rate",
-                "dow_factor",
-                "expected",
-                "p_value",
-                "q_value",
-            ]
-        ].copy()
-        table["history_days"] = table["history_days"].fillna(0).astype("int64")
-        con.register("_wf_scored", table)
-        con.execute("INSERT INTO analysis_baselines SELECT * FROM _wf_scored")
-        con.unregister("_wf_scored")
-    return scored
+    con.execute(
+        "INSERT INTO analysis_baselines SELECT level, key, etype, day, observed, window_sum, "
+        "window_sq, history_days, prior_rate, dow_factor, expected, p_value, q_value "
+        "FROM _wf_scored"
+    )
+    tested = fetch_one(con.execute("SELECT count(p_value) FROM _wf_scored"))
+    con.execute("DROP TABLE IF EXISTS _wf_scored")
+    con.execute("DROP TABLE IF EXISTS _wf_frame")
+    return int(tested[0]) if tested else 0

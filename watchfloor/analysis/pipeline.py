@@ -69,10 +69,10 @@ def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> An
         from_day = min(days)
         last = fetch_one(con.execute("SELECT max(day) FROM analysis_daily_counts"))
         to_day = last[0] if last and last[0] else from_day
-        scored = update_baselines(con, from_day, cfg)
+        tested = update_baselines(con, from_day, cfg)
         update_event_scores(con, from_day)
         frames = [
-            rate_signals(con, scored, cfg),
+            rate_signals(con, from_day, cfg),
             novelty_signals(con, from_day, cfg),
             rule_signals(con, rules, from_day),
         ]
@@ -85,7 +85,6 @@ def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> An
         new, updated = upsert_alerts(con, candidates)
         removed = _drop_unsupported(con, new + updated) if full else 0
         _set_watermark(con)
-    tested = int(scored["p_value"].notna().sum()) if not scored.empty else 0
     return AnalysisSummary(
         from_day=from_day,
         to_day=to_day,

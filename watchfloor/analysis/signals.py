@@ -47,17 +47,17 @@ def _signal_id_sql(*parts: str) -> str:
 
 
 def rate_signals(
-    con: duckdb.DuckDBPyConnection, scored: pd.DataFrame, cfg: AnalysisConfig
+    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
 ) -> pd.DataFrame:
     """One signal per significant series-day, tied to its most confident event."""
-    sig = scored[
-        (scored["q_value"] <= cfg.q_rate)
-        & (scored["observed"] >= cfg.min_rate_events)
-        & (scored["observed"] >= cfg.min_rate_ratio * scored["expected"])
-    ][["level", "key", "etype", "day", "observed", "expected", "q_value"]]
-    if sig.empty:
-        return pd.DataFrame(columns=list(SIGNAL_COLUMNS))
-    con.register("_wf_sig", sig)
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_sig AS
+        SELECT level, key, etype, day, observed, expected, q_value FROM analysis_baselines
+        WHERE day >= ? AND q_value <= ? AND observed >= ? AND observed >= ? * expected
+        """,
+        [from_day, cfg.q_rate, cfg.min_rate_events, cfg.min_rate_ratio],
+    )
     frame = con.execute(
         f"""
         WITH es AS ({event_series_sql("e.date IN (SELECT DISTINCT day FROM _wf_sig)")}),
@@ -82,7 +82,9 @@ def rate_signals(
         FROM hit h JOIN events e ON e.id = h.event_id
         """
     ).fetch_df()
-    con.unregister("_wf_sig")
+    con.execute("DROP TABLE IF EXISTS _wf_sig")
+    if frame.empty:
+        return pd.DataFrame(columns=list(SIGNAL_COLUMNS))
     return _strongest_rate_signals(frame)
 
 
