@@ -129,6 +129,25 @@ def test_output_is_partitioned_by_date_and_country(
     assert json.loads((out / "_SUCCESS.json").read_text())["partitions"] >= 1
 
 
+def test_output_loads_into_a_database_with_import_parquet_once(
+    settings: Settings, scheduler: str, archive: Path, tmp_path: Path, store: Store
+) -> None:
+    parquet = pytest.importorskip("watchfloor.store.parquet")
+    out = tmp_path / "events"
+    code_with_dask(
+        settings=settings,
+        input=str(archive / "*.jsonl"),
+        output=out,
+        scheduler=scheduler,
+        coder_loader=LOADER,
+    )
+    expected = parquet_rows(out)
+    for _ in range(2):  # importing twice adds nothing
+        parquet.import_parquet(store, [out])
+    cols = ", ".join(EVENT_COLUMNS)
+    assert store.con.execute(f"SELECT {cols} FROM events ORDER BY id").fetchall() == expected
+
+
 def test_rerun_skips_finished_partitions_and_changes_nothing(
     settings: Settings, scheduler: str, archive: Path, tmp_path: Path
 ) -> None:
