@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from watchfloor.api import layers
 from watchfloor.api.deps import StateDep, TokenDep
-from watchfloor.api.formats import json_response
+from watchfloor.api.formats import json_response, jsonable
 from watchfloor.api.routes_analysis import ALERT_STATES
 from watchfloor.api.state import ApiState
 from watchfloor.api.tokens import TokenInfo, touch_token
@@ -40,8 +40,9 @@ def _change_state(state: ApiState, token: TokenInfo, alert_id: str, new: str) ->
         result = layers.set_alert_state(store, alert_id, new)
         touch_token(store, token.id)
     body: dict[str, Any] = {"id": alert_id, "state": new}
-    if isinstance(result, dict):
-        body.update(result)
+    data = jsonable(result)
+    if isinstance(data, dict):
+        body.update(data)
     return json_response(body)
 
 

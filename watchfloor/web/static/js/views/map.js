@@ -52,10 +52,11 @@ export async function renderMap(root, params, alive) {
     .attr("class", "country").attr("d", path)
     .append("title").text((f) => f.properties.name);
   const maxCount = d3.max(located, (p) => p.count) || 1;
-  const r = d3.scaleSqrt().domain([0, maxCount]).range([0, 26]);
+  const r = d3.scaleSqrt().domain([0, maxCount]).range([0, 18]);
   const color = d3.scaleLinear().domain([0, 0.5, 1]).range(["#2a6fb0", "#9b7fb8", "#c0392b"]);
   const share = (p) => (p.conflict + p.cooperation ? p.conflict / (p.conflict + p.cooperation) : 0.5);
-  layer.append("g").attr("class", "places").selectAll("a").data(located).join("a")
+  layer.append("g").attr("class", "places").selectAll("a")
+    .data([...located].sort((a, b) => b.count - a.count)).join("a")
     .attr("href", (p) => route("events", { ...filters, country: p.country || filters.country, admin1: p.admin1 || filters.admin1 }))
     .append("circle").attr("class", "place")
     .attr("cx", (p) => projection([p.lon, p.lat])[0]).attr("cy", (p) => projection([p.lon, p.lat])[1])
