@@ -302,6 +302,15 @@ def test_output_or_store_is_required(settings: Settings, archive: Path) -> None:
         code_with_dask(settings=settings, input=str(archive / "*.jsonl"), coder_loader=LOADER)
 
 
+def test_files_are_not_coded_into_a_database_without_their_documents(
+    settings: Settings, archive: Path, store: Store
+) -> None:
+    with pytest.raises(InputError, match="--input needs --output"):
+        code_with_dask(
+            settings=settings, store=store, input=str(archive / "*.jsonl"), coder_loader=LOADER
+        )
+
+
 def test_unknown_coder_loader_is_a_model_error(
     settings: Settings, scheduler: str, archive: Path, tmp_path: Path
 ) -> None:

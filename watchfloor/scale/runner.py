@@ -197,6 +197,11 @@ def code_with_dask(
     started = time.perf_counter()
     if output is None and store is None:
         raise InputError("give --output DIR for coding files, or a database to write into")
+    if input and output is None:
+        # Events of files that are not in the database would have no documents row.
+        raise InputError(
+            "--input needs --output DIR (ingest the files to code them in the database)"
+        )
     parts = _plan(settings, store, input, recode, docs_per_partition)
     out = str(Path(output).resolve()) if output is not None else None
     if out is not None:
