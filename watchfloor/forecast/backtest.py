@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
+from threadpoolctl import threadpool_limits
 
 from watchfloor.errors import InputError
 from watchfloor.forecast import metrics
@@ -87,6 +88,13 @@ def _forecast_block(
     panel: pd.DataFrame, origins: Sequence[int], opts: BacktestOptions
 ) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
     """Fit at the first origin of the block, forecast at each origin of the block."""
+    with threadpool_limits(limits=opts.config.threads, user_api="openmp"):
+        return _forecast_block_inner(panel, origins, opts)
+
+
+def _forecast_block_inner(
+    panel: pd.DataFrame, origins: Sequence[int], opts: BacktestOptions
+) -> tuple[list[pd.DataFrame], list[pd.DataFrame]]:
     cfg = opts.config
     first = origins[0]
     history = panel[panel["t"] < first]

@@ -37,6 +37,7 @@ class ModelConfig:
     classifier_iter: int = 100
     classifier_leaves: int = 7
     seed: int = 0
+    threads: int = 1  # OpenMP threads per fit: small data, and spinning threads hurt shared CPUs
 
 
 def _regressor(cfg: ModelConfig) -> HistGradientBoostingRegressor:

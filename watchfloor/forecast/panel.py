@@ -1,0 +1,107 @@
+"""Aggregate the ``events`` table into a unit x period panel in DuckDB SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from watchfloor.errors import InputError
+from watchfloor.forecast.features import PANEL_COLUMNS
+from watchfloor.forecast.monthly import complete_panel
+from watchfloor.store.database import Store
+
+_UNIT_SQL = {
+    "country": "place_country",
+    "admin1": "CASE WHEN place_admin1 IS NOT NULL THEN place_country || '/' || place_admin1 END",
+    "dyad": (
+        "CASE WHEN source_country IS NOT NULL AND target_country IS NOT NULL "
+        "AND source_country <> target_country THEN least(source_country, target_country) "
+        "|| '-' || greatest(source_country, target_country) END"
+    ),
+}
+_EPOCH = dt.date(1970, 1, 5)  # a Monday: week numbers count Monday-starting weeks
+
+
+@dataclass(frozen=True)
+class EscalationRule:
+    """Escalation: the target reaches ``ratio`` x its trailing 3-period mean and ``min_count``."""
+
+    ratio: float = 2.0
+    min_count: float = 5.0
+
+    def describe(self, target: str) -> str:
+        """The rule in words, stored beside each probability."""
+        return f"{target} >= {self.ratio:g} x trailing 3-period mean and >= {self.min_count:g}"
+
+    def flags(self, panel: pd.DataFrame) -> pd.Series:
+        """1.0 where period t escalated against periods t-3..t-1 of the same unit, else 0."""
+        ordered = panel.sort_values(["unit", "t"])
+        prior = ordered.groupby("unit")["y"].transform(
+            lambda s: s.shift(1).rolling(3, min_periods=1).mean()
+        )
+        jump = ordered["y"] >= prior.fillna(0.0) + math.log(self.ratio)
+        big = ordered["y"] >= math.log1p(self.min_count)
+        flag = (jump & big).astype(float).where(ordered["y"].notna())
+        return flag.reindex(panel.index)
+
+
+def period_number(day: dt.date, period: str) -> int:
+    """Running index of the period containing ``day``."""
+    if period == "month":
+        return day.year * 12 + day.month - 1
+    if period == "week":
+        return (day - _EPOCH).days // 7
+    return (day - _EPOCH).days
+
+
+def period_start(index: int, period: str) -> dt.date:
+    """First day of the period with running index ``index``."""
+    if period == "month":
+        return dt.date(index // 12, index % 12 + 1, 1)
+    return _EPOCH + dt.timedelta(days=index * (7 if period == "week" else 1))
+
+
+def events_panel(
+    store: Store, unit_kind: str, period: str, dataset: str | None = None
+) -> tuple[pd.DataFrame, str]:
+    """Complete unit x period panel from stored events, and the name of its target.
+
+    The target is fatalities when any selected event reports them (and the unit is not a
+    dyad), else the count of material-conflict events (QuadClass 4 or ACLED violence).
+    Empty periods count as zero: an event table says nothing happened, not "unknown".
+    """
+    if unit_kind not in _UNIT_SQL or period not in ("month", "week", "day"):
+        raise InputError(f"unknown unit {unit_kind!r} or period {period!r}")
+    where = "date IS NOT NULL AND unit IS NOT NULL" + (" AND dataset = ?" if dataset else "")
+    sql = f"""
+        SELECT unit, date_trunc('{period}', date)::DATE AS start,
+          sum(coalesce(fatalities, 0)) AS fatalities, count(fatalities) AS with_fatalities,
+          count(*) FILTER (WHERE quad_class = 4 OR plover_event = 'ASSAULT') AS conflict_events,
+          count(*) FILTER (WHERE plover_event = 'PROTEST') AS protests,
+          avg(goldstein) AS gs, count(*) AS events
+        FROM (SELECT *, {_UNIT_SQL[unit_kind]} AS unit FROM events) e
+        WHERE {where} GROUP BY ALL
+    """
+    agg = store.con.execute(sql, [dataset] if dataset else []).fetch_df()
+    if agg.empty:
+        raise InputError("no dated events with a unit in the database: import or code some first")
+    use_fatalities = unit_kind != "dyad" and agg["with_fatalities"].sum() > 0
+    target = "fatalities" if use_fatalities else "conflict_events"
+    frame = pd.DataFrame(
+        {
+            "unit": agg["unit"],
+            "t": [period_number(d, period) for d in pd.to_datetime(agg["start"]).dt.date],
+            "y": np.log1p(agg[target].astype(float)),
+            "pr": np.log1p(agg["protests"].astype(float)),
+            "gs": agg["gs"].astype(float),
+            "events": agg["events"].astype(float),
+        }
+    )
+    panel = complete_panel(frame)
+    panel[["y", "pr", "events"]] = panel[["y", "pr", "events"]].fillna(0.0)
+    panel["imp"] = np.nan
+    return panel[[*PANEL_COLUMNS, "events"]], target
