@@ -328,6 +328,11 @@ def build(shared: Path, out: Path) -> int:
     for source in sources:
         for row in source:
             keep(row)
+    # A one-word name that is also a common or sector word ("organization", "youth") would
+    # match far more often as the word than as the name.
+    common = {t for row in rows if row[1] == "A" for t in row[0].split(" ")}
+    common |= spacy.lang.en.stop_words.STOP_WORDS
+    rows = [r for r in rows if not (r[1] in "PO" and " " not in r[0] and r[0] in common)]
     for row in [*capitals.values(), *surname_rows(rows), *town_rows(phrase)]:
         keep(row)
     rows.sort()
