@@ -222,6 +222,7 @@ def fill(store: Store) -> Sample:
                 start += len(sentence) + 1
                 n_events += 1
     _insert_alert(store, alert_events)
+    _insert_forecasts(store)
     return Sample(len(_DOCS), n_events, ALERT_ID, tuple(alert_events))
 
 
@@ -251,4 +252,24 @@ def _insert_alert(store: Store, event_ids: list[str]) -> None:
                 "type, summary, score) SELECT ?, ?, id, document_id, date, plover_event, "
                 "'unusual ' || plover_event || ' in Syunik', 3.0 FROM events WHERE id = ?",
                 [ALERT_ID, f"sig-{event_id}", event_id],
+            )
+
+
+FORECASTS = [("ARM", 0.62, 4.0), ("AZE", 0.31, 1.5), ("GEO", 0.08, 0.2)]
+
+
+def _insert_forecasts(store: Store) -> None:
+    """Rows of the forecast layer's table (when its migration is present)."""
+    if "forecasts" not in store.tables():
+        return
+    features = '[{"feature": "conflict_events_lag1", "value": 5, "contribution": 0.4}]'
+    with store.transaction() as con:
+        for unit, prob, expected in FORECASTS:
+            con.execute(
+                "INSERT INTO forecasts (unit_kind, unit, period, horizon, origin_start, "
+                "target_start, target, last_value, expected, q10, q50, q90, escalation_prob, "
+                "escalation_rule, top_features, model, run_id) VALUES ('country', ?, 'month', "
+                "1, DATE '2026-03-01', DATE '2026-04-01', 'fatalities', 1.0, ?, 0.0, ?, ?, ?, "
+                "'fatalities doubled', ?, 'test', 'run-1')",
+                [unit, expected, expected, expected * 3, prob, features],
             )

@@ -142,3 +142,15 @@ def test_hostile_document_text_shows_literally_and_never_runs(tab: Tab) -> None:
     tab.open("#/events")
     assert page.evaluate("window.__pwned") is None
     assert tab.errors == []
+
+
+def test_forecasts_show_risk_table_and_chart(tab: Tab, live_app: LiveApp) -> None:
+    if "forecasts" not in live_app.store.tables():
+        pytest.skip("the forecast layer's table is not installed")
+    page = tab.open("#/forecasts")
+    rows = page.locator("table.grid tbody tr")
+    assert rows.count() == 3
+    assert rows.first.inner_text().startswith("ARM")
+    assert "62%" in rows.first.inner_text()
+    assert page.locator("svg.risk-chart rect.risk-bar").count() == 3
+    assert tab.errors == []

@@ -25,11 +25,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "build_network": ("watchfloor.analysis.network",),
     "network_json": ("watchfloor.analysis.network",),
     "media_lens": ("watchfloor.analysis.media",),
-    "list_forecasts": (
-        "watchfloor.forecast.risk",
-        "watchfloor.forecast.current",
-        "watchfloor.forecast.store",
-    ),
+    "list_forecasts": ("watchfloor.forecast.live",),
 }
 
 

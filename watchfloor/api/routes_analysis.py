@@ -200,9 +200,14 @@ def media(
 def forecasts(
     page: PageDep,
     store: StoreDep,
-    unit: str | None = Query(None, description="country, admin1 or dyad"),
+    unit_kind: str | None = Query(None, description="country, admin1 or dyad"),
+    unit: str | None = Query(None, description="one unit, e.g. SYR or 'SYR/Idlib'"),
+    period: str | None = Query(None, description="month, week or day"),
+    horizon: int | None = Query(None, ge=1, le=120, description="periods ahead"),
 ) -> Response:
-    rows = layers.list_forecasts(store, unit=unit)
+    rows = layers.list_forecasts(
+        store, unit_kind=unit_kind, unit=unit, period=period, horizon=horizon
+    )
     total = len(rows)
     rows = rows[page.offset : page.offset + page.limit]
     if page.format == "csv":

@@ -4,7 +4,7 @@ import { h, table } from "../dom.js";
 import { num } from "../format.js";
 
 // ---- forecasts ---------------------------------------------------------------------------
-const RISK_KEYS = ["p_escalation", "escalation_probability", "probability", "risk", "prob"];
+const RISK_KEYS = ["escalation_prob", "p_escalation", "escalation_probability", "probability", "risk", "prob"];
 const UNIT_KEYS = ["unit_label", "unit", "unit_id", "country", "admin1", "dyad"];
 
 export function riskOf(row) {
@@ -17,6 +17,15 @@ function unitOf(row) {
   return "–";
 }
 
+function unitLink(unit) {
+  if (/^[A-Z]{3}$/.test(unit)) return h("a", { href: route("events", { country: unit }) }, unit);
+  const admin = /^([A-Z]{3})\/(.+)$/.exec(unit);
+  if (admin) return h("a", { href: route("events", { country: admin[1], admin1: admin[2] }) }, unit);
+  const dyad = /^([A-Z]{3})-([A-Z]{3})$/.exec(unit);
+  if (dyad) return h("a", { href: route("events", { actor: dyad[1] }) }, unit);
+  return unit;
+}
+
 function shortValue(value) {
   if (value === null || value === undefined) return "–";
   if (Array.isArray(value)) {
@@ -26,14 +35,37 @@ function shortValue(value) {
   return num(value);
 }
 
+function features(list) {
+  if (!Array.isArray(list) || !list.length) return "–";
+  return list.slice(0, 3).map((f) => {
+    const c = typeof f.contribution === "number" ? ` (${f.contribution >= 0 ? "+" : ""}${f.contribution.toFixed(2)})` : "";
+    return `${f.feature || f.name || "?"}${c}`;
+  }).join(", ");
+}
+
+const FORECAST_COLUMNS = [
+  { label: "Kind", cell: (r) => r.unit_kind || "–" },
+  { label: "Period", cell: (r) => [r.period, r.target_start].filter(Boolean).join(" from ") || "–" },
+  { label: "Horizon", cls: "num", cell: (r) => num(r.horizon) },
+  { label: "Target", cell: (r) => r.target || "–" },
+  { label: "Last", cls: "num", cell: (r) => num(r.last_value, 1) },
+  { label: "Expected", cls: "num", cell: (r) => num(r.expected, 1) },
+  { label: "80% range", cls: "num", cell: (r) => (r.q10 === undefined ? "–" : `${num(r.q10, 1)}–${num(r.q90, 1)}`) },
+  { label: "Top features", cell: (r) => features(r.top_features) },
+];
+
 export function forecastColumns(rows) {
+  if (rows.length && "escalation_prob" in rows[0]) {
+    return [
+      { label: "Unit", cell: (r) => unitLink(unitOf(r)) },
+      { label: "Escalation risk", cls: "num", cell: (r) => (riskOf(r) === null ? "–" : `${(riskOf(r) * 100).toFixed(0)}%`) },
+      ...FORECAST_COLUMNS,
+    ];
+  }
   const skip = new Set([...RISK_KEYS, ...UNIT_KEYS]);
   const keys = rows.length ? Object.keys(rows[0]).filter((k) => !skip.has(k)).slice(0, 6) : [];
   return [
-    { label: "Unit", cell: (r) => {
-      const unit = unitOf(r);
-      return /^[A-Z]{3}$/.test(unit) ? h("a", { href: route("events", { country: unit }) }, unit) : unit;
-    } },
+    { label: "Unit", cell: (r) => unitLink(unitOf(r)) },
     { label: "Escalation risk", cls: "num", cell: (r) => (riskOf(r) === null ? "–" : `${(riskOf(r) * 100).toFixed(0)}%`) },
     ...keys.map((k) => ({ label: k.replaceAll("_", " "), cell: (r) => shortValue(r[k]) })),
   ];
