@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from watchfloor.coding.actor_acled import resolve_acled_actor
 from watchfloor.coding.actors import ActorMention, ActorResolver, actor_code
 from watchfloor.errors import ConfigError
 from watchfloor.settings import Settings
+
+_WORDS = st.sampled_from(
+    ["Iran", "Iranian", "-backed", "pro-", "anti-", "U.S.", "the", "police", "of", "in"]
+    + ["Kabul", "and", "Hezbollah", "IS", "militants", "said", ",", "'s", "president"]
+    + ["minister", "Red", "Cross", "UN", "peacekeepers", "Samarra", "Mugabe", "ethnic", "("]
+    + [")", "\N{GRINNING FACE}"]
+)
 
 
 @pytest.fixture(scope="session")
@@ -288,3 +297,16 @@ def test_acled_named_groups_resolve_through_the_lexicon(
 def test_unknown_acled_name_keeps_its_text_and_no_coding() -> None:
     ref = resolve_acled_actor("Ghuraba Al-Janob")
     assert (ref.text, ref.country, ref.sector) == ("Ghuraba Al-Janob", None, None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(_WORDS, max_size=14))
+def test_mentions_always_point_at_their_own_text(
+    nlp: Language, resolver: ActorResolver, words: list[str]
+) -> None:
+    doc = nlp(" ".join(words))
+    for sent in doc.sents:
+        for mention in resolver.find_actors(sent):
+            assert doc.text[mention.start : mention.end] == mention.text
+            assert 0 <= mention.root < len(doc)
+    assert resolver.resolve_span(doc[0:0]) is None

@@ -160,6 +160,8 @@ class ActorResolver:
 
     def resolve_span(self, span: Span) -> ActorRef | None:
         """Country and sector of a noun phrase; None when nothing in it names an actor."""
+        if len(span) == 0:
+            return None
         return self._combine(span, self._hits(span), span.root)
 
     def resolve_text(self, text: str) -> ActorRef | None:
