@@ -71,7 +71,7 @@ def _jaccard(sets: list[set[str]]) -> np.ndarray:
 
 
 def _as_set(value: object) -> set[str]:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return set()
     return {str(v) for v in value}  # type: ignore[attr-defined]
 

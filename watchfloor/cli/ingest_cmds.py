@@ -35,11 +35,20 @@ MAX_LISTED_FAILURES = 50
 
 
 def _after_ingest(ctx: click.Context, store: Store, summary: IngestSummary, code: bool) -> None:
-    """Hook run after every ingest (and every ``watch`` cycle) with what was stored.
+    """After every ingest (and every ``watch`` cycle): code new documents, update alerts.
 
-    ``summary.new_ids`` are the new canonical documents, the ones to code when ``code`` is
-    true (``--no-code`` makes it false). Intentionally empty until the coder is wired in.
+    With ``--no-code`` nothing runs; ``watchfloor code`` and ``watchfloor analyze`` catch up.
     """
+    if not code or not summary.new_ids:
+        return
+    from watchfloor.workflow import process_new
+
+    done = process_new(store, settings_from(ctx))
+    err_console.print(
+        f"coded {done.documents_coded} documents into {done.events} events; "
+        f"{done.signals} unusual signals, {done.alerts_new} new and "
+        f"{done.alerts_updated} updated alerts"
+    )
 
 
 @contextmanager

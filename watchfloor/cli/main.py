@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: one line unless debugging
+        if os.environ.get("WATCHFLOOR_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(rerun with WATCHFLOOR_DEBUG=1 for the traceback and please report it)",
+            err=True,
+        )
+        sys.exit(3)
 
 
 if __name__ == "__main__":
