@@ -81,3 +81,29 @@ def test_evidence_span_points_into_the_document(coder: Coder) -> None:
     event = coder.code_text(text).events[0]
     ev = event.evidence
     assert text[ev.start : ev.end] == ev.text and ev.sentence_index == 1
+
+
+def test_explanations_show_sentences_actors_and_reasons(coder: Coder) -> None:
+    text = "Rebels shelled the town of Idlib on Monday. Police arrested 12 protesters."
+    lines = coder.code_text(text, published=dt.date(2018, 1, 29)).explanations
+    joined = "\n".join(lines)
+    assert lines[0].startswith("[0] Rebels shelled")
+    assert "trigger 'shelled' by core verb 'shell'" in joined
+    assert "[1] Police arrested" in joined and "COERCE/arrest" in joined
+
+
+def test_protesters_gathering_is_a_protest(coder: Coder) -> None:
+    events = events_of(coder, "Thousands of protesters gathered outside parliament on Friday.")
+    assert [e.plover_event for e in events] == ["PROTEST"]
+    assert events[0].acled_event_type == "Protests"
+
+
+def test_outcome_of_an_attack_is_not_a_second_event(coder: Coder) -> None:
+    events = events_of(coder, "Militants shelled the village, killing three civilians.")
+    assert [e.cameo_code for e in events] == ["194"]
+    assert events[0].fatalities == 3
+
+
+def test_refused_agreement_is_negated_cooperation(coder: Coder) -> None:
+    events = events_of(coder, "The government did not accept the peace plan.")
+    assert events[0].plover_event == "REJECT" and events[0].negated

@@ -17,6 +17,44 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SOURCE_ADJ_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
+QUANTITY_NOUNS = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "score",
+        "million",
+        "group",
+        "number",
+        "crowd",
+        "band",
+        "handful",
+        "couple",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "few",
+        "one",
+        "two",
+        "three",
+    }
+)
+
+
+def unwrap(token: Token | None) -> Token | None:
+    """ "Thousands of protesters" -> "protesters": the counted noun is the actor."""
+    if token is None or token.lemma_.lower() not in QUANTITY_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return token
+
+
 @dataclass(frozen=True)
 class Roles:
     """Token heads of the source and target noun phrases (None where the parse has none)."""
@@ -121,4 +159,5 @@ def noun_roles(token: Token) -> Roles:
 
 def roles(token: Token) -> Roles:
     """Roles for a verb or a noun trigger."""
-    return verb_roles(token) if token.pos_ == "VERB" else noun_roles(token)
+    found = verb_roles(token) if token.pos_ == "VERB" else noun_roles(token)
+    return Roles(unwrap(found.source), unwrap(found.target), found.passive)
