@@ -135,6 +135,7 @@ def split_code(code: str) -> tuple[str | None, str | None, str]:
         # A republic of the Soviet Union or Yugoslavia: code the republic itself.
         head, chunks = chunks[0], chunks[1:]
         sector = next((c for c in chunks if c in SECTORS), None)
+        bare = bare[3:]
     country = LEGACY_TO_ISO3.get(head, head)
     if country is None:
         return None, None, bare

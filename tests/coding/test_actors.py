@@ -285,10 +285,12 @@ def test_acled_actor_names_resolve_by_rule(name: str, country: str | None, secto
         ("PKK: Kurdistan Workers Party", "TUR", "REB"),
         ("Hezbollah", "LBN", "REB"),
         ("Hamas Movement", "PSE", "REB"),
+        ("Muslim Brotherhood (Syria)", "SYR", "OPP"),
+        ("Iraqi Turkmen Front", "IRQ", None),
     ],
 )
 def test_acled_named_groups_resolve_through_the_lexicon(
-    resolver: ActorResolver, name: str, country: str, sector: str
+    resolver: ActorResolver, name: str, country: str, sector: str | None
 ) -> None:
     ref = resolver.resolve_acled_actor(name)
     assert (ref.country, ref.sector) == (country, sector)

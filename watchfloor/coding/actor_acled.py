@@ -87,12 +87,15 @@ def resolve_acled_actor(name: str, resolver: ActorResolver | None = None) -> Act
     ref = _by_rules(text)
     if ref is not None:
         return ref
+    where = _GROUP_IN.match(text)
+    # "Muslim Brotherhood (Syria)": the branch's country comes from the brackets.
+    country = country_iso3(where["where"]) if where else None
     if resolver is not None:
-        for part in _named_parts(text):
+        for part in _named_parts(where["kind"] if where else text):
             found = resolver.resolve_text(part)
             if found is not None:
-                return ActorRef(text, found.country, found.sector, found.actor_id)
-    return ActorRef(text)
+                return ActorRef(text, country or found.country, found.sector, found.actor_id)
+    return ActorRef(text, country)
 
 
 def _by_rules(text: str) -> ActorRef | None:
