@@ -186,3 +186,17 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/events", "/api/documents/{document_id}", "/api/alerts", "/api/ingest"):
         assert path in paths
+
+
+@pytest.mark.parametrize(("quad", "expected"), [("3,4", {3, 4}), ("1,2", {1, 2}), ("4", {4})])
+def test_quad_class_filter_keeps_only_those_classes(
+    client: TestClient, quad: str, expected: set[int]
+) -> None:
+    items = client.get("/api/events", params={"quad_class": quad}).json()["items"]
+    assert items and {i["quad_class"] for i in items} == expected
+
+
+def test_bad_quad_class_is_422(client: TestClient) -> None:
+    resp = client.get("/api/events", params={"quad_class": "5"})
+    assert resp.status_code == 422
+    assert "'quad_class'" in resp.json()["error"]

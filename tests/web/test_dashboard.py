@@ -154,3 +154,24 @@ def test_forecasts_show_risk_table_and_chart(tab: Tab, live_app: LiveApp) -> Non
     assert "62%" in rows.first.inner_text()
     assert page.locator("svg.risk-chart rect.risk-bar").count() == 3
     assert tab.errors == []
+
+
+def test_conflict_count_links_to_exactly_those_events(tab: Tab, live_app: LiveApp) -> None:
+    page = tab.open("#/")
+    row = page.locator("#country-strips tbody tr", has_text="ARM").first
+    link = row.locator("td").nth(3).locator("a")
+    shown = int(link.inner_text())
+    link.click()
+    page.wait_for_url(lambda url: "quad_class=3%2C4" in url or "quad_class=3,4" in url)
+    page.wait_for_selector("body[data-ready='events']")
+    assert int(page.inner_text("#event-total")) == shown
+    quads = page.locator("#events-table tbody td:nth-child(3)").all_inner_texts()
+    assert quads and all("conflict" in q for q in quads)
+    assert tab.errors == []
+
+
+def test_api_docs_render_offline_from_npm_assets(tab: Tab) -> None:
+    tab.page.goto(f"{tab.base}/docs")
+    tab.page.wait_for_selector(".opblock", timeout=15_000)
+    paths = tab.page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/events" in p for p in paths)

@@ -35,6 +35,13 @@ VENDOR_FILES: dict[str, str] = {
 }
 
 
+# Inline, so the dashboard needs no file outside the package data (html, js, css, json).
+FAVICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'"
+    " viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='6' fill='%23b33'/%3E%3C/svg%3E"
+)
+
+
 def web_dir() -> Path:
     """The folder of the dashboard package (static files and node_modules)."""
     return Path(str(resources.files("watchfloor.web")))
@@ -96,7 +103,7 @@ def _dashboard_routes(app: FastAPI) -> None:
             title="watchfloor API",
             swagger_js_url="/vendor/swagger-ui-bundle.js",
             swagger_css_url="/vendor/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
+            swagger_favicon_url=FAVICON,
         )
 
 

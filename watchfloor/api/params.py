@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query
 
@@ -75,6 +75,33 @@ def page_params(
     return Page(limit, offset, format)
 
 
+@dataclass(frozen=True)
+class ApiEventFilter(EventFilter):
+    """The shared EventFilter plus what only the API offers: QuadClass."""
+
+    quad_classes: tuple[int, ...] = ()
+
+    def where(self) -> tuple[str, list[Any]]:
+        clause, params = super().where()
+        if self.quad_classes:
+            marks = ", ".join("?" for _ in self.quad_classes)
+            clause += f" AND e.quad_class IN ({marks})"
+            params = [*params, *self.quad_classes]
+        return clause, params
+
+
+def parse_quad_classes(value: str | None) -> tuple[int, ...]:
+    """'3,4' -> (3, 4); each must be 1..4."""
+    if not value:
+        return ()
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if not all(p in {"1", "2", "3", "4"} for p in parts):
+        raise bad_request(
+            f"query parameter 'quad_class': {value!r} is not a comma list of 1, 2, 3, 4"
+        )
+    return tuple(sorted({int(p) for p in parts}))
+
+
 def event_filter(
     since: str | None = Query(None, description="first day, YYYY-MM-DD"),
     until: str | None = Query(None, description="last day, YYYY-MM-DD"),
@@ -86,6 +113,7 @@ def event_filter(
     min_confidence: float | None = Query(None, description="lowest confidence, 0..1"),
     document_id: str | None = Query(None, description="only events of this document"),
     dataset: str | None = Query(None, description="watchfloor, gdelt, acled or parquet"),
+    quad_class: str | None = Query(None, description="QuadClass list, e.g. 3,4 (conflict)"),
 ) -> EventFilter:
     """Dependency: the shared EventFilter, validated."""
     first, last = parse_date("since", since), parse_date("until", until)
@@ -93,7 +121,8 @@ def event_filter(
         raise bad_request(f"'since' ({first}) is after 'until' ({last})")
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         raise bad_request(f"query parameter 'min_confidence': {min_confidence} is not in 0..1")
-    return EventFilter(
+    return ApiEventFilter(
+        quad_classes=parse_quad_classes(quad_class),
         since=first,
         until=last,
         country=parse_country(country),

@@ -44,7 +44,7 @@ export function go(view, params) {
 }
 
 export const EVENT_FILTERS = [
-  "since", "until", "country", "admin1", "actor", "type", "source", "min_confidence",
+  "since", "until", "country", "admin1", "actor", "type", "source", "min_confidence", "quad_class",
 ];
 
 export function pick(params, keys) {

@@ -32,10 +32,23 @@ export function filterForm(view, params, extraKeys = []) {
       inputs[key] = input;
       return h("label", {}, h("span", {}, label), input);
     }),
+    quadSelect(params, inputs),
     h("button", { type: "submit" }, "Apply"),
     h("a", { class: "reset", href: `#/${view}` }, "Reset"),
   );
   return form;
+}
+
+const QUAD_CHOICES = [
+  ["", "any"], ["3,4", "conflict (3, 4)"], ["1,2", "cooperation (1, 2)"], ["1", "1 verbal coop."],
+  ["2", "2 material coop."], ["3", "3 verbal conflict"], ["4", "4 material conflict"],
+];
+
+function quadSelect(params, inputs) {
+  const select = h("select", { name: "quad_class" }, QUAD_CHOICES.map(([value, label]) =>
+    h("option", { value, selected: (params.quad_class || "") === value }, label)));
+  inputs.quad_class = select;
+  return h("label", {}, h("span", {}, "QuadClass"), select);
 }
 
 export function activeFilters(params) {

@@ -36,8 +36,8 @@ export async function renderOverview(root, params, alive) {
   root.appendChild(h("section", { class: "cards" },
     h("div", { class: "card" }, h("span", { class: "big" }, countLink(stats.documents, {}, "documents")), "documents"),
     h("div", { class: "card" }, h("span", { class: "big" }, countLink(stats.events, {})), "events"),
-    h("div", { class: "card" }, h("span", { class: "big" }, num(stats.sources)), "outlets"),
-    h("div", { class: "card" }, h("span", { class: "big" }, num(alerts.total)), "alerts"),
+    h("div", { class: "card" }, h("span", { class: "big" }, countLink(stats.sources, {}, "documents")), "outlets"),
+    h("div", { class: "card" }, h("span", { class: "big" }, h("a", { class: "count", href: "#/" }, num(alerts.total))), "alerts"),
     h("div", { class: "card" }, h("span", { class: "range" }, `${stats.first_date || "–"} → ${stats.last_date || "–"}`), "event dates")));
   const states = ["", "new", "acknowledged", "dismissed"];
   root.appendChild(h("h2", {}, "Alerts ",
@@ -51,14 +51,16 @@ export async function renderOverview(root, params, alive) {
   root.appendChild(h("h2", {}, `Activity by country, last ${stats.strip_weeks} weeks`,
     h("span", { class: "legend" }, h("i", { class: "sw conflict" }), "conflict ", h("i", { class: "sw coop" }), "cooperation")));
   const since = stats.last_date
-    ? new Date(Date.parse(stats.last_date) - stats.strip_weeks * 7 * 86400000).toISOString().slice(0, 10) : null;
-  root.appendChild(table([
+    ? new Date(Date.parse(stats.last_date) - (stats.strip_weeks * 7 - 1) * 86400000).toISOString().slice(0, 10) : null;
+  const strips = table([
     { label: "Country", cell: (c) => h("a", { href: route("events", { country: c.country }) }, c.country) },
     { label: "Events", cls: "num", cell: (c) => countLink(c.total, { country: c.country, since }) },
     { label: "Weekly conflict vs cooperation", cell: (c) => sparkline(c.conflict, c.cooperation) },
-    { label: "Conflict", cls: "num", cell: (c) => countLink(c.conflict.reduce((a, b) => a + b, 0), { country: c.country, since }) },
-    { label: "Cooperation", cls: "num", cell: (c) => num(c.cooperation.reduce((a, b) => a + b, 0)) },
-  ], stats.countries, "No located events yet."));
+    { label: "Conflict", cls: "num", cell: (c) => countLink(c.conflict.reduce((a, b) => a + b, 0), { country: c.country, since, quad_class: "3,4" }) },
+    { label: "Cooperation", cls: "num", cell: (c) => countLink(c.cooperation.reduce((a, b) => a + b, 0), { country: c.country, since, quad_class: "1,2" }) },
+  ], stats.countries, "No located events yet.");
+  strips.id = "country-strips";
+  root.appendChild(strips);
 
   root.appendChild(h("h2", {}, "Latest forecasts ", h("a", { class: "small", href: "#/forecasts" }, "all →")));
   const top = [...forecasts.items].sort((a, b) => (riskOf(b) ?? -1) - (riskOf(a) ?? -1)).slice(0, 8);
