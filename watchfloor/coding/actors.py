@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from watchfloor.coding.actor_acled import resolve_acled_actor
 from watchfloor.coding.actor_lexicon import (
     ACTOR_KINDS,
     PLACE_KINDS,
@@ -173,8 +174,6 @@ class ActorResolver:
 
     def resolve_acled_actor(self, name: str) -> ActorRef:
         """Code an ACLED actor name (see ``watchfloor.coding.actor_acled``)."""
-        from watchfloor.coding.actor_acled import resolve_acled_actor
-
         return resolve_acled_actor(name, self)
 
     def _combine(self, span: Span, hits: list[_Hit], root: Token) -> ActorRef | None:
