@@ -142,69 +142,69 @@ def _expected_sql(cfg: AnalysisConfig) -> str:
     """
 
 
+ONE_EVENT_P = """
+    CASE WHEN NOT judged OR x > 1 THEN NULL
+         WHEN expected / (size + expected) < 1e-8 THEN size * expected / (size + expected)
+         ELSE 1 - pow(size / (size + expected), size) END
+"""
+
+
 def _tail_pvalues(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill ``p_value`` in ``_wf_scored``: closed form for one event, scipy for more."""
-    con.execute(
-        """
-        UPDATE _wf_scored SET p_value = CASE
-            WHEN expected / (size + expected) < 1e-8 THEN size * expected / (size + expected)
-            ELSE 1 - pow(size / (size + expected), size) END
-        WHERE judged AND x <= 1
-        """
-    )
+    """Temp table ``_wf_p`` (rid, p): scipy tails for series-days with two or more events.
+
+    One event has a closed form (``ONE_EVENT_P``), evaluated in SQL.
+    """
     many = con.execute(
         "SELECT rowid AS rid, x, size, expected FROM _wf_scored WHERE judged AND x > 1"
     ).fetch_df()
-    if many.empty:
-        return
     size = many["size"].to_numpy(dtype=float)
     mean = many["expected"].to_numpy(dtype=float)
     pvals = stats.nbinom.sf(many["x"].to_numpy(dtype=float) - 1, size, size / (size + mean))
-    update = pd.DataFrame({"rid": many["rid"], "p": pvals})
-    con.register("_wf_p", update)
-    con.execute(
-        "UPDATE _wf_scored SET p_value = _wf_p.p FROM _wf_p WHERE _wf_scored.rowid = _wf_p.rid"
-    )
-    con.unregister("_wf_p")
+    frame = pd.DataFrame({"rid": many["rid"].astype("int64"), "p": pvals.astype(float)})
+    con.register("_wf_p_view", frame)
+    con.execute("CREATE OR REPLACE TEMP TABLE _wf_p AS SELECT * FROM _wf_p_view")
+    con.unregister("_wf_p_view")
 
 
-BH_SQL = """
-    WITH ranked AS (
-        SELECT rowid AS rid, day, p_value,
-               count(*) OVER (PARTITION BY day) AS m,
-               row_number() OVER (PARTITION BY day ORDER BY p_value, rowid) AS rnk
-        FROM _wf_scored WHERE p_value IS NOT NULL
+INSERT_SQL = """
+    INSERT INTO analysis_baselines
+    WITH s AS (
+        SELECT sc.*, coalesce(sc.p1, p.p) AS p_value
+        FROM _wf_scored sc LEFT JOIN _wf_p p ON p.rid = sc.rowid
+    ),
+    ranked AS (
+        SELECT *, count(p_value) OVER (PARTITION BY day) AS m,
+               row_number() OVER (PARTITION BY day ORDER BY p_value NULLS LAST, level, key,
+                                  etype) AS rnk
+        FROM s
     ),
     adjusted AS (
-        SELECT rid, least(1.0, min(p_value * m / rnk) OVER (
+        SELECT *, CASE WHEN p_value IS NOT NULL THEN least(1.0, min(p_value * m / rnk) OVER (
             PARTITION BY day ORDER BY rnk DESC
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS q
+            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) END AS q_value
         FROM ranked
     )
-    UPDATE _wf_scored SET q_value = adjusted.q FROM adjusted
-    WHERE _wf_scored.rowid = adjusted.rid
+    SELECT level, key, etype, day, observed, window_sum, window_sq, history_days, prior_rate,
+           dow_factor, expected, p_value, q_value
+    FROM adjusted
 """
 
 
 def update_baselines(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> int:
     """Recompute and store baselines for every series-day from ``from_day``.
 
+    p-values are Benjamini-Hochberg adjusted per day over every series judged that day.
     Returns the number of series-days judged (tested).
     """
     _series_table(con, from_day, cfg)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _wf_scored AS SELECT *, NULL::DOUBLE AS p_value, "
-        f"NULL::DOUBLE AS q_value FROM ({_expected_sql(cfg)})"
+        f"CREATE OR REPLACE TEMP TABLE _wf_scored AS SELECT *, {ONE_EVENT_P} AS p1 "
+        f"FROM ({_expected_sql(cfg)})"
     )
     _tail_pvalues(con)
-    con.execute(BH_SQL)
     con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
-    con.execute(
-        "INSERT INTO analysis_baselines SELECT level, key, etype, day, observed, window_sum, "
-        "window_sq, history_days, prior_rate, dow_factor, expected, p_value, q_value "
-        "FROM _wf_scored"
-    )
-    tested = fetch_one(con.execute("SELECT count(p_value) FROM _wf_scored"))
-    con.execute("DROP TABLE IF EXISTS _wf_scored")
-    con.execute("DROP TABLE IF EXISTS _wf_frame")
+    con.execute(INSERT_SQL)
+    tested = fetch_one(con.execute("SELECT count(*) FROM _wf_scored WHERE judged"))
+    for table in ("_wf_scored", "_wf_frame", "_wf_p"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     return int(tested[0]) if tested else 0

@@ -243,8 +243,9 @@ def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> in
                arg_max(b.observed, -log10(greatest(b.q_value, 1e-300))),
                arg_max(b.expected, -log10(greatest(b.q_value, 1e-300)))
         FROM ({event_series_sql("e.date >= $1")}) es
-        JOIN analysis_baselines b ON b.level = es.level AND b.key = es.key
-             AND b.etype = es.etype AND b.day = es.day AND b.q_value IS NOT NULL
+        JOIN (SELECT * FROM analysis_baselines WHERE day >= $1) b
+             ON b.level = es.level AND b.key = es.key AND b.etype = es.etype
+             AND b.day = es.day AND b.q_value IS NOT NULL
         GROUP BY es.event_id, es.day
         """,
         [from_day],
