@@ -26,6 +26,29 @@ from watchfloor.coding.work import Candidate
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
 WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "204", "2041"})
 GENERIC_VIOLENCE = frozenset({"190", "18", "180", "182", "1823", "193"})
+GENERIC_ATTACKS = frozenset(
+    {
+        "kill",
+        "attack",
+        "hit",
+        "target",
+        "wound",
+        "injure",
+        "strike",
+        "raid",
+        "assault",
+        "shoot",
+        "fire",
+        "damage",
+        "destroy",
+        "bomb",
+        "die",
+    }
+)
+GATHER_VERBS = frozenset(
+    {"gather", "assemble", "rally", "march", "converge", "flock", "congregate", "mass", "protest"}
+)
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "SPY"})
 # (governor root, embedded code prefix) -> refined governor code; first prefix match wins.
 REFINE: dict[str, tuple[tuple[str, str], ...]] = {
     "02": (
@@ -106,7 +129,10 @@ class EventTyper:
         """Lexicon matches in the sentence, by token index."""
         vocab = self.lexicon.vocabulary
         found: dict[int, tuple[Token, LexiconHit]] = {}
+        colon = next((t.i for t in sentence[:5] if t.text == ":"), None)
         for tok in sentence:
+            if colon is not None and tok.i < colon:
+                continue  # "Explosives: ...", "UPDATE: ...": a heading, not part of the clause
             if tok.lemma_.lower() not in vocab and tok.lower_ not in vocab:
                 continue
             hit = self.lexicon.match(tok)
@@ -170,6 +196,8 @@ class EventTyper:
 
     def _merge(self, gov: Candidate, emb: Candidate) -> bool:
         """Fold an embedded trigger into its governor; False when both stay events."""
+        if gov.cameo_code == "1711" and emb.cameo_code in WEAPON_CODES:
+            return True  # "dismantled an IED": the device is the object, not an explosion
         table = REFINE.get(gov.root)
         if table is None:
             return False
@@ -216,15 +244,16 @@ class EventTyper:
         return cand
 
     def _merge_weapons(self, cands: list[Candidate]) -> list[Candidate]:
-        """A generic attack verb takes the weapon named by a noun trigger in the sentence."""
-        weapons = [c for c in cands if c.cameo_code in WEAPON_CODES and c.trigger.pos_ != "VERB"]
+        """A generic attack ("killed", "raids") takes the weapon named elsewhere in the sentence
+        ("by shelling", "warplanes"); fighting words (clash, battle) keep their own code."""
         generic = [
             c
             for c in cands
             if c.cameo_code in GENERIC_VIOLENCE
-            and c.trigger.pos_ == "VERB"
             and c.modality == "asserted"
+            and c.trigger.lemma_.lower() in GENERIC_ATTACKS
         ]
+        weapons = [c for c in cands if c.cameo_code in WEAPON_CODES and c not in generic]
         if not weapons or not generic:
             return cands
         best = max(weapons, key=lambda c: (c.cameo_code != "193", c.strength))
@@ -261,6 +290,14 @@ class EventTyper:
             if src is None or cand.root not in ("01", "04"):
                 continue
             hit = self.lexicon.match(src) if src.pos_ in ("NOUN", "PROPN") else None
+            gathering = (
+                cand.trigger.lemma_.lower() in GATHER_VERBS
+                and cand.root == "04"
+                and (cand.source is None or cand.source.sector not in OFFICIAL_SECTORS)
+                and src.pos_ == "NOUN"
+            )
+            if gathering and hit is None:
+                hit = LexiconHit("141", "gathering", 0.6)
             if hit is not None and hit.code.startswith("14") and cand.root != "14":
                 cand.notes.append(f"actor '{src.text}' protests: {cand.cameo_code} -> {hit.code}")
                 cand.cameo_code = hit.code

@@ -128,7 +128,7 @@ class TriggerLexicon:
                     return LexiconHit(code, f"core verb '{phrase}'", 0.85)
         if lemma == "open" and any(c.lemma_ == "fire" for c in token.children):
             return LexiconHit("193", "core verb 'open fire'", 0.85)
-        code = self._core.get((lemma, "VERB"))
+        code = self._core.get((lemma, "VERB")) or self._core.get((token.lower_, "VERB"))
         if code:
             return LexiconHit(code, f"core verb '{lemma}'", 0.8)
         pattern = self._match_pattern(token, lemma)
