@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import replace
 
 import duckdb
 import pandas as pd
@@ -21,6 +22,7 @@ from watchfloor.analysis.signals import (
     store_signals,
     update_event_scores,
 )
+from watchfloor.analysis.stories import list_stories, update_stories
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
 
@@ -116,14 +118,25 @@ def _drop_unsupported(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int
     return len(drop)
 
 
+def _with_stories(store: Store, summary: AnalysisSummary) -> AnalysisSummary:
+    if summary.days_recomputed == 0 and list_stories(store, limit=1):
+        return summary
+    return replace(summary, stories=update_stories(store))
+
+
 def analyze_incremental(store: Store, settings: Settings) -> AnalysisSummary:
-    """Analyse what changed since the last run (call after each ingest + code run)."""
-    return run_analysis(store, AnalysisConfig.from_settings(settings))
+    """Analyse what changed since the last run (call after each ingest + code run).
+
+    Updates counts, baselines, signals and alerts for the changed days, then regroups
+    the stories (the most recent ``StoryConfig.max_documents`` documents).
+    """
+    return _with_stories(store, run_analysis(store, AnalysisConfig.from_settings(settings)))
 
 
 def analyze_full(store: Store, settings: Settings) -> AnalysisSummary:
-    """Recompute the whole history (after an import or a re-coding)."""
-    return run_analysis(store, AnalysisConfig.from_settings(settings), full=True)
+    """Recompute the whole history (after an import or a re-coding), stories included."""
+    summary = run_analysis(store, AnalysisConfig.from_settings(settings), full=True)
+    return _with_stories(store, summary)
 
 
 def event_scores(store: Store, event_ids: list[str]) -> pd.DataFrame:

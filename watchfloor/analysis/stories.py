@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -29,7 +30,7 @@ class StoryConfig:
     gap_days: int = 7
     min_similarity: float = 0.3
     min_documents: int = 2
-    max_documents: int = 4000
+    max_documents: int = 2000
 
 
 def _documents(
@@ -57,17 +58,18 @@ def _documents(
 
 
 def _jaccard(sets: list[set[str]]) -> np.ndarray:
-    n = len(sets)
-    out = np.zeros((n, n))
-    for i in range(n):
-        if not sets[i]:
-            continue
-        for j in range(i + 1, n):
-            if sets[j]:
-                inter = len(sets[i] & sets[j])
-                if inter:
-                    out[i, j] = out[j, i] = inter / len(sets[i] | sets[j])
-    return out
+    """Pairwise Jaccard similarity of item sets, via a sparse incidence matrix."""
+    vocab = {item: i for i, item in enumerate(sorted(set().union(*sets)))} if sets else {}
+    rows = [r for r, items in enumerate(sets) for _ in items]
+    cols = [vocab[item] for items in sets for item in items]
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(sets), max(len(vocab), 1))
+    )
+    inter = (incidence @ incidence.T).toarray()
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    union = sizes[:, None] + sizes[None, :] - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(union > 0, inter / union, 0.0)
 
 
 def _as_set(value: object) -> set[str]:

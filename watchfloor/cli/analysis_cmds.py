@@ -43,7 +43,6 @@ def analyze(
     """Update baselines, unusual-event signals, alerts and stories; send alerts."""
     from watchfloor.analysis.notify import NotifySettings, Targets, notify
     from watchfloor.analysis.pipeline import analyze_full, analyze_incremental
-    from watchfloor.analysis.stories import update_stories
 
     settings = settings_from(ctx)
     recipients = tuple(a.strip() for a in (email_to or "").split(",") if a.strip())
@@ -57,9 +56,8 @@ def analyze(
     )
     with open_store(ctx) as store:
         summary = (analyze_full if full else analyze_incremental)(store, settings)
-        n_stories = update_stories(store)
         sent = notify(store, targets)
-    data = {**asdict(summary), "stories": n_stories, "alerts_sent": sent}
+    data = {**asdict(summary), "alerts_sent": sent}
     if as_json:
         click.echo(to_json(data))
         return
@@ -67,7 +65,7 @@ def analyze(
         f"analysed {summary.from_day or '-'}..{summary.to_day or '-'}: "
         f"{summary.series_tested} series-days tested, {summary.signals} signals, "
         f"{len(summary.alerts_new)} new and {len(summary.alerts_updated)} updated alerts, "
-        f"{n_stories} stories, {sent} alerts sent ({summary.seconds:.2f}s)"
+        f"{summary.stories} stories, {sent} alerts sent ({summary.seconds:.2f}s)"
     )
 
 
