@@ -94,6 +94,12 @@ def forecast_group(
 )
 @click.option("--until", default=None, help="last origin month, YYYY-MM (default: file end)")
 @click.option("--jobs", type=int, default=1, show_default=True, help="parallel refits")
+@click.option(
+    "--neighbours/--no-neighbours",
+    default=False,
+    show_default=True,
+    help="add neighbouring countries' activity (land borders) to the features",
+)
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option(
     "--plots",
@@ -163,6 +169,49 @@ def backtest_cmd(
         f"Brier {result.brier_deteriorated:.4f} (persistence AUC "
         f"{result.auc_deteriorated_persistence:.3f}); {result.n_units} units x "
         f"{result.n_periods} origins, refit every {result.refit_every}"
+    )
+
+
+@forecast_group.command(name="list")
+@click.option(
+    "--unit",
+    "unit_kind",
+    type=click.Choice(["country", "admin1", "dyad"]),
+    default=None,
+    help="only this unit kind",
+)
+@click.option("--horizon", type=int, default=None, help="only this horizon")
+@format_options
+@click.pass_context
+def list_cmd(
+    ctx: click.Context,
+    unit_kind: str | None,
+    horizon: int | None,
+    fmt: str | None,
+    limit: int | None,
+) -> None:
+    """Print the saved forecasts, highest escalation probability first (no refit)."""
+    from watchfloor.forecast.live import list_forecasts
+
+    with open_store(ctx, read_only=True) as store:
+        rows = list_forecasts(store, unit_kind=unit_kind, horizon=horizon, limit=limit)
+    emit_rows(
+        rows,
+        fmt=fmt or "text",
+        title="saved forecasts",
+        columns=[
+            "unit_kind",
+            "unit",
+            "period",
+            "target_start",
+            "horizon",
+            "target",
+            "expected",
+            "q10",
+            "q90",
+            "escalation_prob",
+            "top_features",
+        ],
     )
 
 

@@ -17,7 +17,7 @@ from threadpoolctl import threadpool_limits
 
 from watchfloor.errors import InputError
 from watchfloor.forecast import metrics
-from watchfloor.forecast.features import build_features, feature_names
+from watchfloor.forecast.features import build_features, feature_names, load_adjacency
 from watchfloor.forecast.models import ModelConfig, fit_classifier, fit_point, training_rows
 
 
@@ -31,6 +31,7 @@ class BacktestOptions:
     last_origin: int | None = None
     units: tuple[str, ...] | None = None
     n_jobs: int = 1
+    neighbours: bool = False  # off: no gain on the 2008-01 validation origin (see README)
     config: ModelConfig = field(default_factory=ModelConfig)
 
 
@@ -98,7 +99,8 @@ def _forecast_block_inner(
     cfg = opts.config
     first = origins[0]
     history = panel[panel["t"] < first]
-    feats = build_features(history)
+    adjacency = load_adjacency() if opts.neighbours else None
+    feats = build_features(history, adjacency)
     names = [c for c in feature_names(feats) if feats[c].nunique() >= 2]
     models = {}
     for h in opts.horizons:
@@ -109,7 +111,7 @@ def _forecast_block_inner(
     point_rows, esc_rows = [], []
     for origin in origins:
         seen = panel[panel["t"] < origin]
-        now = build_features(seen) if origin != first else feats
+        now = build_features(seen, adjacency) if origin != first else feats
         now = now[now["t"] == origin - 1]
         x_now = now[names].to_numpy(float)
         last_known = seen.sort_values("t").groupby("unit")["y"].last()

@@ -36,7 +36,11 @@ def _window(rows: int) -> str:
     return f"OVER (PARTITION BY unit ORDER BY t ROWS BETWEEN {rows - 1} PRECEDING AND CURRENT ROW)"
 
 
-def _base_sql() -> str:
+def _extra_sql(extra: tuple[str, ...]) -> str:
+    return "".join(f",\n  {c} AS {c}_l0, AVG({c}) {_window(3)} AS {c}_m3" for c in extra)
+
+
+def _base_sql(extra: tuple[str, ...] = ()) -> str:
     lags = ",\n".join(f"  LAG(y, {k}) OVER w AS y_l{k}" for k in _LAGS)
     means = ",\n".join(f"  AVG(y) {_window(n)} AS y_m{n}" for n in _MEANS)
     since = "OVER (PARTITION BY unit ORDER BY t ROWS UNBOUNDED PRECEDING)"
@@ -63,14 +67,17 @@ SELECT unit, t,
   AVG(imp) {_window(3)} AS imp_m3,
   AVG(imp) {_window(12)} AS imp_m12,
   gs AS gs_l0,
-  AVG(gs) {_window(3)} AS gs_m3
+  AVG(gs) {_window(3)} AS gs_m3{_extra_sql(extra)}
 FROM panel
 WINDOW w AS (PARTITION BY unit ORDER BY t)
 """
 
 
-FEATURE_SQL = f"""
-WITH base AS ({_base_sql()}),
+def feature_sql(extra: tuple[str, ...] = ()) -> str:
+    """The feature query over views ``panel`` and ``adjacency``; ``extra`` panel columns
+    (e.g. per-QuadClass counts) add their last value and 3-period mean."""
+    return f"""
+WITH base AS ({_base_sql(extra)}),
 nb AS (
   SELECT b.unit, b.t,
     AVG(n.y_l0) AS nb_y_l0, AVG(n.y_m3) AS nb_y_m3, AVG(n.y_m12) AS nb_y_m12,
@@ -86,7 +93,9 @@ ORDER BY unit, t
 """
 
 
-def build_features(panel: pd.DataFrame, adjacency: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_features(
+    panel: pd.DataFrame, adjacency: pd.DataFrame | None = None, extra: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Feature table (unit, t, features...) for every panel row, computed in DuckDB.
 
     ``adjacency`` holds (unit_a, unit_b) neighbour pairs in both directions; units with no
@@ -95,9 +104,9 @@ def build_features(panel: pd.DataFrame, adjacency: pd.DataFrame | None = None) -
     adj = adjacency if adjacency is not None else pd.DataFrame(columns=["unit_a", "unit_b"])
     con = duckdb.connect()
     try:
-        con.register("panel", panel[list(PANEL_COLUMNS)])
+        con.register("panel", panel[[*PANEL_COLUMNS, *extra]])
         con.register("adjacency", adj.astype(str))
-        return con.execute(FEATURE_SQL).fetch_df()
+        return con.execute(feature_sql(extra)).fetch_df()
     finally:
         con.close()
 

@@ -21,7 +21,12 @@ from watchfloor.forecast.models import (
     fit_point,
     training_rows,
 )
-from watchfloor.forecast.panel import EscalationRule, events_panel, period_start
+from watchfloor.forecast.panel import (
+    EXTRA_COLUMNS,
+    EscalationRule,
+    events_panel,
+    period_start,
+)
 from watchfloor.store.database import Store
 
 MODEL_NAME = "hgb-log1p+residuals/hgb-isotonic"
@@ -106,7 +111,7 @@ def run_forecast(store: Store, req: ForecastRequest) -> list[dict[str, Any]]:
 def _forecast_frame(panel: pd.DataFrame, target: str, req: ForecastRequest) -> pd.DataFrame:
     panel["det"] = req.rule.flags(panel)
     adjacency = load_adjacency() if req.unit_kind == "country" else None
-    feats = build_features(panel, adjacency)
+    feats = build_features(panel, adjacency, EXTRA_COLUMNS)
     names = [c for c in feature_names(feats) if feats[c].nunique() >= 2]
     x, y, t = training_rows(panel, feats, names, req.horizon, "y")
     model = fit_point(x, y, t, req.config)

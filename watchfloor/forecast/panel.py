@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +22,7 @@ _UNIT_SQL = {
         "|| '-' || greatest(source_country, target_country) END"
     ),
 }
+EXTRA_COLUMNS: tuple[str, ...] = ("events", "q1", "q2", "q3", "q4", "assaults")  # log1p counts
 _EPOCH = dt.date(1970, 1, 5)  # a Monday: week numbers count Monday-starting weeks
 
 
@@ -40,11 +40,12 @@ class EscalationRule:
     def flags(self, panel: pd.DataFrame) -> pd.Series:
         """1.0 where period t escalated against periods t-3..t-1 of the same unit, else 0."""
         ordered = panel.sort_values(["unit", "t"])
-        prior = ordered.groupby("unit")["y"].transform(
+        count = np.expm1(ordered["y"])
+        prior = count.groupby(ordered["unit"]).transform(
             lambda s: s.shift(1).rolling(3, min_periods=1).mean()
         )
-        jump = ordered["y"] >= prior.fillna(0.0) + math.log(self.ratio)
-        big = ordered["y"] >= math.log1p(self.min_count)
+        jump = count >= self.ratio * prior.fillna(0.0)
+        big = count >= self.min_count
         flag = (jump & big).astype(float).where(ordered["y"].notna())
         return flag.reindex(panel.index)
 
@@ -77,11 +78,14 @@ def events_panel(
     if unit_kind not in _UNIT_SQL or period not in ("month", "week", "day"):
         raise InputError(f"unknown unit {unit_kind!r} or period {period!r}")
     where = "date IS NOT NULL AND unit IS NOT NULL" + (" AND dataset = ?" if dataset else "")
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in range(1, 5))
     sql = f"""
         SELECT unit, date_trunc('{period}', date)::DATE AS start,
           sum(coalesce(fatalities, 0)) AS fatalities, count(fatalities) AS with_fatalities,
           count(*) FILTER (WHERE quad_class = 4 OR plover_event = 'ASSAULT') AS conflict_events,
           count(*) FILTER (WHERE plover_event = 'PROTEST') AS protests,
+          {quads},
+          count(*) FILTER (WHERE plover_event = 'ASSAULT') AS assaults,
           avg(goldstein) AS gs, count(*) AS events
         FROM (SELECT *, {_UNIT_SQL[unit_kind]} AS unit FROM events) e
         WHERE {where} GROUP BY ALL
@@ -98,10 +102,11 @@ def events_panel(
             "y": np.log1p(agg[target].astype(float)),
             "pr": np.log1p(agg["protests"].astype(float)),
             "gs": agg["gs"].astype(float),
-            "events": agg["events"].astype(float),
+            **{c: np.log1p(agg[c].astype(float)) for c in EXTRA_COLUMNS},
         }
     )
     panel = complete_panel(frame)
-    panel[["y", "pr", "events"]] = panel[["y", "pr", "events"]].fillna(0.0)
+    counts = ["y", "pr", *EXTRA_COLUMNS]
+    panel[counts] = panel[counts].fillna(0.0)
     panel["imp"] = np.nan
-    return panel[[*PANEL_COLUMNS, "events"]], target
+    return panel[[*PANEL_COLUMNS, *EXTRA_COLUMNS]], target
