@@ -200,3 +200,14 @@ def test_bad_quad_class_is_422(client: TestClient) -> None:
     resp = client.get("/api/events", params={"quad_class": "5"})
     assert resp.status_code == 422
     assert "'quad_class'" in resp.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "params", [{"actor": "ARM", "pivot": ""}, {"actor": " ", "pivot": "2026-03-04"}]
+)
+def test_media_lens_without_actor_or_pivot_is_422(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    resp = client.get("/api/media", params=params)
+    assert resp.status_code == 422
+    assert "needs 'actor' and 'pivot'" in resp.json()["error"]

@@ -193,6 +193,8 @@ def media(
     window_days: int = Query(30, ge=1, le=3650, description="days each side of the pivot"),
 ) -> Response:
     day = parse_date("pivot", pivot)
+    if day is None or not actor.strip():
+        raise bad_request("the media lens needs 'actor' and 'pivot' (YYYY-MM-DD)")
     return json_response(layers.media(store, actor, day, window_days))
 
 
