@@ -253,6 +253,7 @@ class EventTyper:
             and c.modality == "asserted"
             and c.trigger.lemma_.lower() in GENERIC_ATTACKS
         ]
+        self._suicide(cands)
         weapons = [c for c in cands if c.cameo_code in WEAPON_CODES and c not in generic]
         if not weapons or not generic:
             return cands
@@ -267,6 +268,21 @@ class EventTyper:
         if main.source_token is not None and main.source_token.i == best.trigger.i:
             main.source_token = best.source_token
         return [c for c in cands if c not in weapons or c is main]
+
+    @staticmethod
+    def _suicide(cands: list[Candidate]) -> None:
+        """An explosion by a suicide bomber, or one who "blew himself up", is a suicide bombing."""
+        suicide = any(c.cameo_code == "1831" for c in cands)
+        for cand in cands:
+            if cand.cameo_code not in ("183", "1832", "1833"):
+                continue
+            reflexive = any(
+                c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves")
+                for c in cand.trigger.children
+            )
+            if suicide or reflexive:
+                cand.notes.append(f"suicide attack: {cand.cameo_code} -> 1831")
+                cand.cameo_code = "1831"
 
     def _drop_outcomes(self, cands: list[Candidate]) -> list[Candidate]:
         """ "..., killing 3" after an attack is that attack's outcome, not a second event."""

@@ -144,6 +144,8 @@ class Ontology:
         )
         if found is None:
             return None
+        if (target_sector or "").upper() == "OPP" and code[:2] in ("18", "19", "20"):
+            return AcledType("Protests", "Excessive force against protesters")
         civilian_target = (target_sector or "").upper() in CIVILIAN_SECTORS
         if found.event_type == "Battles" and civilian_target and not code.startswith("192"):
             return AcledType("Violence against civilians", "Attack")
