@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -65,20 +66,30 @@ def forecast_group(
     with open_store(ctx) as store:
         rows = run_forecast(store, request)
     rows = rows[:limit] if limit else rows
-    emit_rows(
-        rows,
-        fmt=fmt or "text",
-        title="forecast risk per unit",
-        columns=[
-            "unit",
-            "period_start",
-            "horizon",
-            "fatalities_p50",
-            "fatalities_p90",
-            "escalation_prob",
-            "top_features",
-        ],
-    )
+    _emit_forecasts(rows, fmt, "forecast risk per unit")
+
+
+def _drivers(features: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{f['feature']} {float(f['contribution']):+.2f}" for f in features)
+
+
+def _emit_forecasts(rows: list[dict[str, Any]], fmt: str | None, title: str) -> None:
+    if fmt in ("json", "csv"):
+        emit_rows(rows, fmt=fmt)
+        return
+    shown = [{**row, "drivers": _drivers(row["top_features"])} for row in rows]
+    columns = [
+        "unit",
+        "target_start",
+        "target",
+        "last_value",
+        "expected",
+        "q10",
+        "q90",
+        "escalation_prob",
+        "drivers",
+    ]
+    emit_rows(shown, fmt="text", title=title, columns=columns)
 
 
 @forecast_group.command(name="backtest")
@@ -195,24 +206,7 @@ def list_cmd(
 
     with open_store(ctx, read_only=True) as store:
         rows = list_forecasts(store, unit_kind=unit_kind, horizon=horizon, limit=limit)
-    emit_rows(
-        rows,
-        fmt=fmt or "text",
-        title="saved forecasts",
-        columns=[
-            "unit_kind",
-            "unit",
-            "period",
-            "target_start",
-            "horizon",
-            "target",
-            "expected",
-            "q10",
-            "q90",
-            "escalation_prob",
-            "top_features",
-        ],
-    )
+    _emit_forecasts(rows, fmt, "saved forecasts")
 
 
 def _run_imports(ctx: click.Context, files: tuple[Path, ...], dataset: str, as_json: bool) -> None:
