@@ -120,3 +120,26 @@ def test_ingest_documents_with_token_stores_them(client: TestClient, token: str)
         "/api/ingest", json={"documents": docs[:1]}, headers={"Authorization": f"Bearer {token}"}
     ).json()
     assert (again["new"], again["duplicates"]) == (0, 1)
+
+
+@pytest.mark.slow
+def test_ingest_with_code_true_codes_the_new_document(client: TestClient, token: str) -> None:
+    doc = {
+        "id": "api-coded-1",
+        "title": "Clashes near Goris",
+        "source": "Outlet D",
+        "published": "2026-03-10",
+        "text": "Armenian troops clashed with Azerbaijani soldiers near Goris on Tuesday.",
+    }
+    resp = client.post(
+        "/api/ingest",
+        json={"documents": [doc], "code": True},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    if resp.status_code == 503:
+        pytest.skip(resp.json()["error"])
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["processed"]["documents_coded"] >= 1  # the sample rows were uncoded too
+    events = client.get("/api/events", params={"document_id": "api-coded-1"}).json()
+    assert events["total"] >= 1
+    assert all(e["document_id"] == "api-coded-1" for e in events["items"])

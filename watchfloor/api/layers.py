@@ -161,11 +161,18 @@ class LayerUnavailable(RuntimeError):
 
 
 def ingest(
-    store: Store, settings: Any, *, documents: list[Any] | None, url: str | None
+    store: Store,
+    settings: Any,
+    *,
+    documents: list[Any] | None,
+    url: str | None,
+    code: bool = False,
 ) -> dict[str, Any]:
     """Ingest documents (JSONL-style objects) or one URL through the ingest layer.
 
-    Returns the layer's summary as JSON; a bad document is a per-item failure in it.
+    Returns the layer's summary as JSON; a bad document is a per-item failure in it. With
+    ``code``, new documents are then coded and analysed (``workflow.process_new``, as
+    ``watchfloor ingest`` does) and its summary is added under ``processed``.
     """
     try:
         from watchfloor.errors import InputError
@@ -192,4 +199,9 @@ def ingest(
     result: dict[str, Any] = jsonable(summary.as_dict())
     result["new_ids"] = list(summary.new_ids)
     result["near_duplicate_ids"] = list(summary.near_duplicate_ids)
+    if code and summary.new_ids:
+        process_new = layer_function("watchfloor.workflow", "process_new")
+        if process_new is None:
+            raise LayerUnavailable("coding after ingest needs watchfloor.workflow.process_new")
+        result["processed"] = jsonable(process_new(store, settings))
     return result

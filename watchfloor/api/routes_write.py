@@ -29,6 +29,9 @@ class IngestRequest(BaseModel):
         None, description="documents: {id?, url?, title?, text|html, published?, source?}"
     )
     url: str | None = Field(None, description="an RSS/Atom feed or web page URL")
+    code: bool = Field(
+        False, description="code the new documents into events and update alerts right away"
+    )
 
 
 def _change_state(state: ApiState, token: TokenInfo, alert_id: str, new: str) -> Response:
@@ -75,6 +78,8 @@ def ingest(
     if bool(body.documents) == bool(body.url):
         raise HTTPException(422, "send either a non-empty 'documents' list or one 'url'")
     with state.writer() as store:
-        summary = layers.ingest(store, state.settings, documents=body.documents, url=body.url)
+        summary = layers.ingest(
+            store, state.settings, documents=body.documents, url=body.url, code=body.code
+        )
         touch_token(store, token.id)
     return json_response(summary)
