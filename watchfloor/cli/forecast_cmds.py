@@ -125,6 +125,7 @@ def backtest_cmd(
     refit_every: int,
     until: str | None,
     jobs: int,
+    neighbours: bool,
     as_json: bool,
     plots: Path | None,
 ) -> None:
@@ -141,6 +142,7 @@ def backtest_cmd(
         refit_every=refit_every,
         last_origin=period_index(until) if until else None,
         n_jobs=jobs,
+        neighbours=neighbours,
     )
     result = run_backtest(panel, opts)
     summary = result.summary()
