@@ -275,9 +275,26 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
 
 
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """Lower-cased word 3-shingles, as the ingest near-duplicate detector sees a text."""
+    words = text.lower().split()
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def too_close(text: str, seen: list[set[tuple[str, ...]]], limit: float = 0.55) -> bool:
+    """True when ``text`` reads like a copy of an earlier routine report."""
+    mine = shingles(text)
+    return any(len(mine & other) / len(mine | other) > limit for other in seen)
+
+
 def routine_reports(rng: random.Random) -> list[Report]:
-    """Three to four background reports a day, with Syunik towns every other day."""
-    reports = []
+    """Three to four background reports a day, with Syunik towns every other day.
+
+    A draw that would read like a copy of an earlier report is drawn again: only the
+    hand-written syndicated stories should look like near-duplicates.
+    """
+    reports: list[Report] = []
+    seen: list[set[tuple[str, ...]]] = []
     for offset in range(DAYS):
         day = START + dt.timedelta(days=offset)
         chosen = [
@@ -287,14 +304,18 @@ def routine_reports(rng: random.Random) -> list[Report]:
         if offset % 2 == 0:
             chosen.append(PLACES[5] if offset % 4 == 0 else PLACES[6])  # Kapan / Goris
         for place in chosen:
-            when_day = day - dt.timedelta(days=rng.choice([0, 1]))
-            when = relative_day(when_day, day, rng)
-            make = (
-                routine_skirmish
-                if place.town in BORDER and rng.random() < 0.15
-                else rng.choice(ROUTINE)
-            )
-            title, text = make(place, when, rng)
+            for _attempt in range(50):
+                when_day = day - dt.timedelta(days=rng.choice([0, 1]))
+                when = relative_day(when_day, day, rng)
+                make = (
+                    routine_skirmish
+                    if place.town in BORDER and rng.random() < 0.15
+                    else rng.choice(ROUTINE)
+                )
+                title, text = make(place, when, rng)
+                if not too_close(text, seen):
+                    break
+            seen.append(shingles(text))
             hour, minute = rng.randint(6, 21), rng.choice([0, 10, 25, 40, 55])
             published = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
             reports.append(Report(published, rng.choice(list(OUTLETS)), title, text))
@@ -375,7 +396,7 @@ NEAR_COPIES: list[tuple[str, str, list[tuple[str, str, str]]]] = [
         ("Ararat Wire", "Twelve aid trucks reach Kapan",
          "A convoy of twelve trucks carrying food and medicine reached Kapan, in Syunik "
          "province, on Thursday. The aid was sent by the European Union for families displaced "
-         "by border shelling. Syunik governor Narek Hovakimyan thanked the donors."),
+         "by shelling on the border. Syunik governor Narek Hovakimyan thanked the donors."),
     ]),
     ("2026-09-09", "10:00", [
         ("Caspian Ledger", "Azerbaijan threatens response over drone flights",
@@ -387,7 +408,7 @@ NEAR_COPIES: list[tuple[str, str, list[tuple[str, str, str]]]] = [
          "Azerbaijan's defence ministry threatened on Wednesday to strike any drone that "
          "crosses into its airspace from Armenia. Defence Ministry spokesman Colonel Anar "
          "Rustamli said three drones had been seen near Gazakh this week. Armenia's defence "
-         "ministry denied flying drones over the border."),
+         "ministry denied flying any drones over the border."),
     ]),
 ]
 
@@ -476,13 +497,44 @@ BURST: list[tuple[str, str, str, str, str]] = [
      "town's bus station. Armenia's foreign ministry called on all sides to avoid escalation."),
 ]
 
+# Background every carrier of a syndicated story keeps (wire copy is edited at the top and
+# the bottom, rarely in the middle), inserted after each copy's first sentence.
+SHARED_BACKGROUND: dict[str, str] = {
+    "2026-08-06": "Freight on the line has grown every year since the route reopened, and both "
+                  "governments want it to carry more grain and fuel to the Black Sea ports. "
+                  "Officials said customs checks would move to a single joint post.",
+    "2026-08-13": "Residents of Gyumri have complained for weeks about outages lasting up to ten "
+                  "hours a day. The electricity network operator blamed damaged lines and said "
+                  "repairs would take until October.",
+    "2026-08-20": "The two armies have exchanged accusations of sniper fire along this stretch "
+                  "of the border several times this summer. Villagers on both sides say farmers "
+                  "have stopped working fields close to the line.",
+    "2026-08-27": "The case was opened two years ago after an audit of municipal building "
+                  "contracts. Three other former officials of the city hall are still awaiting "
+                  "trial on related charges.",
+    "2026-09-03": "About 1,500 people have left border villages in Syunik since the spring, most "
+                  "of them staying with relatives in Kapan and Goris. Local officials say "
+                  "schools and clinics in the town are struggling to cope.",
+    "2026-09-09": "Drone sightings along the border have become more frequent since August, "
+                  "according to local officials on both sides. Neither government has published "
+                  "images of the aircraft.",
+}
+
 # fmt: on
+
+
+def with_background(day: str, text: str) -> str:
+    """Insert the story's shared background after the first sentence of one copy."""
+    first, rest = text.split(". ", 1)
+    return f"{first}. {SHARED_BACKGROUND[day]} {rest}"
 
 
 def handwritten_reports() -> list[Report]:
     # Syndicated copies appear over a few hours, not all at once.
     reports = [
-        Report(_at(day, time) + dt.timedelta(minutes=47 * i), outlet, title, text)
+        Report(
+            _at(day, time) + dt.timedelta(minutes=47 * i), outlet, title, with_background(day, text)
+        )
         for day, time, copies in NEAR_COPIES
         for i, (outlet, title, text) in enumerate(copies)
     ]
