@@ -67,3 +67,13 @@ def test_unknown_months_are_not_scored_as_zero(monthly_file: Path) -> None:
     result = run_backtest(read_monthly(path), options("2008-01", "2008-06"))
     scored = result.forecasts
     assert period_index("2008-03") not in set(scored["target_t"])
+
+
+def test_file_without_crisiswatch_flags_still_scores_deaths(monthly_file: Path) -> None:
+    frame = pd.read_csv(monthly_file)
+    frame[["icgcw_deteriorated", "icgcw_improved"]] = np.nan
+    path = monthly_file.with_name("noflags.csv")
+    frame.to_csv(path, index=False)
+    summary = run_backtest(read_monthly(path), options("2008-01", "2008-02")).summary()
+    assert np.isfinite(summary["mse_model"]).all()
+    assert summary["auc_deteriorated"] is None and summary["n_escalation_scored"] == 0

@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from joblib import Parallel, delayed
+from sklearn.calibration import CalibratedClassifierCV
 from threadpoolctl import threadpool_limits
 
-from watchfloor.errors import InputError
+from watchfloor.errors import InputError, ModelError
 from watchfloor.forecast import metrics
 from watchfloor.forecast.features import build_features, feature_names, load_adjacency
 from watchfloor.forecast.models import ModelConfig, fit_classifier, fit_point, training_rows
@@ -59,7 +60,7 @@ class BacktestResult:
     def summary(self) -> dict[str, Any]:
         """The JSON object ``watchfloor forecast backtest --json`` prints."""
         ratio = [m / b for m, b in zip(self.mse_model, self.mse_no_change, strict=True)]
-        return {
+        summary = {
             "horizons": self.horizons,
             "mse_model": self.mse_model,
             "mse_no_change": self.mse_no_change,
@@ -77,6 +78,16 @@ class BacktestResult:
             "n_periods": self.n_periods,
             "refit_every": self.refit_every,
         }
+        return {key: _no_nan(value) for key, value in summary.items()}
+
+
+def _no_nan(value: Any) -> Any:
+    """NaN (nothing to score) as None, so the summary is valid JSON."""
+    if isinstance(value, list):
+        return [_no_nan(v) for v in value]
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    return value
 
 
 def _escalation_panel(panel: pd.DataFrame) -> pd.DataFrame:
@@ -107,7 +118,10 @@ def _forecast_block_inner(
         x, y, t = training_rows(history, feats, names, h, "y")
         models[h] = fit_point(x, y, t, cfg)
     xc, flag, _ = training_rows(history, feats, names, 1, "esc")
-    classifier = fit_classifier(xc, flag, cfg)
+    try:
+        classifier: CalibratedClassifierCV | None = fit_classifier(xc, flag, cfg)
+    except ModelError:  # no (or too few) flags before this origin: probability unknown
+        classifier = None
     point_rows, esc_rows = [], []
     for origin in origins:
         seen = panel[panel["t"] < origin]
@@ -136,7 +150,11 @@ def _forecast_block_inner(
                 {
                     "unit": now["unit"].to_numpy(),
                     "target_t": origin,
-                    "prob": classifier.predict_proba(x_now)[:, 1],
+                    "prob": (
+                        classifier.predict_proba(x_now)[:, 1]
+                        if classifier is not None
+                        else np.full(len(x_now), np.nan)
+                    ),
                     "persistence": now["det_l0"].to_numpy(float),
                 }
             )
@@ -188,7 +206,7 @@ def _score(
         )
         cols["crps_nc"].append(float(np.mean(np.abs(part["no_change"].to_numpy() - y))))
     esc = escalation.merge(truth, on=["unit", "target_t"], how="inner")
-    esc = esc[esc["esc"].notna()]
+    esc = esc[esc["esc"].notna() & esc["prob"].notna()]
     flag = esc["esc"].to_numpy(int)
     return BacktestResult(
         horizons=list(opts.horizons),
