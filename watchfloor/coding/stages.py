@@ -17,9 +17,11 @@ from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.ontology import NONPOLITICAL, Ontology
 from watchfloor.coding.roles import phrase
 from watchfloor.coding.work import Candidate, WorkDoc
-from watchfloor.records import ActorRef, Event, Evidence, Sentence
+from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
 
 MIN_TOKENS = 3
+#: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
+ACTOR_COUNTRY = "country-from-actor"
 
 
 class Stage(Protocol):
@@ -130,11 +132,12 @@ class PlaceStage:
 
 class ActorContextStage:
     """Give a domestic actor without a country ("the president", "police") the country of the
-    event's place, else the one country the document's actors name (CAMEO's domestic default)."""
+    event's place, else the one country the document's actors name (CAMEO's domestic default);
+    an event with no place named gets its target's (else source's) country, marked as such."""
 
     name: str = "actor-context"
     reads: tuple[str, ...] = ("candidates", "actor_mentions")
-    writes: tuple[str, ...] = ("candidates.source", "candidates.target")
+    writes: tuple[str, ...] = ("candidates.source", "candidates.target", "candidates.place")
     INTERNATIONAL = ("IGO", "NGO", "IMG")
 
     def __call__(self, work: WorkDoc) -> None:
@@ -145,6 +148,19 @@ class ActorContextStage:
             if fallback:
                 cand.source = self._fill(cand.source, fallback)
                 cand.target = self._fill(cand.target, fallback)
+            if cand.place is None:
+                cand.place = self._country_place(cand)
+
+    def _country_place(self, cand: Candidate) -> PlaceRef | None:
+        """No place named: the country of the target, else of the source (feature says so)."""
+        for ref in (cand.target, cand.source):
+            if (
+                ref is not None
+                and ref.country
+                and (ref.actor_id or "")[:3] not in self.INTERNATIONAL
+            ):
+                return PlaceRef(name=ref.country, country=ref.country, feature=ACTOR_COUNTRY)
+        return None
 
     def _fill(self, ref: ActorRef | None, country: str) -> ActorRef | None:
         if ref is None or ref.country or not ref.sector:
