@@ -143,3 +143,17 @@ def test_ingest_with_code_true_codes_the_new_document(client: TestClient, token:
     events = client.get("/api/events", params={"document_id": "api-coded-1"}).json()
     assert events["total"] >= 1
     assert all(e["document_id"] == "api-coded-1" for e in events["items"])
+
+
+def test_oversized_chunked_body_is_413_too(client: TestClient, token: str) -> None:
+    def chunks() -> object:
+        for _ in range(30):
+            yield b" " * 10_000
+
+    resp = client.post(
+        "/api/ingest",
+        content=chunks(),  # type: ignore[arg-type]
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+    )
+    assert resp.status_code == 413
+    assert "the limit is 200000 bytes" in resp.json()["error"]

@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from watchfloor import __version__
 from watchfloor.api import routes_analysis, routes_read, routes_write
@@ -48,8 +49,8 @@ def web_dir() -> Path:
 
 
 def _error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         resp = json_response({"error": exc.detail}, exc.status_code)
         for name, value in (exc.headers or {}).items():
             resp.headers[name] = value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -20,8 +21,18 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 _NO_CSP_PREFIXES = ("/docs", "/redoc")
 
 
-class BodyTooLarge(Exception):
-    """Raised inside the receive wrapper when a streamed body passes the cap."""
+class BodyTooLarge(HTTPException):
+    """Raised inside the receive wrapper when a streamed body passes the cap.
+
+    An HTTPException, so FastAPI's body parsing lets it through as a 413 (not a 400).
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(413, _message(size, limit))
+
+
+def _message(size: int, limit: int) -> str:
+    return f"request body too large: {size} bytes, the limit is {limit} bytes; send smaller batches"
 
 
 class BodyLimitMiddleware:
@@ -48,7 +59,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(seen, self.max_bytes)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -64,12 +75,7 @@ class BodyLimitMiddleware:
                 await self._refuse(send, seen)
 
     async def _refuse(self, send: Send, size: int) -> None:
-        body = json.dumps(
-            {
-                "error": f"request body too large: {size} bytes, the limit is "
-                f"{self.max_bytes} bytes; send smaller batches"
-            }
-        ).encode()
+        body = json.dumps({"error": _message(size, self.max_bytes)}).encode()
         await send(
             {
                 "type": "http.response.start",
