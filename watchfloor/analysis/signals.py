@@ -190,7 +190,8 @@ def novelty_signals(
                    SELECT 1 FROM hit p WHERE p.subtype = h.subtype
                    AND p.place_country = h.place_country
                    AND p.place_admin1 IS NOT DISTINCT FROM h.place_admin1
-                   AND p.date < h.date) THEN 2.0 ELSE 4.0 END AS base,
+                   AND p.date < h.date AND p.date >= h.date - $base_days::INTEGER)
+                   THEN 2.0 ELSE 4.0 END AS base,
                substr(coalesce(h.evidence_text, ''), 1, 160) AS what
         FROM hit h
         JOIN firsts fa ON fa.level = 'country' AND fa.key = h.place_country
