@@ -51,7 +51,7 @@ def call_with(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return fn(*args, **chosen)
 
 
-def _rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def fetch_rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cur = store.con.execute(sql, params or [])
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -74,13 +74,13 @@ def list_alerts(store: Store, **filters: Any) -> list[dict[str, Any]]:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "alerts"):
         return []
-    alerts = _rows(
+    alerts = fetch_rows(
         store,
         "SELECT id, kind, country, admin1, place, start_day AS start, end_day AS end, score, "
         "n_signals, summary, state FROM alerts ORDER BY end_day DESC, id",
     )
     signals = (
-        _rows(
+        fetch_rows(
             store,
             "SELECT alert_id, signal_id, event_id, document_id, day AS date, type, summary, score "
             "FROM alert_signals ORDER BY day, signal_id",
@@ -117,7 +117,7 @@ def list_stories(store: Store, **filters: Any) -> list[dict[str, Any]]:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "stories"):
         return []
-    return records(_rows(store, "SELECT * FROM stories"))
+    return records(fetch_rows(store, "SELECT * FROM stories"))
 
 
 def network(store: Store, **filters: Any) -> dict[str, Any]:
@@ -153,7 +153,7 @@ def list_forecasts(store: Store, **filters: Any) -> list[dict[str, Any]]:
         return records(call_with(fn, store, **filters))
     if not table_exists(store, "forecasts"):
         return []
-    return records(_rows(store, "SELECT * FROM forecasts"))
+    return records(fetch_rows(store, "SELECT * FROM forecasts"))
 
 
 class LayerUnavailable(RuntimeError):

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from watchfloor import __version__
 from watchfloor.api.deps import StoreDep
 from watchfloor.api.formats import csv_response, geojson_response, json_response
-from watchfloor.api.layers import _rows
+from watchfloor.api.layers import fetch_rows
 from watchfloor.api.params import FilterDep, PageDep, bad_request, parse_date
 from watchfloor.store.database import Store
 from watchfloor.store.events import EVENT_COLUMNS, EventFilter, event_record, query_events
@@ -57,7 +57,7 @@ def page_events(store: Store, flt: EventFilter, limit: int, offset: int) -> list
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
-    rows = _rows(
+    rows = fetch_rows(
         store,
         f"SELECT e.*, d.source AS document_source, d.title AS document_title {_FROM} "
         f"WHERE e.id IN ({marks})",
@@ -108,7 +108,7 @@ def timeline(
     if interval not in ("day", "week"):
         raise bad_request(f"query parameter 'interval': {interval!r} is not day or week")
     where, params = flt.where()
-    rows = _rows(
+    rows = fetch_rows(
         store,
         f"SELECT date_trunc('{interval}', e.date)::DATE AS date, e.{group}::VARCHAR AS key, "
         f"count(*) AS count {_FROM} WHERE {where} AND e.date IS NOT NULL "
@@ -125,7 +125,7 @@ def map_points(
     limit: int = Query(2000, ge=1, le=20000, description="most places returned"),
 ) -> Response:
     where, params = flt.where()
-    rows = _rows(
+    rows = fetch_rows(
         store,
         f"SELECT any_value(e.place_name) AS place, any_value(e.place_country) AS country, "
         f"any_value(e.place_admin1) AS admin1, "
@@ -142,7 +142,7 @@ def _country_strips(store: Store, last: dt.date | None, weeks: int = 12) -> list
     if last is None:
         return []
     start = last - dt.timedelta(weeks=weeks)
-    rows = _rows(
+    rows = fetch_rows(
         store,
         f"WITH w AS (SELECT e.place_country AS country, "
         f"((date_diff('day', ?::DATE, e.date) - 1) // 7)::INTEGER AS week, "
@@ -179,7 +179,7 @@ def stats(store: StoreDep) -> Response:
         "(SELECT max(date) FROM events)"
     ).fetchone()
     assert one is not None
-    by_quad = _rows(
+    by_quad = fetch_rows(
         store,
         "SELECT quad_class, count(*) AS count FROM events GROUP BY quad_class ORDER BY 1",
     )
@@ -222,7 +222,7 @@ def documents(
         clauses.append("(d.title ILIKE ? OR d.text ILIKE ?)")
         params.extend([f"%{q}%"] * 2)
     where = " AND ".join(clauses)
-    rows = _rows(
+    rows = fetch_rows(
         store,
         f"SELECT d.id, d.url, d.title, d.published, d.source, d.language, d.canonical_id, "
         f"(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS n_events, "
@@ -246,7 +246,7 @@ def documents(
 
 def document_detail(store: Store, document_id: str) -> dict[str, Any] | None:
     """A document with its text, carriers and events (each with its evidence span)."""
-    docs = _rows(
+    docs = fetch_rows(
         store,
         "SELECT id, url, title, text, published, fetched, source, language, canonical_id, "
         "similarity, metadata FROM documents WHERE id = ?",
@@ -255,7 +255,7 @@ def document_detail(store: Store, document_id: str) -> dict[str, Any] | None:
     if not docs:
         return None
     doc = docs[0]
-    doc["sources"] = _rows(
+    doc["sources"] = fetch_rows(
         store,
         "SELECT carrier_id, source, url, published FROM document_sources "
         "WHERE document_id = ? ORDER BY published NULLS LAST, carrier_id",
