@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.sample_data import HOSTILE_TITLE
+from tests.api.sample_data import HOSTILE_TITLE, Sample
+from watchfloor.api import create_app
+from watchfloor.settings import Settings
+from watchfloor.store import Store
 
 
 def test_health_reports_schema_version(client: TestClient) -> None:
@@ -211,3 +215,15 @@ def test_media_lens_without_actor_or_pivot_is_422(
     resp = client.get("/api/media", params=params)
     assert resp.status_code == 422
     assert "needs 'actor' and 'pivot'" in resp.json()["error"]
+
+
+def test_cors_is_off_by_default_and_on_for_named_origins(
+    client: TestClient, filled: tuple[Store, Sample]
+) -> None:
+    origin = {"Origin": "https://desk.example"}
+    assert "access-control-allow-origin" not in client.get("/api/health", headers=origin).headers
+    db, _ = filled
+    app = create_app(Settings(db=Path(db.path)), db, cors_origins=["https://desk.example"])
+    with TestClient(app) as cors_client:
+        resp = cors_client.get("/api/health", headers=origin)
+    assert resp.headers["access-control-allow-origin"] == "https://desk.example"
