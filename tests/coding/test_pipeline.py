@@ -107,3 +107,10 @@ def test_outcome_of_an_attack_is_not_a_second_event(coder: Coder) -> None:
 def test_refused_agreement_is_negated_cooperation(coder: Coder) -> None:
     events = events_of(coder, "The government did not accept the peace plan.")
     assert events[0].plover_event == "REJECT" and events[0].negated
+
+
+def test_recipient_is_the_target_not_the_thing_given(coder: Coder) -> None:
+    events = events_of(coder, "Japan will send emergency food aid to Kenya next month.")
+    assert events[0].target is not None and events[0].target.country == "KEN"
+    demand = events_of(coder, "France demanded that Iran release the two journalists.")[0]
+    assert demand.plover_event == "REQUEST" and demand.target.country == "IRN"

@@ -163,6 +163,7 @@ class EventTyper:
             cand = Candidate(index, tok, hit.code, hit.rule, hit.strength, hedges=list(cues))
             r = roles(tok)
             cand.source_token, cand.target_token = r.source, r.target
+            cand.target_options = r.target_options
             gov = self.governor(tok, hits)
             if gov is not None and hits[gov.i][1].code.startswith("01"):
                 self._quoted(cand, gov)

@@ -62,6 +62,7 @@ class Roles:
     source: Token | None
     target: Token | None
     passive: bool
+    target_options: tuple[Token, ...] = ()
 
 
 def phrase(token: Token) -> Span:
@@ -107,11 +108,38 @@ def verb_roles(token: Token) -> Roles:
     else:
         source = _child(token, SUBJECT_DEPS)
         target = _child(token, {"dobj", "dative"}) or _prep_object(token, TARGET_PREPS)
+        options = _target_options(token)
     if source is None and not passive:
         source = _inherited_subject(token)
     if target is None and passive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         target = token.head
-    return Roles(source, target, passive)
+    return Roles(source, target, passive, () if passive else options)
+
+
+def _target_options(token: Token) -> tuple[Token, ...]:
+    """Every phrase that may be the target, in order: recipient ("gave X aid", "to X", "with
+    X"), direct object, a preposition's object, the subject of a demanded clause ("demanded
+    that X withdraw"), and the same inside an infinitive complement ("offered to meet X")."""
+    found: list[Token] = []
+    for dep in ("dative", "dobj"):
+        found += [c for c in token.children if c.dep_ == dep]
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS | {"for", "from"}:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("ccomp", "xcomp"):
+            found += [c for c in child.children if c.dep_ in ("nsubj", "dobj", "dative")]
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
+                    found += [c for c in grand.children if c.dep_ == "pobj"]
+    for tok in list(found):
+        found += [
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for c in c.children
+            if c.dep_ == "pobj"
+        ]
+    return tuple(t for t in found if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY"))
 
 
 def _inherited_subject(token: Token) -> Token | None:
@@ -160,4 +188,5 @@ def noun_roles(token: Token) -> Roles:
 def roles(token: Token) -> Roles:
     """Roles for a verb or a noun trigger."""
     found = verb_roles(token) if token.pos_ == "VERB" else noun_roles(token)
-    return Roles(unwrap(found.source), unwrap(found.target), found.passive)
+    options = tuple(t for t in (unwrap(o) for o in found.target_options) if t is not None)
+    return Roles(unwrap(found.source), unwrap(found.target), found.passive, options)

@@ -105,8 +105,19 @@ class EventStage:
             mentions = work.actor_mentions.get(i, [])
             for cand in self.typer.candidates(span, i):
                 cand.source = self.actors.actor(cand.source_token, mentions)
-                cand.target = self.actors.actor(cand.target_token, mentions)
+                cand.target = self.actors.actor(self._target(cand, mentions), mentions)
                 work.candidates.append(cand)
+
+    def _target(self, cand: Candidate, mentions: list[Any]) -> Token | None:
+        """The first target option that names an actor with a country, else the parse's pick."""
+        source = cand.source_token.i if cand.source_token is not None else -1
+        for option in cand.target_options:
+            if option.i == source or option.i == cand.trigger.i:
+                continue
+            ref = self.actors.actor(option, mentions)
+            if ref is not None and (ref.country or ref.actor_id):
+                return option
+        return cand.target_token
 
 
 class PlaceStage:

@@ -22,6 +22,7 @@ class Candidate:
     strength: float
     source_token: Token | None = None
     target_token: Token | None = None
+    target_options: tuple[Token, ...] = ()
     source: ActorRef | None = None
     target: ActorRef | None = None
     quote_speaker: str | None = None
