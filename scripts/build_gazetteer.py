@@ -125,8 +125,21 @@ def city_keys(city: dict) -> list[str]:
     for alt in city.get("alternatenames", []):
         if alt and len(alt) > 1 and is_latin(alt) and not alt.isupper():
             keys.add(name_key(alt))
+    keys |= {variant for key in keys for variant in spelling_variants(key)}
     keys.discard("")
     return sorted(keys)
+
+
+def spelling_variants(key: str) -> set[str]:
+    """Arabic-name spellings that differ by the article or a final h ("al hawijah"/"hawija")."""
+    variants = set()
+    bare = re.sub(r"^(?:al|el|ar|as|ad|an|at|az|ash|ath) ", "", key)
+    if bare != key and len(bare) > 3:
+        variants.add(bare)
+    for form in (key, bare):
+        if len(form) > 4 and re.search(r"[aeiou]h$", form):
+            variants.add(form[:-1])
+    return variants
 
 
 def admin_keys(name: str) -> list[str]:

@@ -94,3 +94,58 @@ def test_resolve_spans_resolves_given_offsets(nlp, resolver):
     (mention,) = resolver.resolve_spans(doc, [(start, start + len("Baghdad"))])
     assert mention.place is not None and mention.place.country == "IRQ"
     assert (mention.start, mention.end) == (start, start + 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "feature"),
+    [
+        ("Wildfires spread across Orange County, Calif., on Monday.", "Calif.", "USA", "ADM1"),
+        (
+            "Wildfires spread across Orange County, Calif., on Monday.",
+            "Orange County",
+            "USA",
+            "ADM2",
+        ),
+        ("Militants attacked a checkpoint near Hawija, police said.", "Hawija", "IRQ", "PPL"),
+    ],
+)
+def test_abbreviations_counties_unions_and_spelling_variants_resolve(
+    nlp, resolver, text, name, country, feature
+):
+    _, mentions = _places(nlp, resolver, text)
+    place = next(m.place for m in mentions if m.text == name)
+    assert place is not None and place.country == country and place.feature == feature
+
+
+def test_capital_is_preferred_over_larger_namesakes_elsewhere(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Officials in Damascus denied the report.")
+    place = next(m.place for m in mentions if m.text == "Damascus")
+    assert place is not None and place.country == "SYR" and place.feature == "PPLC"
+
+
+def test_event_place_with_hint_ignores_nationality_fallback(nlp, resolver):
+    doc, mentions = _places(nlp, resolver, "Turkish warplanes struck YPG positions overnight.")
+    sentence = next(iter(doc.sents))
+    assert resolver.event_place(sentence, mentions).country == "TUR"
+    assert resolver.event_place(sentence, mentions, country_hint="SYR") is None
+
+
+def test_generic_words_are_not_read_as_foreign_regions(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Voters in Ohio backed the West in the dispute.")
+    places = {m.text: m.place for m in mentions}
+    assert places.get("West") is None
+
+
+def test_direction_words_stay_when_they_are_part_of_the_name(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Talks with North Korea and South Africa resumed.")
+    places = {m.text: m.place for m in mentions}
+    assert places["North Korea"].country == "PRK"
+    assert places["South Africa"].country == "ZAF"
+
+
+def test_union_resolves_from_a_given_span(nlp, resolver):
+    text = "Ministers met in Brussels to discuss EU rules."
+    doc = nlp(text)
+    start = text.index("EU")
+    (mention,) = resolver.resolve_spans(doc, [(start, start + 2)])
+    assert mention.place is not None and mention.place.feature == "CONT"

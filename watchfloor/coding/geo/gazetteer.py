@@ -218,11 +218,16 @@ class Gazetteer:
             Candidate(row, True, name_key(self.name[row]) == key) for row in self.index.get(key, [])
         ]
 
-    def loose_candidates(self, text: str, countries: set[str]) -> list[Candidate]:
-        """Rows in ``countries`` sharing the loose transliteration key of ``text``."""
+    def loose_candidates(self, text: str, countries: set[str] | None) -> list[Candidate]:
+        """Rows in ``countries`` (None: anywhere) sharing the loose key of ``text``.
+
+        The first search anywhere builds the loose index of every country (seconds, once).
+        """
         key = loose_key(text)
         if len(key) < 4:
             return []
+        if countries is None:
+            countries = {cc for cc in self.country_row}
         found: list[Candidate] = []
         for cc in sorted(countries):
             found.extend(Candidate(row, False) for row in self.loose_index(cc).get(key, []))

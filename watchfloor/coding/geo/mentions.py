@@ -10,6 +10,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
 LOCATIVE = {
     "in",
+    "through",
+    "via",
+    "along",
     "at",
     "near",
     "outside",
@@ -164,12 +167,27 @@ class SpanCue:
 
 
 def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading articles and direction words ("the northern ...") from a token range."""
+    """Drop leading articles and direction words ("the northern ...") and trailing unit words
+    ("... province") from a token range."""
     while end - start > 1 and doc[start].lower_ in ({"the"} | DIRECTIONS):
         start += 1
     while end - start > 1 and doc[end - 1].lower_ in (ADMIN_WORDS | LOCAL_WORDS | {"'s"}):
         end -= 1
     return start, end
+
+
+def span_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges to look up, fullest first: "North Korea" must stay whole, while
+    "northern Idlib province" is found as "Idlib"."""
+    while end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    variants = [(start, end)]
+    core = strip_span(doc, start, end)
+    lead = strip_span(doc, start, end)[0]
+    for variant in ((lead, end), (start, core[1]), core):
+        if variant not in variants:
+            variants.append(variant)
+    return variants
 
 
 def cue_role(doc: Doc, start: int, end: int) -> str:
@@ -218,7 +236,7 @@ def ner_spans(doc: Doc) -> list[SpanCue]:
     cues = []
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            start, end = strip_span(doc, ent.start, ent.end)
+            start, end = span_variants(doc, ent.start, ent.end)[0]
             cues.append(
                 SpanCue(
                     start, end, "ner", cue_role(doc, start, end), cue_preference(doc, start, end)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from watchfloor.coding.geo.event_place import choose_event_place
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -25,120 +25,19 @@ from watchfloor.coding.geo.mentions import (
     cue_preference,
     cue_role,
     ner_spans,
+    span_variants,
+)
+from watchfloor.coding.geo.model import (
+    ABBREVIATION_KINDS,
+    ADJECTIVE_WEIGHT,
+    GENERIC,
+    KIND_PRIOR,
+    Context,
+    PlaceMention,
+    Work,
 )
 from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
-
-POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
-KIND_PRIOR = {COUNTRY: 1.5, CONTINENT: 1.0, EXTRA: 0.5, ADMIN1: 0.3, ADMIN2: -0.5, TOWN: 0.0}
-ABBREVIATION_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
-GENERIC = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "center",
-    "centre",
-    "city",
-    "state",
-    "county",
-    "royal",
-    "grand",
-    "new",
-    "old",
-    "great",
-    "street",
-    "avenue",
-    "road",
-    "valley",
-    "capitol",
-    "congress",
-    "parliament",
-    "republic",
-    "island",
-    "union",
-    "united",
-    "national",
-    "international",
-    "world",
-    "university",
-    "college",
-    "school",
-    "church",
-    "court",
-    "house",
-    "hall",
-    "park",
-    "square",
-    "station",
-    "bridge",
-    "bay",
-    "lake",
-    "river",
-    "mount",
-    "fort",
-    "port",
-    "saint",
-    "st",
-    "upper",
-    "lower",
-    "middle",
-    "coast",
-    "district",
-    "province",
-    "region",
-    "area",
-    "village",
-    "town",
-    "the",
-    "of",
-    "and",
-}
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place name in a document (character offsets) and the gazetteer entry it names.
-
-    ``role`` is "locative" ("in X", "the town of X", "X's"), "origin" ("from X"),
-    "adjective" (a nationality word resolved to its country) or "mention".
-    """
-
-    text: str
-    start: int
-    end: int
-    place: PlaceRef | None
-    score: float
-    role: str = "mention"
-
-
-@dataclass
-class _Context:
-    """What the document says about where it is: countries and admin1 units, weighted."""
-
-    countries: defaultdict[str, float]
-    admin1: defaultdict[tuple[str, str], float]
-    points: list[tuple[float, float]]
-    hint: str | None
-    works: list[_Work] = field(default_factory=list)
-
-
-@dataclass
-class _Work:
-    cue: SpanCue
-    candidates: list[Candidate]
-    text: str = ""
-    row: int | None = None
-    score: float = 0.0
-
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
 
 
 class PlaceResolver:
@@ -167,8 +66,8 @@ class PlaceResolver:
             (doc[w.cue.start].idx, doc[w.cue.end - 1].idx + len(doc[w.cue.end - 1])): w
             for w in works
         }
-        targets: list[_Work | None] = []
-        extra: list[_Work] = []
+        targets: list[Work | None] = []
+        extra: list[Work] = []
         for start, end in spans:
             work = by_chars.get((start, end))
             if work is None:
@@ -195,23 +94,12 @@ class PlaceResolver:
                 )
         return out
 
-    def event_place(self, sentence: Span, mentions: list[PlaceMention]) -> PlaceRef | None:
-        """The most specific, locative, mutually consistent place of ``sentence``.
-
-        Falls back to the places of earlier sentences, then to the country of a nationality
-        adjective of the sentence ("Syrian warplanes"); None when nothing is known.
-        """
-        start, end = sentence.start_char, sentence.end_char
-        inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
-        named = [m for m in inside if m.role != "adjective"]
-        if named:
-            return max(named, key=lambda m: self._event_rank(m, named)).place
-        before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
-        if before:
-            return max(before, key=lambda m: self._event_rank(m, before)).place
-        if inside:
-            return inside[0].place  # a nationality: the country is the best remaining guess
-        return None
+    def event_place(
+        self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
+    ) -> PlaceRef | None:
+        """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
+        hint = self._hint(country_hint)
+        return choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
 
     # -- detection --------------------------------------------------------------------------
 
@@ -221,20 +109,33 @@ class PlaceResolver:
         code = code.upper()
         return self._iso2.get(code, code if len(code) == 2 else None)
 
-    def _work_for(self, doc: Doc, cue: SpanCue, hint: str | None) -> _Work:
+    def _work_for(self, doc: Doc, cue: SpanCue, hint: str | None) -> Work:
         text = doc[cue.start : cue.end].text
         if cue.source == "adjective" or (cue.source == "given" and self._adjective(text)):
             cc = self._adjective(text)
             row = self.gaz.country_row.get(cc) if cc else None
             cands = [Candidate(row, True)] if row is not None else []
-            return _Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
+            return Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
         cands = self._candidates(text)
+        if not cands and cue.source == "ner":
+            for start, end in span_variants(doc, cue.start, cue.end)[1:]:
+                cands = self._candidates(doc[start:end].text)
+                if cands:
+                    cue = SpanCue(
+                        start,
+                        end,
+                        cue.source,
+                        cue_role(doc, start, end),
+                        cue_preference(doc, start, end),
+                    )
+                    text = doc[start:end].text
+                    break
         if not cands and cue.source in ("ner", "given") and cue.end - cue.start > 1:
             cands = self._inner_candidates(doc, cue.start, cue.end)
         if not cands and cue.source in ("ner", "given"):
             countries = {hint} if hint else set()
             cands = self.gaz.loose_candidates(text, countries) if countries else []
-        return _Work(cue, cands, text)
+        return Work(cue, cands, text)
 
     def _inner_candidates(self, doc: Doc, start: int, end: int) -> list[Candidate]:
         """Candidates of the longest capitalised part of a longer name.
@@ -268,15 +169,14 @@ class PlaceResolver:
             cands = [c for c in cands if self.gaz.kind[c.row] in ABBREVIATION_KINDS]
         return cands
 
-    def _text_of(self, work: _Work) -> str:
+    def _text_of(self, work: Work) -> str:
         return work.text
 
     def _adjective(self, text: str) -> str | None:
-        from watchfloor.coding.geo.names import name_key
 
         return self.gaz.adjectives.get(name_key(text))
 
-    def _detect(self, doc: Doc, hint: str | None) -> list[_Work]:
+    def _detect(self, doc: Doc, hint: str | None) -> list[Work]:
         works = [self._work_for(doc, cue, hint) for cue in ner_spans(doc)]
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
@@ -290,7 +190,7 @@ class PlaceResolver:
                     cands = self._candidates(doc[i:j].text)
                     role = cue_role(doc, i, j)
                     if self._plausible(cands, countries, role, doc[i:j]):
-                        found = _Work(
+                        found = Work(
                             SpanCue(i, j, "gazetteer", role, cue_preference(doc, i, j)),
                             cands,
                             doc[i:j].text,
@@ -313,12 +213,16 @@ class PlaceResolver:
         """
         if not cands or len(span.text) < 3 or all(t.lower_ in CONNECTORS for t in span):
             return False
-        if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN"}):
+        if len(span) == 1 and (
+            span[0].is_stop
+            or span[0].pos_ != "PROPN"
+            and cue_preference(span.doc, span.start, span.end) is None
+        ):
             return False
         in_context = any(self.gaz.country[c.row] in countries for c in cands)
         if any(tok.ent_type_ in {"ORG", "NORP", "PERSON"} for tok in span):
             notable = any(
-                self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 50_000
+                self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 1_000
                 for c in cands
             )
             return role == "locative" and (in_context or notable)
@@ -326,8 +230,8 @@ class PlaceResolver:
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _resolve(self, works: list[_Work], hint: str | None) -> _Context:
-        context = _Context(defaultdict(float), defaultdict(float), [], hint)
+    def _resolve(self, works: list[Work], hint: str | None) -> Context:
+        context = Context(defaultdict(float), defaultdict(float), [], hint)
         for work in works:
             if len(work.candidates) == 1 and self.gaz.kind[work.candidates[0].row] == COUNTRY:
                 context.countries[self.gaz.country[work.candidates[0].row]] += 1
@@ -341,13 +245,13 @@ class PlaceResolver:
             self._choose(work, context)
         return context
 
-    def _context_from(self, works: list[_Work], hint: str | None) -> _Context:
-        context = _Context(defaultdict(float), defaultdict(float), [], hint, works)
+    def _context_from(self, works: list[Work], hint: str | None) -> Context:
+        context = Context(defaultdict(float), defaultdict(float), [], hint, works)
         for work in works:
             if work.row is None:
                 continue
             cc = self.gaz.country[work.row]
-            weight = 0.5 if work.cue.role == "adjective" else 1.0
+            weight = ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0
             if cc:
                 context.countries[cc] += weight
             kind = self.gaz.kind[work.row]
@@ -359,10 +263,12 @@ class PlaceResolver:
                 )
         return context
 
-    def _choose(self, work: _Work, context: _Context) -> None:
+    def _choose(self, work: Work, context: Context) -> None:
         own = self._without(work, context)
-        if not work.candidates and work.cue.source in ("ner", "given") and own.countries:
-            work.candidates = self.gaz.loose_candidates(work.text, self._region(own))
+        if not work.candidates and work.cue.source in ("ner", "given"):
+            region = self._region(own)
+            if region:
+                work.candidates = self.gaz.loose_candidates(work.text, region)
         best, best_score = None, -math.inf
         for cand in work.candidates:
             score = self._score(cand, work.cue, own)
@@ -388,7 +294,7 @@ class PlaceResolver:
             return admin_row
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
-    def _acceptable(self, row: int, context: _Context, key: str) -> bool:
+    def _acceptable(self, row: int, context: Context, key: str) -> bool:
         """Small towns and generic words ("West") outside the countries in context are more
         likely misreadings than places."""
         cc = self.gaz.country[row]
@@ -399,7 +305,7 @@ class PlaceResolver:
             return True
         return not region or cc in region
 
-    def _region(self, context: _Context) -> set[str]:
+    def _region(self, context: Context) -> set[str]:
         """Countries in context and their neighbours (border towns are named across borders)."""
         known = {cc for cc, weight in context.countries.items() if weight > 0}
         if context.hint:
@@ -409,7 +315,7 @@ class PlaceResolver:
             region |= self.gaz.neighbours.get(cc, set())
         return region
 
-    def _without(self, work: _Work, context: _Context) -> _Context:
+    def _without(self, work: Work, context: Context) -> Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
         same = [w for w in context.works if w.row is not None and w.key == work.key]
         if not same:
@@ -419,7 +325,7 @@ class PlaceResolver:
         for other in same:
             assert other.row is not None
             cc = self.gaz.country[other.row]
-            weight = 0.5 if other.cue.role == "adjective" else 1.0
+            weight = ADJECTIVE_WEIGHT if other.cue.role == "adjective" else 1.0
             if cc:
                 countries[cc] -= weight
             if self.gaz.kind[other.row] in (ADMIN1, TOWN):
@@ -432,9 +338,9 @@ class PlaceResolver:
             if w.row is not None
         }
         points = [p for p in context.points if p not in own]
-        return _Context(countries, admin1, points, context.hint, context.works)
+        return Context(countries, admin1, points, context.hint, context.works)
 
-    def _score(self, cand: Candidate, cue: SpanCue, context: _Context) -> float:
+    def _score(self, cand: Candidate, cue: SpanCue, context: Context) -> float:
         """Log10-scale plausibility: population prior plus context evidence."""
         gaz, row = self.gaz, cand.row
         kind, cc = gaz.kind[row], gaz.country[row]
@@ -450,10 +356,10 @@ class PlaceResolver:
         elif cue.prefer == "local":
             score += 1.0 if kind in (TOWN, EXTRA) else 0.0
         if context.hint and cc == context.hint:
-            score += 2.0
+            score += 3.0
         total = sum(context.countries.values())
         if cc and total:
-            score += 2.0 * context.countries.get(cc, 0.0) / total
+            score += 2.0 * context.countries.get(cc, 0.0) / max(total, 1.0)
         if kind in (TOWN, EXTRA, ADMIN2) and context.admin1.get((cc, gaz.admin1[row])):
             score += 1.0
         if kind in (TOWN, EXTRA, ADMIN2) and context.points:
@@ -470,7 +376,7 @@ class PlaceResolver:
                 close += 1
         return min(1.0, close / 2.0)
 
-    def _mention(self, doc: Doc, work: _Work, context: _Context) -> PlaceMention:
+    def _mention(self, doc: Doc, work: Work, context: Context) -> PlaceMention:
         span = doc[work.cue.start : work.cue.end]
         place = self.gaz.place_ref(work.row) if work.row is not None else None
         return PlaceMention(
@@ -478,26 +384,3 @@ class PlaceResolver:
         )
 
     # -- event place ------------------------------------------------------------------------
-
-    @staticmethod
-    def _event_rank(mention: PlaceMention, others: list[PlaceMention]) -> tuple[float, int]:
-        place = mention.place
-        assert place is not None
-        if place.feature in POINT_FEATURES:
-            rank = 3.0
-        elif place.feature == "ADM1":
-            rank = 2.0
-        elif place.feature == "PCLI":
-            rank = 1.0
-        else:
-            rank = 1.5
-        rank += {"locative": 1.0, "origin": -2.5, "mention": 0.0}.get(mention.role, -1.0)
-        consistent = sum(
-            1 for o in others if o.place and o is not mention and o.place.country == place.country
-        )
-        disagree = sum(
-            1 for o in others if o.place and o.place.country and o.place.country != place.country
-        )
-        disagree = 1 if disagree > consistent else 0
-        rank += 0.3 * min(consistent, 2) - 1.5 * min(disagree, 1)
-        return rank, -mention.start

@@ -1,0 +1,133 @@
+"""Records and tunables shared by the place resolver's parts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from watchfloor.coding.geo.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CONTINENT,
+    COUNTRY,
+    EXTRA,
+    TOWN,
+    Candidate,
+)
+from watchfloor.coding.geo.mentions import SpanCue
+from watchfloor.coding.geo.names import name_key
+from watchfloor.records import PlaceRef
+
+POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
+KIND_PRIOR = {COUNTRY: 1.5, CONTINENT: 1.0, EXTRA: 0.5, ADMIN1: 0.3, ADMIN2: -0.5, TOWN: 0.0}
+# Nationality words mostly describe actors ("Turkish forces", "Saudi-led"), not places: they
+# widen the region a name may belong to but count little towards choosing between homonyms.
+ADJECTIVE_WEIGHT = 0.2
+ABBREVIATION_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
+GENERIC = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "center",
+    "centre",
+    "city",
+    "state",
+    "county",
+    "royal",
+    "grand",
+    "new",
+    "old",
+    "great",
+    "street",
+    "avenue",
+    "road",
+    "valley",
+    "capitol",
+    "congress",
+    "parliament",
+    "republic",
+    "island",
+    "union",
+    "united",
+    "national",
+    "international",
+    "world",
+    "university",
+    "college",
+    "school",
+    "church",
+    "court",
+    "house",
+    "hall",
+    "park",
+    "square",
+    "station",
+    "bridge",
+    "bay",
+    "lake",
+    "river",
+    "mount",
+    "fort",
+    "port",
+    "saint",
+    "st",
+    "upper",
+    "lower",
+    "middle",
+    "coast",
+    "district",
+    "province",
+    "region",
+    "area",
+    "village",
+    "town",
+    "the",
+    "of",
+    "and",
+}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a document (character offsets) and the gazetteer entry it names.
+
+    ``role`` is "locative" ("in X", "the town of X", "X's"), "origin" ("from X"),
+    "adjective" (a nationality word resolved to its country) or "mention".
+    """
+
+    text: str
+    start: int
+    end: int
+    place: PlaceRef | None
+    score: float
+    role: str = "mention"
+
+
+@dataclass
+class Context:
+    """What the document says about where it is: countries and admin1 units, weighted."""
+
+    countries: defaultdict[str, float]
+    admin1: defaultdict[tuple[str, str], float]
+    points: list[tuple[float, float]]
+    hint: str | None
+    works: list[Work] = field(default_factory=list)
+
+
+@dataclass
+class Work:
+    cue: SpanCue
+    candidates: list[Candidate]
+    text: str = ""
+    row: int | None = None
+    score: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
