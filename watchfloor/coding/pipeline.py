@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
 from typing import Any
 
 import spacy
@@ -16,7 +17,7 @@ from spacy.language import Language
 
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
-from watchfloor.coding.ontology import Ontology, read_table
+from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
 from watchfloor.coding.stages import (
     ActorContextStage,
     ActorStage,
@@ -109,6 +110,30 @@ def build_stages(
     return built
 
 
+DATA_FILES = (
+    "cameo.tsv",
+    "acled_map.tsv",
+    "core_triggers.tsv",
+    "core_objects.tsv",
+    "verb_lexicon.tsv",
+    "nonpolitical.tsv",
+    "plover_legacy.tsv",
+    "plover_cameo.tsv",
+    "event_model.joblib",
+)
+
+
+def data_digest() -> str:
+    """Short hash of the bundled ontology, lexicon and model files: part of the coder version."""
+    digest = hashlib.sha1()
+    folder = resources.files(DATA_PACKAGE)
+    for name in DATA_FILES:
+        entry = folder.joinpath(name)
+        if entry.is_file():
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 class Coder:
     """Turns documents into coded events. Build once with ``Coder.load`` and reuse."""
 
@@ -116,8 +141,7 @@ class Coder:
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
-        data = "".join(sorted(r["code"] for r in read_table("core_triggers.tsv")))
-        digest = hashlib.sha1(data.encode()).hexdigest()[:6]
+        digest = data_digest()
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
     @classmethod
