@@ -50,3 +50,19 @@ def test_escalation_rule_flags_a_doubling_above_the_minimum() -> None:
     panel = pd.DataFrame({"unit": "X", "t": range(6), "y": [math.log1p(d) for d in deaths]})
     flags = EscalationRule(ratio=2.0, min_count=5).flags(panel).tolist()
     assert flags == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+
+
+def test_alerts_of_the_analysis_layer_become_a_count_column(store: Store) -> None:
+    insert(
+        store,
+        [("a", dt.date(2024, 1, 3), None, None, 4), ("b", dt.date(2024, 2, 3), None, None, 4)],
+    )
+    now = dt.datetime(2024, 2, 5)
+    store.con.execute(
+        "INSERT INTO alerts (id, kind, dedup_key, country, start_day, end_day, score, n_signals,"
+        " summary, created_at, updated_at) VALUES ('x', 'burst', 'k', 'IRN', DATE '2024-02-02',"
+        " DATE '2024-02-04', 3.0, 2, 's', ?, ?)",
+        [now, now],
+    )
+    panel, _ = events_panel(store, "country", "month")
+    assert panel["alerts"].tolist() == pytest.approx([0.0, math.log1p(1)])

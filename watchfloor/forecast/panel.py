@@ -22,7 +22,12 @@ _UNIT_SQL = {
         "|| '-' || greatest(source_country, target_country) END"
     ),
 }
-EXTRA_COLUMNS: tuple[str, ...] = ("events", "q1", "q2", "q3", "q4", "assaults")  # log1p counts
+# log1p counts per unit-period beside the target; "alerts" = alerts of the analysis layer
+EXTRA_COLUMNS: tuple[str, ...] = ("events", "q1", "q2", "q3", "q4", "assaults", "alerts")
+_ALERT_UNIT_SQL = {
+    "country": "country",
+    "admin1": "CASE WHEN admin1 IS NOT NULL THEN country || '/' || admin1 END",
+}
 _EPOCH = dt.date(1970, 1, 5)  # a Monday: week numbers count Monday-starting weeks
 
 
@@ -66,6 +71,25 @@ def period_start(index: int, period: str) -> dt.date:
     return _EPOCH + dt.timedelta(days=index * (7 if period == "week" else 1))
 
 
+def _alert_counts(store: Store, unit_kind: str, period: str) -> pd.DataFrame:
+    """Alerts raised per unit and period (by start day), where the alerts table exists."""
+    empty = pd.DataFrame(
+        {
+            "unit": pd.Series(dtype=str),
+            "start": pd.Series(dtype="object"),
+            "alerts": pd.Series(dtype=float),
+        }
+    )
+    if unit_kind not in _ALERT_UNIT_SQL or "alerts" not in store.tables():
+        return empty
+    frame = store.con.execute(
+        f"SELECT {_ALERT_UNIT_SQL[unit_kind]} AS unit, date_trunc('{period}', start_day)::DATE "
+        "AS start, count(*)::DOUBLE AS alerts FROM alerts WHERE state <> 'dismissed' "
+        "GROUP BY ALL HAVING unit IS NOT NULL"
+    ).fetch_df()
+    return frame if not frame.empty else empty
+
+
 def events_panel(
     store: Store, unit_kind: str, period: str, dataset: str | None = None
 ) -> tuple[pd.DataFrame, str]:
@@ -93,6 +117,8 @@ def events_panel(
     agg = store.con.execute(sql, [dataset] if dataset else []).fetch_df()
     if agg.empty:
         raise InputError("no dated events with a unit in the database: import or code some first")
+    agg = agg.merge(_alert_counts(store, unit_kind, period), on=["unit", "start"], how="left")
+    agg["alerts"] = agg["alerts"].fillna(0)
     use_fatalities = unit_kind != "dyad" and agg["with_fatalities"].sum() > 0
     target = "fatalities" if use_fatalities else "conflict_events"
     frame = pd.DataFrame(
