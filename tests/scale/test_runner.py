@@ -347,3 +347,23 @@ def test_real_coder_on_dask_matches_the_real_coder_in_process(
     assert summary.coder_version == coder.version
     assert parquet_rows(out) == expected
     assert summary.events == len(expected) > 0
+
+
+def test_parquet_input_is_coded_by_row_group_like_jsonl(
+    settings: Settings, scheduler: str, tmp_path: Path, demo_rows: list[dict[str, Any]]
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = demo_rows[:12]
+    table = pa.Table.from_pylist([*rows, dict(rows[0], id="empty-text", text="  ")])
+    path = tmp_path / "docs.parquet"
+    pq.write_table(table, path, row_group_size=5)
+    out = tmp_path / "events"
+    summary = code_with_dask(
+        settings=settings, input=str(path), output=out, scheduler=scheduler, coder_loader=LOADER
+    )
+    assert summary.partitions == 3  # one per row group
+    assert parquet_rows(out) == local_rows(settings, demo_documents(rows))
+    assert summary.documents == 12
+    assert len(summary.failures) == 1 and "docs.parquet" in summary.failures[0]

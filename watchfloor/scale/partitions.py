@@ -113,11 +113,16 @@ def plan_documents(docs: Sequence[Document], docs_per_partition: int) -> list[Pa
 
 
 def _published(value: Any) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
+    """Naive UTC, as ingest stores it; strings go through ingest's own ISO 8601 parser."""
+    from watchfloor.ingest.extract import parse_timestamp
+
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time())
-    return dt.datetime.fromisoformat(str(value))
+    return parse_timestamp(value)
 
 
 def _parquet_document(row: dict[str, Any], where: str) -> Document:
@@ -129,8 +134,8 @@ def _parquet_document(row: dict[str, Any], where: str) -> Document:
         raise InputError(f"{where}: needs an 'id' column")
     try:
         published = _published(row.get("published"))
-    except ValueError as exc:
-        raise InputError(f"{where}: bad 'published' value ({exc})") from exc
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from exc
     return Document(
         id=str(doc_id),
         text=text,
