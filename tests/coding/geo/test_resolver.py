@@ -149,3 +149,14 @@ def test_union_resolves_from_a_given_span(nlp, resolver):
     start = text.index("EU")
     (mention,) = resolver.resolve_spans(doc, [(start, start + 2)])
     assert mention.place is not None and mention.place.feature == "CONT"
+
+
+def test_head_word_of_a_compound_name_is_not_read_alone(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Warplanes struck the town of Khan Shaykhun in Syria.")
+    names = {m.text for m in mentions if m.place}
+    assert "Khan" not in names
+
+
+def test_sponsor_nationality_is_not_the_event_place(nlp, resolver):
+    doc, mentions = _places(nlp, resolver, "Saudi-led coalition jets carried out two raids.")
+    assert resolver.event_place(next(iter(doc.sents)), mentions) is None

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from watchfloor.coding.geo.model import POINT_FEATURES, PlaceMention
 from watchfloor.records import PlaceRef
+
+# "Saudi-led", "Iran-backed": the nationality of a sponsor, says nothing about the place.
+_AFFILIATION = re.compile(r"\s*-\s*(?:led|backed|supported|sponsored|allied|funded)\b", re.I)
 
 
 def choose_event_place(
@@ -14,7 +19,7 @@ def choose_event_place(
     """The most specific, locative, mutually consistent place of ``sentence``.
 
     Falls back to the places of earlier sentences, then to the country of a nationality
-    adjective of the sentence ("Syrian warplanes"); None when nothing is known.
+    adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
     ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
     """
     start, end = sentence.start_char, sentence.end_char
@@ -25,8 +30,10 @@ def choose_event_place(
     before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
     if before:
         return max(before, key=lambda m: _rank(m, before, country_hint)).place
-    if inside and country_hint is None:
-        return inside[0].place  # a nationality: the country is the best remaining guess
+    text = sentence.doc.text
+    own = [m for m in inside if not _AFFILIATION.match(text, m.end)]
+    if own and country_hint is None:
+        return own[0].place  # a nationality: the country is the best remaining guess
     return None
 
 

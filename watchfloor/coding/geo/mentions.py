@@ -124,6 +124,64 @@ LOCAL_WORDS = {
     "hospital",
     "refinery",
 }
+# First words of compound names ("Khan Shaykhun", "Jisr ash-Shughur", "Rasm Hamam"): a match
+# on one of them, or on a word right after one, is a fragment of a longer name.
+NAME_HEADS = {
+    "khan",
+    "jisr",
+    "tal",
+    "tall",
+    "tell",
+    "tel",
+    "tir",
+    "ras",
+    "sheikh",
+    "shaykh",
+    "rasm",
+    "kafr",
+    "kfar",
+    "deir",
+    "dayr",
+    "ain",
+    "ayn",
+    "ein",
+    "beit",
+    "bayt",
+    "bir",
+    "jabal",
+    "jebel",
+    "wadi",
+    "umm",
+    "um",
+    "abu",
+    "bab",
+    "qasr",
+    "mazraat",
+    "khirbat",
+    "khirbet",
+    "marj",
+    "sahl",
+    "hay",
+    "hayy",
+    "harat",
+    "qaryat",
+    "tabbat",
+    "nahiyat",
+    "jazirat",
+    "big",
+    "little",
+    "small",
+    "old",
+    "new",
+    "upper",
+    "lower",
+    "sidi",
+    "bani",
+    "beni",
+    "hajj",
+    "haj",
+    "mount",
+}
 CONNECTORS = {
     "al",
     "el",
@@ -289,3 +347,16 @@ def capitalised_runs(doc: Doc, taken: set[int], max_len: int = 5) -> list[tuple[
         runs.append((i, j))
         i = j
     return runs
+
+
+def is_fragment(doc: Doc, start: int, end: int, whole_start: int, whole_end: int) -> bool:
+    """True when tokens [start, end) are a piece of the longer name [whole_start, whole_end)
+    that cannot stand alone: a bare head word, or a word glued to a head or connector."""
+    if (start, end) == (whole_start, whole_end):
+        return False
+    if end - start == 1 and doc[start].lower_ in NAME_HEADS:
+        return True
+    before = doc[start - 1].lower_ if start > whole_start else ""
+    after = doc[end].lower_ if end < whole_end else ""
+    glue = NAME_HEADS | CONNECTORS
+    return before in glue or after in CONNECTORS or doc[start].lower_ in CONNECTORS

@@ -24,6 +24,7 @@ from watchfloor.coding.geo.mentions import (
     capitalised_runs,
     cue_preference,
     cue_role,
+    is_fragment,
     ner_spans,
     span_variants,
 )
@@ -148,6 +149,8 @@ class PlaceResolver:
                 part = doc[i : i + size]
                 if not part[0].text[:1].isupper() or all(t.is_stop for t in part):
                     continue
+                if is_fragment(doc, i, i + size, start, end):
+                    continue
                 if all(t.lower_ in GENERIC or t.lower_ in CONNECTORS for t in part):
                     continue
                 if len(part.text) < 3:
@@ -187,6 +190,8 @@ class PlaceResolver:
             while i < run_end:
                 found = None
                 for j in range(run_end, i, -1):
+                    if is_fragment(doc, i, j, run_start, run_end):
+                        continue
                     cands = self._candidates(doc[i:j].text)
                     role = cue_role(doc, i, j)
                     if self._plausible(cands, countries, role, doc[i:j]):
