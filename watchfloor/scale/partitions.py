@@ -155,7 +155,7 @@ def _read_jsonl(part: Partition) -> tuple[list[Document], list[str]]:
         handle.seek(part.start)
         chunk = handle.read(part.stop - part.start)
     docs, failures = [], []
-    for number, raw in enumerate(chunk.splitlines(), start=1):
+    for number, raw in enumerate(chunk.split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
