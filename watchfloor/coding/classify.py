@@ -20,6 +20,7 @@ from watchfloor.coding.modality import (
     is_negated,
     obligation,
 )
+from watchfloor.coding.ontology import AcledType
 from watchfloor.coding.roles import phrase, roles
 from watchfloor.coding.work import Candidate
 
@@ -176,6 +177,7 @@ class EventTyper:
         result = self._drop_outcomes(result)
         self._protesters(result)
         result = self._drop_role_nouns(result)
+        self._protest_intervention(result)
         for cand in result:
             src = cand.source_token
             if src is not None and src.i in hits and src.pos_ != "VERB" and not cand.nonpolitical:
@@ -271,6 +273,17 @@ class EventTyper:
         return [c for c in cands if c not in weapons or c is main]
 
     @staticmethod
+    def _protest_intervention(cands: list[Candidate]) -> None:
+        """A protest met by arrests, dispersal or force is ACLED's "Protest with intervention"."""
+        forceful = any(c.root in ("17", "18", "19") and not c.nonpolitical for c in cands)
+        if not forceful:
+            return
+        for cand in cands:
+            if cand.root == "14" and not cand.cameo_code.startswith("145"):
+                cand.acled_hint = AcledType("Protests", "Protest with intervention")
+                cand.notes.append("protest met by force or arrests: protest with intervention")
+
+    @staticmethod
     def _suicide(cands: list[Candidate]) -> None:
         """An explosion by a suicide bomber, or one who "blew himself up", is a suicide bombing."""
         suicide = any(c.cameo_code == "1831" for c in cands)
@@ -287,7 +300,7 @@ class EventTyper:
 
     def _drop_outcomes(self, cands: list[Candidate]) -> list[Candidate]:
         """ "..., killing 3" after an attack is that attack's outcome, not a second event."""
-        violent = {c.trigger.i for c in cands if c.root >= "18"}
+        violent = {c.trigger.i: c for c in cands if c.root >= "18"}
         protests = {c.trigger.i for c in cands if c.root == "14"}
         kept = []
         for cand in cands:
@@ -296,6 +309,10 @@ class EventTyper:
             outcome = tok.lemma_.lower() in OUTCOME_VERBS and tok.head.i in violent
             claim = cand.root in ("02", "10") and tok.head.i in protests
             if attached and (outcome or claim):
+                main = violent.get(tok.head.i)
+                if outcome and main is not None and main.target_token is None:
+                    main.target_token = cand.target_token
+                    main.target_options = cand.target_options
                 continue
             kept.append(cand)
         return kept

@@ -66,24 +66,28 @@ class Roles:
 
 
 def phrase(token: Token) -> Span:
-    """The noun phrase headed by ``token``: its modifiers and an ``of``-complement."""
+    """The noun phrase headed by ``token``: its modifiers and an ``of``-complement (whose own
+    prepositional phrases are left out: "a member of the militia near the village")."""
+    lo, hi = _core_edges(token)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > token.i:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                hi = max(hi, _core_edges(obj)[1])
+    return token.doc[lo : hi + 1]
+
+
+def _core_edges(token: Token) -> tuple[int, int]:
+    """First and last index of the token with its noun-phrase modifiers."""
     lo = hi = token.i
     stack = [token]
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            keep = (
-                child.dep_ in PHRASE_DEPS
-                or (child.dep_ == "prep" and child.lower_ == "of" and tok is token)
-                or (child.dep_ == "pobj" and tok is not token)
-            )
-            if keep:
-                lo, hi = (
-                    min(lo, child.left_edge.i if child.dep_ == "pobj" else child.i),
-                    max(hi, child.right_edge.i if child.dep_ in ("pobj", "prep") else child.i),
-                )
+            if child.dep_ in PHRASE_DEPS:
+                lo, hi = min(lo, child.i), max(hi, child.i)
                 stack.append(child)
-    return token.doc[lo : hi + 1]
+    return lo, hi
 
 
 def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:

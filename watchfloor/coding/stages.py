@@ -20,6 +20,51 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
 
 MIN_TOKENS = 3
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "person",
+        "individual",
+        "resident",
+        "civilian",
+        "farmer",
+        "shepherd",
+        "teacher",
+        "doctor",
+        "student",
+        "worker",
+        "driver",
+        "merchant",
+        "trader",
+        "family",
+        "villager",
+        "youth",
+        "teenager",
+        "teen",
+        "elder",
+        "journalist",
+        "activist",
+        "passenger",
+        "pilgrim",
+        "worshipper",
+        "owner",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "baby",
+        "infant",
+        "people",
+    }
+)
 #: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
 ACTOR_COUNTRY = "country-from-actor"
 
@@ -77,13 +122,17 @@ class ActorStage:
             return None
         span = phrase(token)
         for m in mentions:
-            if m.start <= token.idx < m.end or span.start_char <= m.start < span.end_char:
+            if m.start <= token.idx < m.end:
                 ref: ActorRef = m.ref
                 return ref
         if self.resolver is not None:
             found: ActorRef | None = self.resolver.resolve_span(span)
             if found is not None:
                 return found
+        for m in mentions:
+            if span.start_char <= m.start < span.end_char:
+                inner: ActorRef = m.ref
+                return inner
         return ActorRef(text=span.text)
 
 
@@ -280,9 +329,9 @@ class AssembleStage:
         entry = self.ontology.cameo(cand.cameo_code)
         if entry.plover_event is None:
             return None
-        acled = self.ontology.acled(
+        acled = cand.acled_hint or self.ontology.acled(
             entry.code,
-            target_sector=cand.target.sector if cand.target else None,
+            target_sector=target_sector(cand),
             source_sector=cand.source.sector if cand.source else None,
         )
         return Event(
@@ -296,6 +345,20 @@ class AssembleStage:
             acled_sub_event_type=acled.sub_event_type if acled else None,
             **common,
         )
+
+
+def target_sector(cand: Candidate) -> str | None:
+    """The target's sector; an unaffiliated person ("a man", a named individual) counts as a
+    civilian for the ACLED type, as ACLED codes attacks on them."""
+    sector = cand.target.sector if cand.target else None
+    tok = cand.target_token
+    if sector or tok is None or cand.target is None:
+        return sector
+    if tok.lemma_.lower() in PERSON_NOUNS or (
+        tok.ent_type_ == "PERSON" and not cand.target.country
+    ):
+        return "CVL"
+    return None
 
 
 def event_id(sentence: Sentence, kind: str) -> str:

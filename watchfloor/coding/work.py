@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from watchfloor.coding.ontology import AcledType
 from watchfloor.records import ActorRef, Document, Event, PlaceRef, Sentence
 
 
@@ -30,6 +31,7 @@ class Candidate:
     hedges: list[str] = field(default_factory=list)
     modality: str = "asserted"
     nonpolitical: str | None = None
+    acled_hint: AcledType | None = None
     place: PlaceRef | None = None
     date: dt.date | None = None
     fatalities: int | None = None
