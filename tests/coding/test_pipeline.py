@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from watchfloor.coding.pipeline import Coder
 
 
@@ -114,3 +116,31 @@ def test_recipient_is_the_target_not_the_thing_given(coder: Coder) -> None:
     assert events[0].target is not None and events[0].target.country == "KEN"
     demand = events_of(coder, "France demanded that Iran release the two journalists.")[0]
     assert demand.plover_event == "REQUEST" and demand.target.country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("text", "acled"),
+    [
+        (
+            "Unidentified gunmen shot and killed a man in the market.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "Hundreds protested in the capital and police arrested 20 of them.",
+            ("Protests", "Protest with intervention"),
+        ),
+        ("A mob beat a suspected thief to death in the town square.", ("Riots", "Mob violence")),
+        ("A man threw a grenade at a police patrol.", ("Explosions/Remote violence", "Grenade")),
+        (
+            "Army engineers defused an IED planted on the road.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint.",
+            ("Explosions/Remote violence", "Suicide bomb"),
+        ),
+    ],
+)
+def test_acled_sub_event_types(coder: Coder, text: str, acled: tuple[str, str]) -> None:
+    event = events_of(coder, text)[0]
+    assert (event.acled_event_type, event.acled_sub_event_type) == acled

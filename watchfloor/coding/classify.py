@@ -20,7 +20,7 @@ from watchfloor.coding.modality import (
     is_negated,
     obligation,
 )
-from watchfloor.coding.ontology import AcledType
+from watchfloor.coding.ontology import AcledType, read_table
 from watchfloor.coding.roles import phrase, roles
 from watchfloor.coding.work import Candidate
 
@@ -125,6 +125,13 @@ class EventTyper:
 
     def __init__(self, lexicon: TriggerLexicon) -> None:
         self.lexicon = lexicon
+        self.hints = {
+            r["word"]: (
+                frozenset(r["cameo_roots"].split(",")),
+                AcledType(r["acled_event_type"], r["acled_sub_event_type"]),
+            )
+            for r in read_table("acled_hints.tsv")
+        }
 
     def hits(self, sentence: Span) -> dict[int, tuple[Token, LexiconHit]]:
         """Lexicon matches in the sentence, by token index."""
@@ -178,6 +185,7 @@ class EventTyper:
         self._protesters(result)
         result = self._drop_role_nouns(result)
         self._protest_intervention(result)
+        self._acled_hints(sentence, result)
         for cand in result:
             src = cand.source_token
             if src is not None and src.i in hits and src.pos_ != "VERB" and not cand.nonpolitical:
@@ -271,6 +279,17 @@ class EventTyper:
         if main.source_token is not None and main.source_token.i == best.trigger.i:
             main.source_token = best.source_token
         return [c for c in cands if c not in weapons or c is main]
+
+    def _acled_hints(self, sentence: Span, cands: list[Candidate]) -> None:
+        """Words that fix the ACLED sub-event type (a grenade, a mob) for violent events."""
+        for tok in sentence:
+            hint = self.hints.get(tok.lower_) or self.hints.get(tok.lemma_.lower())
+            if hint is None:
+                continue
+            for cand in cands:
+                if cand.root in hint[0] and not cand.nonpolitical and cand.acled_hint is None:
+                    cand.acled_hint = hint[1]
+                    cand.notes.append(f"'{tok.text}': ACLED {hint[1].sub_event_type}")
 
     @staticmethod
     def _protest_intervention(cands: list[Candidate]) -> None:
