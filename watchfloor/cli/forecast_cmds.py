@@ -46,6 +46,20 @@ def parse_horizons(text: str) -> tuple[int, ...]:
     help="length of one period",
 )
 @click.option("--dataset", default=None, help="use only events of this dataset (e.g. acled)")
+@click.option(
+    "--escalation-ratio",
+    type=float,
+    default=2.0,
+    show_default=True,
+    help="escalation = target reaches this multiple of its trailing 3-period mean",
+)
+@click.option(
+    "--escalation-min",
+    type=float,
+    default=5.0,
+    show_default=True,
+    help="... and at least this count",
+)
 @format_options
 @click.pass_context
 def forecast_group(
@@ -54,6 +68,8 @@ def forecast_group(
     horizon: int,
     period: str,
     dataset: str | None,
+    escalation_ratio: float,
+    escalation_min: float,
     fmt: str | None,
     limit: int | None,
 ) -> None:
@@ -61,8 +77,17 @@ def forecast_group(
     if ctx.invoked_subcommand is not None:
         return
     from watchfloor.forecast.live import ForecastRequest, run_forecast
+    from watchfloor.forecast.panel import EscalationRule
 
-    request = ForecastRequest(unit_kind=unit_kind, horizon=horizon, period=period, dataset=dataset)
+    if horizon < 1 or escalation_ratio <= 1.0 or escalation_min < 0:
+        raise InputError("--horizon must be >= 1, --escalation-ratio > 1, --escalation-min >= 0")
+    request = ForecastRequest(
+        unit_kind=unit_kind,
+        horizon=horizon,
+        period=period,
+        dataset=dataset,
+        rule=EscalationRule(ratio=escalation_ratio, min_count=escalation_min),
+    )
     with open_store(ctx) as store:
         rows = run_forecast(store, request)
     rows = rows[:limit] if limit else rows
@@ -111,6 +136,13 @@ def _emit_forecasts(rows: list[dict[str, Any]], fmt: str | None, title: str) -> 
     show_default=True,
     help="add neighbouring countries' activity (land borders) to the features",
 )
+@click.option(
+    "--loss",
+    type=click.Choice(["squared_error", "poisson"]),
+    default="squared_error",
+    show_default=True,
+    help="gradient-boosting loss on log1p(deaths)",
+)
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option(
     "--plots",
@@ -126,11 +158,13 @@ def backtest_cmd(
     until: str | None,
     jobs: int,
     neighbours: bool,
+    loss: str,
     as_json: bool,
     plots: Path | None,
 ) -> None:
     """Rolling-origin backtest on a `monthly` country-month FILE, never reading past the origin."""
     from watchfloor.forecast.backtest import BacktestOptions, run_backtest
+    from watchfloor.forecast.models import ModelConfig
     from watchfloor.forecast.monthly import period_index, read_monthly
 
     if refit_every < 1:
@@ -143,6 +177,7 @@ def backtest_cmd(
         last_origin=period_index(until) if until else None,
         n_jobs=jobs,
         neighbours=neighbours,
+        config=ModelConfig(loss=loss),
     )
     result = run_backtest(panel, opts)
     summary = result.summary()
