@@ -1,6 +1,6 @@
 """Benchmark: coding speed and peak memory for about 5,000 news sentences, beside bare spaCy.
 
-Usage: ``python bench/code.py [--sentences 5000] [--batch-size 64]``
+Usage: ``python bench/code.py [--sentences 5000] [--batch-size 64] [--processes 1]``
 
 Reads news text from ../shared/eval (ACLED reports, then GeoWebNews articles) and prints,
 for the bare spaCy parse and for the full coder: sentences, seconds (without and with model
@@ -54,7 +54,7 @@ def _timed(stage: Any, timings: dict[str, float]) -> Any:
     return run
 
 
-def phase(kind: str, limit: int, batch_size: int) -> dict[str, float]:
+def phase(kind: str, limit: int, batch_size: int, processes: int) -> dict[str, float]:
     started = time.perf_counter()
     from watchfloor.records import Document
     from watchfloor.settings import Settings
@@ -65,14 +65,14 @@ def phase(kind: str, limit: int, batch_size: int) -> dict[str, float]:
 
         nlp = spacy.load(Settings().spacy_model)
         loaded = time.perf_counter()
-        sentences = sum(
-            len(list(d.sents)) for d in nlp.pipe((t for _, t in docs), batch_size=batch_size)
-        )
+        texts = (t for _, t in docs)
+        parsed = nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+        sentences = sum(len(list(d.sents)) for d in parsed)
         events = 0
     else:
         from watchfloor.coding.pipeline import Coder
 
-        coder = Coder.load(Settings(batch_size=batch_size))
+        coder = Coder.load(Settings(batch_size=batch_size), n_process=processes)
         timings = {stage.name: 0.0 for stage in coder.stages}
         coder.stages = [_timed(stage, timings) for stage in coder.stages]
         loaded = time.perf_counter()
@@ -100,15 +100,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=5000)
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--processes", type=int, default=1, help="spaCy parsing processes")
     parser.add_argument("--phase", choices=["spacy", "coder"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent (the benchmark reads its news text)")
         return
     if args.phase:
-        print(json.dumps(phase(args.phase, args.sentences, args.batch_size)))
+        print(json.dumps(phase(args.phase, args.sentences, args.batch_size, args.processes)))
         return
-    print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}")
+    print(
+        f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; python "
+        f"{sys.version.split()[0]}; {args.processes} parsing process(es)"
+    )
     for kind in ("spacy", "coder"):
         out = subprocess.run(
             [

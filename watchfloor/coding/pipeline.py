@@ -137,19 +137,25 @@ def data_digest() -> str:
 class Coder:
     """Turns documents into coded events. Build once with ``Coder.load`` and reuse."""
 
-    def __init__(self, nlp: Language, stages: Sequence[Stage], *, batch_size: int = 64) -> None:
+    def __init__(
+        self, nlp: Language, stages: Sequence[Stage], *, batch_size: int = 64, n_process: int = 1
+    ) -> None:
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
+        self.n_process = n_process
         digest = data_digest()
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
     @classmethod
-    def load(cls, settings: Settings, *, stages: str | Sequence[str] = "default") -> Coder:
+    def load(
+        cls, settings: Settings, *, stages: str | Sequence[str] = "default", n_process: int = 1
+    ) -> Coder:
         """Load spaCy and every stage's model once.
 
         ``stages``: "default" (everything), "minimal" (typing only, actors as plain text), or
-        a list of stage names from ``DEFAULT_STAGES`` / "actors-text".
+        a list of stage names from ``DEFAULT_STAGES`` / "actors-text". ``n_process`` > 1
+        parses in that many processes while this one runs the stages.
         """
         lexicon, ontology = TriggerLexicon.load(), Ontology.load()
         names = {"default": DEFAULT_STAGES, "minimal": MINIMAL_STAGES}.get(
@@ -158,12 +164,20 @@ class Coder:
         if isinstance(names, str):
             raise ModelError(f"unknown stage list {names!r}: use 'default' or 'minimal'")
         built = build_stages(list(names), settings, lexicon, ontology)
-        return cls(load_nlp(settings.spacy_model), built, batch_size=settings.batch_size)
+        return cls(
+            load_nlp(settings.spacy_model),
+            built,
+            batch_size=settings.batch_size,
+            n_process=n_process,
+        )
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order, parsing them in batches."""
         pairs = ((d.text[:MAX_CHARS], d) for d in docs)
-        for doc, document in self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True):
+        parsed = self.nlp.pipe(
+            pairs, batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
+        )
+        for doc, document in parsed:
             work = WorkDoc(document=document, doc=doc)
             for stage in self.stages:
                 stage(work)
