@@ -66,7 +66,7 @@ def _table_row(record: dict[str, Any]) -> dict[str, Any]:
     "--workers",
     type=click.IntRange(1, 1024),
     default=None,
-    help="Dask workers to start when no --scheduler is given",
+    help="Dask workers to start when no --scheduler is given; local engine: parsing processes",
 )
 @click.option(
     "--input",
@@ -96,8 +96,8 @@ def code_cmd(
     if engine == "dask":
         _code_dask(ctx, recode, scheduler, workers, input_glob, output)
         return
-    if input_glob or output or scheduler or workers:
-        raise InputError("--input, --output, --scheduler and --workers need --engine dask")
+    if input_glob or output or scheduler:
+        raise InputError("--input, --output and --scheduler need --engine dask")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from watchfloor.coding.pipeline import Coder
@@ -105,7 +105,7 @@ def code_cmd(
 
     store = open_store(ctx)
     try:
-        coder = Coder.load(settings)
+        coder = Coder.load(settings, n_process=workers or 1)
         run = recode_all if recode else code_pending
         with Progress(
             "coding",
