@@ -160,3 +160,11 @@ def test_head_word_of_a_compound_name_is_not_read_alone(nlp, resolver):
 def test_sponsor_nationality_is_not_the_event_place(nlp, resolver):
     doc, mentions = _places(nlp, resolver, "Saudi-led coalition jets carried out two raids.")
     assert resolver.event_place(next(iter(doc.sents)), mentions) is None
+
+
+def test_place_said_to_lie_in_another_takes_that_country(nlp, resolver):
+    doc, mentions = _places(
+        nlp, resolver, "Warplanes carried out strikes on Sanjar town in southern Idleb."
+    )
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "SYR"

@@ -14,10 +14,11 @@ from watchfloor.coding.geo.gazetteer import (
     TOWN,
     Candidate,
 )
-from watchfloor.coding.geo.mentions import SpanCue
+from watchfloor.coding.geo.mentions import ADMIN_WORDS, DIRECTIONS, LOCAL_WORDS, SpanCue
 from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
 
+CONTAINMENT_WORDS = {"in", "of", ",", "the", "'s", "’s"} | DIRECTIONS | LOCAL_WORDS | ADMIN_WORDS
 POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
 KIND_PRIOR = {COUNTRY: 1.5, CONTINENT: 1.0, EXTRA: 0.5, ADMIN1: 0.3, ADMIN2: -0.5, TOWN: 0.0}
 # Nationality words mostly describe actors ("Turkish forces", "Saudi-led"), not places: they
@@ -127,6 +128,17 @@ class Work:
     text: str = ""
     row: int | None = None
     score: float = 0.0
+    within: Work | None = None  # the place this one is said to lie in ("X in Y", "X of Y")
+    gap_words: tuple[str, ...] = ()  # lower-case tokens between this name and the next
+
+    def gap_is_containment(self, outer: Work) -> bool:
+        """True when only "in", "of", commas, directions and unit words separate the names."""
+        words = self.gap_words[: outer.cue.start - self.cue.end]
+        return (
+            bool(words)
+            and all(w in CONTAINMENT_WORDS for w in words)
+            and bool({"in", "of", ","} & set(words))
+        )
 
     @property
     def key(self) -> str:

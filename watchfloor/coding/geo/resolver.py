@@ -207,6 +207,8 @@ class PlaceResolver:
                 works.append(found)
                 i = found.cue.end
         works.sort(key=lambda w: w.cue.start)
+        for work in works:
+            work.gap_words = tuple(t.lower_ for t in doc[work.cue.end : work.cue.end + 4])
         return works
 
     def _plausible(
@@ -242,6 +244,7 @@ class PlaceResolver:
                 context.countries[self.gaz.country[work.candidates[0].row]] += 1
         for work in works:
             work.row = None
+        self._link_containers(works)
         for _ in range(2):
             for work in works:
                 self._choose(work, context)
@@ -249,6 +252,18 @@ class PlaceResolver:
         for work in works:
             self._choose(work, context)
         return context
+
+    @staticmethod
+    def _link_containers(works: list[Work]) -> None:
+        """ "Tabashiah in Sabir Al Mawadim of Taizz": each name lies in the next one."""
+        ordered = sorted(works, key=lambda w: w.cue.start)
+        for inner, outer in zip(ordered, ordered[1:], strict=False):
+            inner.within = None
+            if inner.cue.role == "adjective" or outer.cue.role == "adjective":
+                continue
+            doc_gap = outer.cue.start - inner.cue.end
+            if 0 < doc_gap <= 4 and inner.gap_is_containment(outer):
+                inner.within = outer
 
     def _context_from(self, works: list[Work], hint: str | None) -> Context:
         context = Context(defaultdict(float), defaultdict(float), [], hint, works)
@@ -275,7 +290,7 @@ class PlaceResolver:
             if region:
                 work.candidates = self.gaz.loose_candidates(work.text, region)
         best, best_score = None, -math.inf
-        for cand in work.candidates:
+        for cand in self._inside_container(work):
             score = self._score(cand, work.cue, own)
             if score > best_score:
                 best, best_score = cand.row, score
@@ -284,6 +299,19 @@ class PlaceResolver:
         if best is not None and not self._acceptable(best, own, work.key):
             best = None
         work.row, work.score = best, best_score if best is not None else 0.0
+
+    def _inside_container(self, work: Work) -> list[Candidate]:
+        """Candidates in the country of the place the text puts this one in; big places (a
+        city of 100,000) may still be named across a border."""
+        outer = work.within
+        if outer is None or outer.row is None or not self.gaz.country[outer.row]:
+            return work.candidates
+        cc = self.gaz.country[outer.row]
+        return [
+            c
+            for c in work.candidates
+            if self.gaz.country[c.row] == cc or self.gaz.population[c.row] >= 100_000
+        ]
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
         """A bare name shared by an admin1 unit and a town inside it means the town."""
