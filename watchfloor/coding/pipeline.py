@@ -119,6 +119,7 @@ DATA_FILES = (
     "nonpolitical.tsv",
     "plover_legacy.tsv",
     "plover_cameo.tsv",
+    "acled_hints.tsv",
     "event_model.joblib",
 )
 
