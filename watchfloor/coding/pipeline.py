@@ -110,27 +110,13 @@ def build_stages(
     return built
 
 
-DATA_FILES = (
-    "cameo.tsv",
-    "acled_map.tsv",
-    "core_triggers.tsv",
-    "core_objects.tsv",
-    "verb_lexicon.tsv",
-    "nonpolitical.tsv",
-    "plover_legacy.tsv",
-    "plover_cameo.tsv",
-    "acled_hints.tsv",
-    "event_model.joblib",
-)
-
-
 def data_digest() -> str:
-    """Short hash of the bundled ontology, lexicon and model files: part of the coder version."""
+    """Short hash of every bundled data file (ontology, lexicons, model): part of the version."""
     digest = hashlib.sha1()
     folder = resources.files(DATA_PACKAGE)
-    for name in DATA_FILES:
-        entry = folder.joinpath(name)
-        if entry.is_file():
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.endswith((".py", ".pyc")):
+            digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
     return digest.hexdigest()[:8]
 
