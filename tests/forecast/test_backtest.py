@@ -77,3 +77,19 @@ def test_file_without_crisiswatch_flags_still_scores_deaths(monthly_file: Path) 
     summary = run_backtest(read_monthly(path), options("2008-01", "2008-02")).summary()
     assert np.isfinite(summary["mse_model"]).all()
     assert summary["auc_deteriorated"] is None and summary["n_escalation_scored"] == 0
+
+
+def test_small_slice_of_the_shared_dev_file_beats_the_zero_baseline(shared_dir: Path) -> None:
+    panel = read_monthly(shared_dir / "eval" / "conflict_monthly_dev.csv")
+    units = ("NGA", "SOM", "SDN", "COD", "KEN", "GHA")
+    opts = BacktestOptions(
+        origin=period_index("2012-01"),
+        last_origin=period_index("2012-06"),
+        horizons=(1, 6),
+        refit_every=6,
+        units=units,
+        config=FAST,
+    )
+    summary = run_backtest(panel, opts).summary()
+    assert summary["n_units"] == len(units) and summary["n_periods"] == 6
+    assert all(m < z for m, z in zip(summary["mse_model"], summary["mse_zero"], strict=True))
