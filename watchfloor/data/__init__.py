@@ -1,0 +1,1 @@
+"""Versioned ontology, lexicon and model files of the coder (read with importlib.resources)."""
