@@ -50,7 +50,7 @@ def test_backtest_scores_model_and_baselines_per_horizon(monthly_file: Path) -> 
     result = run_backtest(read_monthly(monthly_file), options("2008-01", "2008-12"))
     summary = result.summary()
     assert summary["horizons"] == [1, 3]
-    for key in ("mse_model", "mse_no_change", "mse_zero", "crps_model"):
+    for key in ("mse_model", "mse_no_change", "mse_zero", "crps_model", "coverage_80"):
         assert len(summary[key]) == 2 and all(np.isfinite(summary[key]))
     assert summary["n_units"] == 6 and summary["n_periods"] == 12
     # an AR(1) series around a positive level: zero is a bad forecast, the model is not

@@ -47,6 +47,7 @@ class BacktestResult:
     mse_unit_mean: list[float]
     crps_model: list[float]
     crps_no_change: list[float]
+    coverage_80: list[float]  # share of outcomes inside the forecast 10-90% interval
     auc_deteriorated: float
     brier_deteriorated: float
     auc_deteriorated_persistence: float
@@ -70,6 +71,7 @@ class BacktestResult:
             "mean_mse_ratio_no_change": float(np.mean(ratio)),
             "crps_model": self.crps_model,
             "crps_no_change": self.crps_no_change,
+            "coverage_80": self.coverage_80,
             "auc_deteriorated": self.auc_deteriorated,
             "brier_deteriorated": self.brier_deteriorated,
             "auc_deteriorated_persistence": self.auc_deteriorated_persistence,
@@ -192,7 +194,7 @@ def _score(
     truth = panel[["unit", "t", "y", "esc"]].rename(columns={"t": "target_t"})
     scored = forecasts.merge(truth, on=["unit", "target_t"], how="inner")
     scored = scored[scored["y"].notna()]
-    cols: dict[str, list[float]] = {k: [] for k in ("m", "nc", "z", "um", "crps", "crps_nc")}
+    cols: dict[str, list[float]] = {k: [] for k in ("m", "nc", "z", "um", "crps", "crps_nc", "cov")}
     for h in opts.horizons:
         part = scored[scored["horizon"] == h]
         y = part["y"].to_numpy(float)
@@ -205,6 +207,8 @@ def _score(
             float(np.mean(metrics.crps_samples(samples, y))) if len(y) else float("nan")
         )
         cols["crps_nc"].append(float(np.mean(np.abs(part["no_change"].to_numpy() - y))))
+        low, high = np.quantile(samples, [0.1, 0.9], axis=1) if len(y) else (y, y)
+        cols["cov"].append(float(np.mean((low <= y) & (y <= high))) if len(y) else float("nan"))
     esc = escalation.merge(truth, on=["unit", "target_t"], how="inner")
     esc = esc[esc["esc"].notna() & esc["prob"].notna()]
     flag = esc["esc"].to_numpy(int)
@@ -216,6 +220,7 @@ def _score(
         mse_unit_mean=cols["um"],
         crps_model=cols["crps"],
         crps_no_change=cols["crps_nc"],
+        coverage_80=cols["cov"],
         auc_deteriorated=metrics.auc(esc["prob"].to_numpy(), flag),
         brier_deteriorated=metrics.brier(esc["prob"].to_numpy(), flag),
         auc_deteriorated_persistence=metrics.auc(esc["persistence"].fillna(0).to_numpy(), flag),
