@@ -80,6 +80,12 @@ def test_injected_burst_is_found(store: Store) -> None:
     assert ("rate", "spike", "FIGHT") in _signals(store, DAY60)
     bursts = list_alerts(store, kind="burst")
     assert len(bursts) == 1 and bursts[0].country == "AAA" and bursts[0].start == DAY60
+    surprise = dict(
+        store.con.execute(
+            "SELECT day = ?, max(surprise) FROM analysis_event_scores GROUP BY 1", [DAY60]
+        ).fetchall()
+    )
+    assert surprise[True] > 3 > surprise[False]
 
 
 def test_negated_and_low_confidence_events_do_not_burst(store: Store) -> None:
