@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -163,3 +163,16 @@ class MediaLensResult:
     window_days: int
     outlets: tuple[OutletChange, ...]
     quotes: tuple[Quote, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape printed by ``watchfloor media --json`` (tone_change included)."""
+        return {
+            "actor": self.actor,
+            "aliases": list(self.aliases),
+            "pivot": self.pivot.isoformat(),
+            "window_days": self.window_days,
+            "outlets": [{**asdict(o), "tone_change": o.tone_change} for o in self.outlets],
+            "quotes": [
+                {**asdict(q), "day": q.day.isoformat() if q.day else None} for q in self.quotes
+            ],
+        }

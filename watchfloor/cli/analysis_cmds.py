@@ -255,10 +255,7 @@ def media(ctx: click.Context, actor: str, pivot: str, window_days: int, as_json:
     with open_store(ctx, read_only=True) as store:
         result = media_lens(store, actor, day, window_days)
     if as_json:
-        data = asdict(result)
-        for row, outlet in zip(data["outlets"], result.outlets, strict=True):
-            row["tone_change"] = outlet.tone_change
-        click.echo(to_json(data))
+        click.echo(to_json(result.to_dict()))
         return
     rows = [{**asdict(o), "tone_change": o.tone_change} for o in result.outlets]
     emit_rows(rows, fmt="text", title=f"{actor} around {day} (+/-{window_days} days)")
