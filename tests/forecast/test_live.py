@@ -87,3 +87,32 @@ def test_rerun_replaces_previous_forecasts(store: Store) -> None:
 def test_empty_database_is_an_input_error(store: Store) -> None:
     with pytest.raises(InputError, match="no dated events"):
         run_forecast(store, ForecastRequest(config=FAST))
+
+
+def test_dyad_forecast_counts_conflict_events_and_forecasts_goldstein(store: Store) -> None:
+    rng = np.random.default_rng(5)
+    pairs = [("USA", "IRN"), ("ISR", "LBN"), ("RUS", "UKR"), ("IND", "PAK")]
+    rows = []
+    for k, (a, b) in enumerate(pairs):
+        for m in range(24):
+            for e in range(int(rng.integers(1, 4 + k))):
+                conflict = rng.random() < 0.3 + 0.15 * k
+                rows.append(
+                    (
+                        f"g{k}-{m}-{e}",
+                        dt.date(2023 + m // 12, m % 12 + 1, 2),
+                        a,
+                        b,
+                        4 if conflict else 1,
+                        -8.0 if conflict else 3.0,
+                    )
+                )
+    store.con.executemany(
+        "INSERT INTO events (id, date, source_country, target_country, quad_class, goldstein,"
+        " dataset) VALUES (?, ?, ?, ?, ?, ?, 'gdelt')",
+        rows,
+    )
+    out = run_forecast(store, ForecastRequest(unit_kind="dyad", config=FAST))
+    assert {r["unit"] for r in out} == {"IRN-USA", "ISR-LBN", "RUS-UKR", "IND-PAK"}
+    assert all(r["target"] == "conflict_events" for r in out)
+    assert all(-10.0 <= r["mean_goldstein"] <= 10.0 for r in out)

@@ -108,6 +108,24 @@ def run_forecast(store: Store, req: ForecastRequest) -> list[dict[str, Any]]:
     return list_forecasts(store, unit_kind=req.unit_kind, period=req.period, horizon=req.horizon)
 
 
+def _goldstein(
+    panel: pd.DataFrame,
+    feats: pd.DataFrame,
+    names: list[str],
+    x_now: np.ndarray,
+    now: pd.DataFrame,
+    req: ForecastRequest,
+) -> np.ndarray:
+    """Forecast mean Goldstein of the target period; the last known value when too few."""
+    last = now["gs_l0"].to_numpy(float)
+    x, gs, t = training_rows(panel, feats, names, req.horizon, "gs")
+    if len(gs) < 50:
+        return last
+    model = fit_point(x, gs, t, req.config)
+    forecast: np.ndarray = model.regressor.predict(x_now)  # Goldstein runs -10..10: no clipping
+    return forecast
+
+
 def _forecast_frame(panel: pd.DataFrame, target: str, req: ForecastRequest) -> pd.DataFrame:
     panel["det"] = req.rule.flags(panel)
     adjacency = load_adjacency() if req.unit_kind == "country" else None
@@ -136,7 +154,7 @@ def _forecast_frame(panel: pd.DataFrame, target: str, req: ForecastRequest) -> p
             "q90": np.quantile(samples, 0.9, axis=1),
             "escalation_prob": _escalation(panel, feats, names, x_now, req),
             "escalation_rule": req.rule.describe(target),
-            "mean_goldstein": now["gs_l0"],
+            "mean_goldstein": _goldstein(panel, feats, names, x_now, now, req),
             "top_features": _top(names, x_now, contrib, req.top_features),
             "dataset": req.dataset,
             "model": MODEL_NAME,
@@ -174,7 +192,8 @@ def list_forecasts(
 
     Each row: unit_kind, unit, period, horizon, origin_start, target_start, target,
     last_value, expected, q10/q50/q90, fatalities_p50/p90 (aliases of q50/q90),
-    escalation_prob, escalation_rule, mean_goldstein, top_features (a list), model, created_at.
+    escalation_prob, escalation_rule, mean_goldstein (forecast for the target period),
+    top_features (a list), model, created_at.
     """
     clauses, params = ["TRUE"], []
     for column, value in (

@@ -15,7 +15,7 @@ CREATE TABLE forecasts (
     q90              DOUBLE,
     escalation_prob  DOUBLE,             -- calibrated probability of the escalation rule
     escalation_rule  VARCHAR,
-    mean_goldstein   DOUBLE,             -- last period's mean Goldstein (dyads and others)
+    mean_goldstein   DOUBLE,             -- forecast mean Goldstein of the target period
     top_features     JSON,               -- [{feature, value, contribution}], largest first
     dataset          VARCHAR,            -- events used (NULL = all)
     model            VARCHAR,
