@@ -11,6 +11,7 @@ import gzip
 import io
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 
 import numpy as np
@@ -45,7 +46,7 @@ class Gazetteer:
         self.country: list[str] = []
         self.admin1: list[str] = []
         self.feature: list[str] = []
-        self.index: dict[str, list[int]] = defaultdict(list)
+        self.index: dict[str, list[int]] = defaultdict(list)  # tuples once loaded
         self.adjectives: dict[str, str] = {}
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
@@ -78,7 +79,15 @@ class Gazetteer:
         gaz._read_country_words(words, aliases)
         gaz._read_admin1_aliases(admin_aliases)
         gaz._read_iso3()
+        gaz._compact()
         return gaz
+
+    def _compact(self) -> None:
+        """Freeze the index into tuples and share repeated strings (saves ~100 MB)."""
+        self.index = {key: tuple(rows) for key, rows in self.index.items()}  # type: ignore[misc]
+        shared: dict[str, str] = {}
+        for column in (self.kind, self.country, self.admin1, self.feature):
+            column[:] = [shared.setdefault(value, value) for value in column]
 
     def _read_places(self, text: str) -> None:
         table = pd.read_csv(
@@ -229,8 +238,12 @@ class Gazetteer:
         if countries is None:
             countries = {cc for cc in self.country_row}
         found: list[Candidate] = []
+        wanted = name_key(text)
         for cc in sorted(countries):
-            found.extend(Candidate(row, False) for row in self.loose_index(cc).get(key, []))
+            for row in self.loose_index(cc).get(key, []):
+                # the loose key forgets vowels: keep only names still spelt alike
+                if SequenceMatcher(None, wanted, name_key(self.name[row])).ratio() >= 0.6:
+                    found.append(Candidate(row, False))
         return found
 
     def loose_index(self, country: str) -> dict[str, list[int]]:
