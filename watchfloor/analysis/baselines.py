@@ -64,6 +64,11 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
         f"""
         CREATE OR REPLACE TEMP TABLE _wf_frame AS
         WITH cur AS (SELECT * FROM _wf_win WHERE day >= ?),
+        alls AS (SELECT level, key, day, window_sum FROM cur WHERE etype = 'ALL'),
+        parents AS (
+            SELECT level, key, etype, day, window_sum FROM cur
+            WHERE level IN ('global', 'country', 'actor') AND etype <> 'ALL'
+        ),
         firsts AS (
             SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
             WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
@@ -88,12 +93,11 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
                coalesce(aa.area_sum, 0) AS area_sum,
                coalesce(aa.area_dow_sum, 0) AS area_dow_sum
         FROM tagged t
-        JOIN cur own ON own.level = t.level AND own.key = t.key AND own.etype = 'ALL'
-             AND own.day = t.day
-        LEFT JOIN cur pt ON pt.level = t.parent_level AND pt.key = t.parent_key
+        JOIN alls own ON own.level = t.level AND own.key = t.key AND own.day = t.day
+        LEFT JOIN parents pt ON pt.level = t.parent_level AND pt.key = t.parent_key
              AND pt.etype = t.etype AND pt.day = t.day
-        LEFT JOIN cur pa ON pa.level = t.parent_level AND pa.key = t.parent_key
-             AND pa.etype = 'ALL' AND pa.day = t.day
+        LEFT JOIN alls pa ON pa.level = t.parent_level AND pa.key = t.parent_key
+             AND pa.day = t.day
         LEFT JOIN _wf_area aa ON aa.level = t.area_level AND aa.key = t.area_key
              AND aa.day = t.day
         LEFT JOIN firsts f ON f.level = t.area_level AND f.key = t.area_key
