@@ -49,6 +49,23 @@ GENERIC_ATTACKS = frozenset(
 GATHER_VERBS = frozenset(
     {"gather", "assemble", "rally", "march", "converge", "flock", "congregate", "mass", "protest"}
 )
+AGENT_NOUNS = frozenset(
+    {
+        "protester",
+        "demonstrator",
+        "rioter",
+        "gunman",
+        "sniper",
+        "warplane",
+        "jet",
+        "helicopter",
+        "drone",
+        "aircraft",
+        "plane",
+        "bomber",
+        "suicide",
+    }
+)
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "SPY"})
 # (governor root, embedded code prefix) -> refined governor code; first prefix match wins.
 REFINE: dict[str, tuple[tuple[str, str], ...]] = {
@@ -356,9 +373,18 @@ class EventTyper:
                 cand.cameo_code = hit.code
 
     def _drop_role_nouns(self, cands: list[Candidate]) -> list[Candidate]:
-        """A noun trigger that is another event's actor ("protesters called for") is no event."""
-        roles_of = {t.i for c in cands for t in (c.source_token, c.target_token) if t is not None}
-        return [c for c in cands if c.trigger.pos_ == "VERB" or c.trigger.i not in roles_of]
+        """A noun trigger that is another event's source ("protesters called for") is no event;
+        one that is its object ("hosted a rally") still is."""
+        sources = {c.source_token.i for c in cands if c.source_token is not None}
+        targets = {c.target_token.i for c in cands if c.target_token is not None}
+        kept = []
+        for cand in cands:
+            tok = cand.trigger
+            agent = tok.lemma_.lower() in AGENT_NOUNS
+            if tok.pos_ != "VERB" and (tok.i in sources or (agent and tok.i in targets)):
+                continue
+            kept.append(cand)
+        return kept
 
     def _mark_nonpolitical(self, cands: list[Candidate]) -> None:
         """Violence caused by a flood or a fire, and crime seizures, are not political events."""
@@ -367,9 +393,11 @@ class EventTyper:
                 continue
             tokens = [cand.source_token, cand.target_token if cand.root == "17" else None]
             words = [w for tok in tokens if tok is not None for w in phrase(tok)]
+            heads = {tok.i for tok in tokens if tok is not None}
             for tok in words:
                 category = self.lexicon.nonpolitical(tok)
-                if category:
+                # a flood or fire must be the actor itself; crime words may sit in the phrase
+                if category and (tok.i in heads or category == "organised-crime"):
                     cand.nonpolitical = category
                     cand.notes.append(f"'{tok.text}' makes it {category}")
                     break

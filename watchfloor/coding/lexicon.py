@@ -39,6 +39,7 @@ LABOUR_WORDS = frozenset(
 )
 AERIAL_WORDS = frozenset({"air", "drone", "missile", "aerial", "warplane", "jet", "rocket"})
 PARTICLE_DEPS = frozenset({"prt", "prep"})
+NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class TriggerLexicon:
         if lemma == "open" and any(c.lemma_ == "fire" for c in token.children):
             return LexiconHit("193", "core verb 'open fire'", 0.85)
         code = self._core.get((lemma, "VERB")) or self._core.get((token.lower_, "VERB"))
+        if lemma == "strike" and self._labour_subject(token):
+            return LexiconHit("143", "core verb 'strike' (labour)", 0.85)
         if code:
             return LexiconHit(code, f"core verb '{lemma}'", 0.8)
         pattern = self._match_pattern(token, lemma)
@@ -140,6 +143,13 @@ class TriggerLexicon:
         return None
 
     @staticmethod
+    def _labour_subject(token: Token) -> bool:
+        """Workers, teachers or unions who strike are on strike."""
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+        return bool(words & LABOUR_WORDS)
+
+    @staticmethod
     def _objects_of(token: Token) -> list[str]:
         """Lemmas of the direct object (or passive subject) and of its compound modifiers."""
         found: list[str] = []
@@ -147,6 +157,8 @@ class TriggerLexicon:
             if child.dep_ in ("dobj", "nsubjpass"):
                 found.append(child.lemma_.lower())
                 found += [c.lemma_.lower() for c in child.children if c.dep_ == "compound"]
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                found += [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
         return found
 
     def _match_pattern(self, token: Token, lemma: str) -> LexiconHit | None:
@@ -167,7 +179,11 @@ class TriggerLexicon:
         return None
 
     def _match_noun(self, token: Token) -> LexiconHit | None:
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
+            return None  # "18th March Division", "Operation Olive Branch": names, not events
         lemma = token.lemma_.lower()
+        if (lemma, "NOUN") not in self._core and lemma.endswith("s"):
+            lemma = lemma[:-1]  # capitalised plurals keep their -s as lemma ("Airstrikes")
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
         for mod in modifiers:
             code = self._core.get((f"{mod} {lemma}", "NOUN"))
@@ -180,6 +196,12 @@ class TriggerLexicon:
         if modifiers & {"roadside", "landmine"} and lemma in ("bomb", "explosion", "blast"):
             return LexiconHit("1833", f"core noun 'roadside {lemma}'", 0.85)
         code = self._core.get((lemma, "NOUN")) or self._core.get((token.lower_, "NOUN"))
+        if code == "190":
+            for mod in sorted(modifiers):
+                weapon = self._core.get((mod, "NOUN"))
+                if mod in AERIAL_WORDS or (weapon and weapon != "190" and weapon[:2] >= "18"):
+                    refined = weapon if weapon and weapon[:2] >= "18" else "195"
+                    return LexiconHit(refined, f"core noun '{mod} {lemma}'", 0.8)
         if code:
             return LexiconHit(code, f"core noun '{lemma}'", 0.7)
         return None
@@ -187,10 +209,10 @@ class TriggerLexicon:
     def _strike(self, token: Token, modifiers: set[str]) -> LexiconHit:
         if "hunger" in modifiers:
             return LexiconHit("142", "core noun 'hunger strike'", 0.85)
+        if modifiers & AERIAL_WORDS:
+            return LexiconHit("195", "core noun 'air strike'", 0.85)
         on_strike = token.head.lower_ == "on" and token.dep_ == "pobj"
         labour = any(t.lemma_.lower() in LABOUR_WORDS for t in token.sent)
         if modifiers & LABOUR_WORDS or on_strike or labour:
             return LexiconHit("143", "core noun 'strike' (labour)", 0.8)
-        if modifiers & AERIAL_WORDS:
-            return LexiconHit("195", "core noun 'air strike'", 0.85)
         return LexiconHit("195", "core noun 'strike' (military)", 0.6)
