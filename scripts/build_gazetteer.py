@@ -146,7 +146,9 @@ def admin_keys(name: str) -> list[str]:
     key = name_key(name)
     short = ADMIN_PREFIXES.sub("", ADMIN_SUFFIXES.sub("", key))
     bare = re.sub(r"^(?:al|el|ar|as|ad|an|at|az|ash) ", "", short)
-    return sorted({key, short, bare} - {""})
+    keys = {key, short, bare}
+    keys |= {variant for k in keys for variant in spelling_variants(k)}
+    return sorted(keys - {""})
 
 
 def country_points(cities: dict) -> dict[str, tuple[float, float]]:
