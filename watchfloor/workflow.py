@@ -46,10 +46,8 @@ def process_new(
     if not analyze:
         return ProcessSummary(coded, sentences, events, 0, 0, 0, 0)
     from watchfloor.analysis.pipeline import analyze_incremental
-    from watchfloor.analysis.stories import update_stories
 
     summary = analyze_incremental(store, settings)
-    n_stories = update_stories(store)
     return ProcessSummary(
         coded,
         sentences,
@@ -57,5 +55,5 @@ def process_new(
         summary.signals,
         len(summary.alerts_new),
         len(summary.alerts_updated),
-        n_stories,
+        summary.stories,
     )
