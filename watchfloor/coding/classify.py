@@ -373,15 +373,15 @@ class EventTyper:
                 cand.cameo_code = hit.code
 
     def _drop_role_nouns(self, cands: list[Candidate]) -> list[Candidate]:
-        """A noun trigger that is another event's source ("protesters called for") is no event;
-        one that is its object ("hosted a rally") still is."""
+        """A noun naming the doers ("protesters called for", "arrested protesters") is an actor
+        of another event, not an event; event nouns ("clashes", "a rally") stay events."""
         sources = {c.source_token.i for c in cands if c.source_token is not None}
         targets = {c.target_token.i for c in cands if c.target_token is not None}
         kept = []
         for cand in cands:
             tok = cand.trigger
             agent = tok.lemma_.lower() in AGENT_NOUNS
-            if tok.pos_ != "VERB" and (tok.i in sources or (agent and tok.i in targets)):
+            if tok.pos_ != "VERB" and agent and (tok.i in sources or tok.i in targets):
                 continue
             kept.append(cand)
         return kept
