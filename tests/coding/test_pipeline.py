@@ -37,7 +37,7 @@ def test_threat_to_strike_is_threaten(coder: Coder) -> None:
 def test_future_attack_is_a_threat_not_an_assault(coder: Coder) -> None:
     events = events_of(coder, "The militia said it would attack the airport.")
     assert {e.plover_event for e in events} == {"THREATEN"}
-    assert events[0].quote_speaker == "militia"
+    assert events[0].quote_speaker == "The militia"
 
 
 def test_hedged_report_lowers_confidence(coder: Coder) -> None:
@@ -144,3 +144,9 @@ def test_recipient_is_the_target_not_the_thing_given(coder: Coder) -> None:
 def test_acled_sub_event_types(coder: Coder, text: str, acled: tuple[str, str]) -> None:
     event = events_of(coder, text)[0]
     assert (event.acled_event_type, event.acled_sub_event_type) == acled
+
+
+def test_claim_of_responsibility_keeps_the_claimant(coder: Coder) -> None:
+    event = events_of(coder, "The Islamic State claimed responsibility for the bombing.")[0]
+    assert event.plover_event == "ASSAULT" and event.modality == "claimed"
+    assert event.quote_speaker == "The Islamic State"

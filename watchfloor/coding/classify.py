@@ -216,11 +216,16 @@ class EventTyper:
         speaker = roles(speech).source
         if speaker is None:
             return
-        cand.quote_speaker = speaker.text if speaker.pos_ != "PRON" else None
+        cand.quote_speaker = phrase(speaker).text if speaker.pos_ != "PRON" else None
         src = cand.source_token
         if src is None or src.pos_ == "PRON":
             cand.source_token = speaker
         cand.notes.append(f"quoted: speech verb '{speech.lemma_}' by '{speaker.text}'")
+        if speech.lemma_.lower() == "claim" and any(
+            c.lemma_.lower() in ("responsibility", "credit") for c in speech.children
+        ):
+            cand.modality = "claimed"
+            cand.notes.append(f"'{speaker.text}' claims responsibility")
 
     def _merge(self, gov: Candidate, emb: Candidate) -> bool:
         """Fold an embedded trigger into its governor; False when both stay events."""

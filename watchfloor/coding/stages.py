@@ -269,7 +269,13 @@ class ConfidenceStage:
     reads: tuple[str, ...] = ("candidates",)
     writes: tuple[str, ...] = ("candidates.confidence",)
     HEDGE_FACTOR = 0.6
-    MODALITY_FACTOR = {"asserted": 1.0, "threatened": 0.9, "planned": 0.8, "denied": 0.8}
+    MODALITY_FACTOR = {
+        "asserted": 1.0,
+        "threatened": 0.9,
+        "planned": 0.8,
+        "denied": 0.8,
+        "claimed": 0.7,
+    }
 
     def __call__(self, work: WorkDoc) -> None:
         for cand in work.candidates:

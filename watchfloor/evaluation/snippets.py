@@ -73,6 +73,8 @@ def snippet_label(event: Event | None) -> str:
     """Map an event (PLOVER event/mode, ACLED sub-event type) to the snippet label set."""
     if event is None:
         return "OTHER"
+    if event.modality == "claimed":
+        return "ATTRIB"
     if event.plover_event == "NONPOLITICAL":
         return NONPOLITICAL_LABELS.get(event.plover_mode or "", "OTHER")
     if event.acled_sub_event_type:
