@@ -168,3 +168,12 @@ def test_place_said_to_lie_in_another_takes_that_country(nlp, resolver):
     )
     place = resolver.event_place(next(iter(doc.sents)), mentions)
     assert place is not None and place.country == "SYR"
+
+
+def test_unlisted_street_lies_in_the_story_town(nlp, resolver):
+    text = "Crowds gathered in New Orleans on Monday. Police closed Frenchmen Street at noon."
+    doc = nlp(text)
+    start = text.index("Frenchmen Street")
+    (mention,) = resolver.resolve_spans(doc, [(start, start + len("Frenchmen Street"))])
+    assert mention.role == "facility" and mention.place is not None
+    assert mention.place.country == "USA" and abs(mention.place.lat - 29.95) < 0.5

@@ -130,6 +130,7 @@ class Work:
     score: float = 0.0
     within: Work | None = None  # the place this one is said to lie in ("X in Y", "X of Y")
     gap_words: tuple[str, ...] = ()  # lower-case tokens between this name and the next
+    partial: bool = False  # candidates are those of a part of the name ("Dubai" of "Dubai Mall")
 
     def gap_is_containment(self, outer: Work) -> bool:
         """True when only "in", "of", commas, directions and unit words separate the names."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from spacy.tokens import Doc, Span
@@ -40,6 +41,15 @@ from watchfloor.coding.geo.model import (
 from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
 
+FACILITY = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|boulevard|lane|drive|square|plaza|center|centre|hall|"
+    r"church|cathedral|basilica|mosque|temple|school|high|elementary|college|university|academy|"
+    r"institute|stadium|arena|park|hospital|medical|court|courthouse|airport|station|bridge|"
+    r"market|tower|building|house|hotel|inn|club|library|estate|racecourse|prison|jail|camp|"
+    r"museum|theatre|theater|mall|port|harbour|harbor|field|fields|wing|office|embassy)\b",
+    re.IGNORECASE,
+)
+
 
 class PlaceResolver:
     """Detects and resolves the places of a spaCy ``Doc`` against a ``Gazetteer``."""
@@ -54,7 +64,10 @@ class PlaceResolver:
         """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code."""
         works = self._detect(doc, self._hint(country_hint))
         context = self._resolve(works, self._hint(country_hint))
-        return [self._mention(doc, work, context) for work in works]
+        local = self._dominant_town(works)
+        return [
+            self._local_facility(self._mention(doc, work, context), work, local) for work in works
+        ]
 
     def resolve_spans(
         self, doc: Doc, spans: list[tuple[int, int]], *, country_hint: str | None = None
@@ -82,18 +95,35 @@ class PlaceResolver:
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
+        local = self._dominant_town(works)
         out = []
         for (start, end), work in zip(spans, targets, strict=True):
+            text = doc.text[start:end]
             if work is None:
-                out.append(PlaceMention(doc.text[start:end], start, end, None, 0.0))
-            else:
-                mention = self._mention(doc, work, context)
-                out.append(
-                    PlaceMention(
-                        mention.text, start, end, mention.place, mention.score, mention.role
-                    )
-                )
+                out.append(PlaceMention(text, start, end, None, 0.0))
+                continue
+            mention = self._local_facility(self._mention(doc, work, context), work, local)
+            out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
+
+    @staticmethod
+    def _local_facility(mention: PlaceMention, work: Work, local: PlaceRef | None) -> PlaceMention:
+        """A street or building not in the gazetteer lies in the story's own town."""
+        if local is None or not FACILITY.search(mention.text):
+            return mention
+        if mention.place is not None and not work.partial:
+            return mention
+        return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
+
+    def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
+        """The town (or county) a document names most often, first named on ties."""
+        counts: dict[int, int] = {}
+        for work in works:
+            if work.row is not None and self.gaz.kind[work.row] in (TOWN, ADMIN2):
+                counts[work.row] = counts.get(work.row, 0) + 1
+        if not counts:
+            return None
+        return self.gaz.place_ref(max(counts, key=lambda row: counts[row]))
 
     def event_place(
         self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
@@ -131,12 +161,14 @@ class PlaceResolver:
                     )
                     text = doc[start:end].text
                     break
+        partial = False
         if not cands and cue.source in ("ner", "given") and cue.end - cue.start > 1:
             cands = self._inner_candidates(doc, cue.start, cue.end)
+            partial = bool(cands)
         if not cands and cue.source in ("ner", "given"):
             countries = {hint} if hint else set()
             cands = self.gaz.loose_candidates(text, countries) if countries else []
-        return Work(cue, cands, text)
+        return Work(cue, cands, text, partial=partial)
 
     def _inner_candidates(self, doc: Doc, start: int, end: int) -> list[Candidate]:
         """Candidates of the longest capitalised part of a longer name.
