@@ -150,3 +150,10 @@ def test_claim_of_responsibility_keeps_the_claimant(coder: Coder) -> None:
     event = events_of(coder, "The Islamic State claimed responsibility for the bombing.")[0]
     assert event.plover_event == "ASSAULT" and event.modality == "claimed"
     assert event.quote_speaker == "The Islamic State"
+
+
+def test_things_doing_things_are_not_political_events(coder: Coder) -> None:
+    text = "Three bedrooms occupy the top floor. All plans offer a covered porch."
+    coded = coder.code_text(text)
+    assert coded.events == []
+    assert any("no political actor" in line for line in coded.explanations)

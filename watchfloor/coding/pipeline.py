@@ -27,6 +27,7 @@ from watchfloor.coding.stages import (
     DateStage,
     EventStage,
     PlaceStage,
+    PoliticalActorStage,
     SentenceStage,
     Stage,
 )
@@ -57,6 +58,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "model",
     "places",
     "actor-context",
+    "political",
     "dates",
     "casualties",
     "confidence",
@@ -93,6 +95,8 @@ def build_stages(
             built.append(PlaceStage(PlaceResolver(Gazetteer.load())))
         elif name == "actor-context":
             built.append(ActorContextStage())
+        elif name == "political":
+            built.append(PoliticalActorStage())
         elif name == "dates":
             from watchfloor.coding.dates import resolve_event_date
 
@@ -184,8 +188,11 @@ def trace(work: WorkDoc) -> list[str]:
     by_sentence: dict[int, list[Any]] = {}
     for event in work.events:
         by_sentence.setdefault(event.evidence.sentence_index, []).append(event)
+    dropped = {line.split("]")[0] + "]": line for line in work.trace}
     for i, sentence in enumerate(work.sentences):
         lines.append(f"[{i}] {sentence.text}")
+        if f"[{i}]" in dropped:
+            lines.append("    " + dropped[f"[{i}]"].split("] ", 1)[1])
         mentions = work.actor_mentions.get(i, [])
         if mentions:
             shown = ", ".join(

@@ -15,11 +15,12 @@ from spacy.tokens import Span, Token
 
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.ontology import NONPOLITICAL, Ontology
-from watchfloor.coding.roles import phrase
+from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
 
 MIN_TOKENS = 3
+NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_NOUNS = frozenset(
     {
         "man",
@@ -228,6 +229,44 @@ class ActorContextStage:
         if (ref.actor_id or "")[:3] in self.INTERNATIONAL or ref.sector in self.INTERNATIONAL:
             return ref
         return replace(ref, country=country)
+
+
+class PoliticalActorStage:
+    """Keep events that involve a political actor (resolved country, sector or actor id) or a
+    named one, as CAMEO coders do; events named without their doer ("were killed", "clashes
+    erupted") stay unless only a PETRARCH verb class backs them. Drops "three bedrooms
+    occupy the top floor" and "the plans offer a porch"."""
+
+    name: str = "political"
+    reads: tuple[str, ...] = ("candidates",)
+    writes: tuple[str, ...] = ("candidates", "trace")
+
+    def __call__(self, work: WorkDoc) -> None:
+        kept: list[Candidate] = []
+        for cand in work.candidates:
+            if self.keep(cand):
+                kept.append(cand)
+            else:
+                work.trace.append(
+                    f"[{cand.sentence_index}] dropped '{cand.trigger.text}' ({cand.cameo_code}):"
+                    " no political actor"
+                )
+        work.candidates = kept
+
+    @staticmethod
+    def keep(cand: Candidate) -> bool:
+        """Whether the candidate names a political actor or needs none."""
+        if cand.nonpolitical or _political(cand.source) or _political(cand.target):
+            return True
+        src = cand.source_token
+        if src is not None and (src.ent_type_ in NAMED_ACTORS or src.pos_ == "PROPN"):
+            return True  # a named but unknown actor: keep, the dictionaries are never complete
+        implicit = src is None or src.pos_ in ("PRON", "NUM") or src.lemma_ in QUANTITY_NOUNS
+        return implicit and not cand.rule.startswith("PETRARCH")
+
+
+def _political(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.country or ref.sector or ref.actor_id)
 
 
 class DateStage:
