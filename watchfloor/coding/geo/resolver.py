@@ -51,6 +51,28 @@ FACILITY = re.compile(
 )
 
 
+BROAD_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
+TITLE_WORDS = {
+    "minister",
+    "secretary",
+    "king",
+    "queen",
+    "president",
+    "police",
+    "prince",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "judge",
+    "bishop",
+    "pope",
+    "sheikh",
+    "emir",
+    "chief",
+}
+
+
 class PlaceResolver:
     """Detects and resolves the places of a spaCy ``Doc`` against a ``Gazetteer``."""
 
@@ -146,6 +168,8 @@ class PlaceResolver:
             cc = self._adjective(text)
             row = self.gaz.country_row.get(cc) if cc else None
             cands = [Candidate(row, True)] if row is not None else []
+            if not cands:  # "European", "African": adjectives of continents
+                cands = [c for c in self._candidates(text) if self.gaz.kind[c.row] == CONTINENT]
             return Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
         cands = self._candidates(text)
         if not cands and cue.source == "ner":
@@ -259,6 +283,20 @@ class PlaceResolver:
         ):
             return False
         in_context = any(self.gaz.country[c.row] in countries for c in cands)
+        if len(span) == 1 and role != "locative" and span[0].lower_ in TITLE_WORDS:
+            return False
+        well_known = not (
+            name_key(span.text) in GENERIC or len(span) == 1 and span[0].ent_type_ == "PERSON"
+        ) and any(
+            self.gaz.kind[c.row] in (COUNTRY, CONTINENT, EXTRA)
+            or self.gaz.population[c.row] >= 500_000
+            for c in cands
+            if c.primary
+        )
+        if well_known:  # "Canada" or "Toronto" tagged ORG as a government or a team
+            return True
+        if len(span) == 1 and role != "locative":
+            return False  # a lone capitalised word ("Minister", "Kelly") needs "in"/"near"
         if any(tok.ent_type_ in {"ORG", "NORP", "PERSON"} for tok in span):
             notable = any(
                 self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 1_000
