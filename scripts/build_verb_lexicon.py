@@ -5,9 +5,9 @@ watchfloor/data/verb_lexicon.tsv``
 
 The output keeps, per verb lemma (phrasal verbs as "fight back"), its default CAMEO code and
 its verb block (rows ``verb lemma code block``), and per block (rows ``pattern block code
-slots``) a simplified form of each phrase pattern: the content words that follow the verb, as
-slots of alternatives (``&SET`` references are expanded). The coder fires a pattern when every slot has
-a word among the verb's dependents. Codes ``---`` mean "not an event".
+slots``) a simplified form of each phrase pattern: the content words that follow the verb,
+as slots of alternatives (``&SET`` references are expanded). The coder fires a pattern when
+every slot has a word among the verb's dependents. Codes ``---`` mean "not an event".
 """
 
 from __future__ import annotations
