@@ -18,7 +18,8 @@ def choose_event_place(
 ) -> PlaceRef | None:
     """The most specific, locative, mutually consistent place of ``sentence``.
 
-    Falls back to the places of earlier sentences, then to the country of a nationality
+    Falls back to the places of earlier sentences, then to locative places of later ones
+    ("in X"), then to the country of a nationality
     adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
     ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
     """
@@ -30,6 +31,9 @@ def choose_event_place(
     before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
     if before:
         return max(before, key=lambda m: _rank(m, before, country_hint)).place
+    after = [m for m in mentions if m.place and m.start >= end and m.role == "locative"]
+    if after:  # "The attack killed three. It hit the town of X": named later in the story
+        return max(after, key=lambda m: _rank(m, after, country_hint)).place
     text = sentence.doc.text
     own = [m for m in inside if not _AFFILIATION.match(text, m.end)]
     if own and country_hint is None:
