@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from watchfloor.coding.geo import PlaceResolver
@@ -177,3 +178,11 @@ def test_unlisted_street_lies_in_the_story_town(nlp, resolver):
     (mention,) = resolver.resolve_spans(doc, [(start, start + len("Frenchmen Street"))])
     assert mention.role == "facility" and mention.place is not None
     assert mention.place.country == "USA" and abs(mention.place.lat - 29.95) < 0.5
+
+
+def test_works_on_a_pipeline_without_tagger_or_ner(resolver):
+    blank = spacy.blank("en")
+    doc = blank("Gunmen attacked a checkpoint in Kabul, Afghanistan on Friday.")
+    mentions = resolver.resolve_document(doc)
+    place = resolver.event_place(doc[:], mentions)
+    assert place is not None and place.country == "AFG" and place.feature == "PPLC"

@@ -276,9 +276,11 @@ class PlaceResolver:
         """
         if not cands or len(span.text) < 3 or all(t.lower_ in CONNECTORS for t in span):
             return False
+        tagged = span.doc.has_annotation("POS")
         if len(span) == 1 and (
             span[0].is_stop
-            or span[0].pos_ != "PROPN"
+            or tagged
+            and span[0].pos_ != "PROPN"
             and cue_preference(span.doc, span.start, span.end) is None
         ):
             return False
