@@ -157,3 +157,17 @@ def test_things_doing_things_are_not_political_events(coder: Coder) -> None:
     coded = coder.code_text(text)
     assert coded.events == []
     assert any("no political actor" in line for line in coded.explanations)
+
+
+def test_resignation_is_a_retreat(coder: Coder) -> None:
+    event = events_of(coder, "The prime minister resigned on Sunday after mass protests.")[0]
+    assert (event.plover_event, event.plover_mode, event.cameo_code) == (
+        "RETREAT",
+        "resign",
+        "0831",
+    )
+
+
+def test_willingness_to_withdraw_is_an_intent(coder: Coder) -> None:
+    event = events_of(coder, "Syria said it is willing to withdraw its troops from Lebanon.")[0]
+    assert event.plover_event == "AGREE" and event.modality == "planned"

@@ -106,6 +106,7 @@ REFINE: dict[str, tuple[tuple[str, str], ...]] = {
     "11": (("18", "1123"), ("19", "1123"), ("20", "1124")),
     "09": (),
 }
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "die"})
 NEGATED_COOPERATION = (("04", "125"), ("06", "121"), ("07", "122"), ("08", "124"), ("0", "120"))
 PLANNED_CONFLICT = (
@@ -263,7 +264,7 @@ class EventTyper:
             new = _prefix_map(code, REFINE["10"]) or "100"
             cand.notes.append(f"'must/should {tok.text}' reported: a demand, {code} -> {new}")
             cand.cameo_code = new
-        elif is_future(tok) and conditional(tok) and cand.root != "03":
+        elif is_future(tok) and conditional(tok) and cand.root not in COOPERATIVE_ROOTS:
             threat = "138" if code[:2] >= "18" else "130"
             cand.modality = "threatened"
             cand.notes.append(f"future '{tok.text}' on a condition: a threat, {code} -> {threat}")

@@ -64,8 +64,12 @@ PLAN_VERBS = frozenset(
         "mean",
         "propose",
         "consider",
-        "try",
-        "attempt",
+        "willing",
+        "ready",
+        "prepared",
+        "eager",
+        "determined",
+        "poised",
     }
 )
 NEGATORS = frozenset({"not", "n't", "never", "no"})

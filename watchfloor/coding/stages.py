@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from spacy.tokens import Span, Token
 
 from watchfloor.coding.classify import EventTyper
-from watchfloor.coding.ontology import NONPOLITICAL, Ontology
+from watchfloor.coding.ontology import NONPOLITICAL, Ontology, read_table
 from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
@@ -335,6 +335,10 @@ class AssembleStage:
 
     def __init__(self, ontology: Ontology) -> None:
         self.ontology = ontology
+        self.overrides = {
+            (r["trigger"], r["cameo_prefix"]): (r["plover_event"], r["plover_mode"] or None)
+            for r in read_table("plover_overrides.tsv")
+        }
 
     def __call__(self, work: WorkDoc) -> None:
         seen: set[str] = set()
@@ -379,10 +383,13 @@ class AssembleStage:
             target_sector=target_sector(cand),
             source_sector=cand.source.sector if cand.source else None,
         )
+        plover, mode = self.overrides.get(
+            (cand.trigger.lemma_.lower(), entry.code[:3]), (entry.plover_event, entry.plover_mode)
+        )
         return Event(
             id=event_id(sentence, entry.code),
-            plover_event=entry.plover_event,
-            plover_mode=entry.plover_mode,
+            plover_event=plover,
+            plover_mode=mode,
             cameo_code=entry.code,
             goldstein=entry.goldstein,
             quad_class=entry.quad_class,
