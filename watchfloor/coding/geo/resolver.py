@@ -310,20 +310,48 @@ class PlaceResolver:
     # -- resolution -------------------------------------------------------------------------
 
     def _resolve(self, works: list[Work], hint: str | None) -> Context:
-        context = Context(defaultdict(float), defaultdict(float), [], hint)
-        for work in works:
-            if len(work.candidates) == 1 and self.gaz.kind[work.candidates[0].row] == COUNTRY:
-                context.countries[self.gaz.country[work.candidates[0].row]] += 1
         for work in works:
             work.row = None
         self._link_containers(works)
-        for _ in range(2):
+        votes = self._votes(works)
+        for work in works:  # first pass: the countries the other names could be in
+            own = defaultdict(float, votes)
+            for cc, weight in self._vote_of(work).items():
+                own[cc] -= weight
+            self._choose(work, Context(own, defaultdict(float), [], hint))
+        context = self._context_from(works, hint)
+        for _ in range(1):
             for work in works:
                 self._choose(work, context)
             context = self._context_from(works, hint)
         for work in works:
             self._choose(work, context)
         return context
+
+    def _vote_of(self, work: Work) -> dict[str, float]:
+        """One name's vote, split over the countries its plausible candidates lie in."""
+        countries = {
+            self.gaz.country[c.row]
+            for c in work.candidates
+            if self.gaz.country[c.row]
+            and (self.gaz.kind[c.row] != TOWN or self.gaz.population[c.row] >= 1_000)
+        }
+        if not countries:
+            return {}
+        weight = (ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0) / len(countries)
+        return {cc: weight for cc in countries}
+
+    def _votes(self, works: list[Work]) -> dict[str, float]:
+        """Country votes of the document's distinct names ("Al Jawf" next to "Marib": Yemen)."""
+        votes: dict[str, float] = defaultdict(float)
+        seen: set[str] = set()
+        for work in works:
+            if work.key in seen:
+                continue
+            seen.add(work.key)
+            for cc, weight in self._vote_of(work).items():
+                votes[cc] += weight
+        return votes
 
     @staticmethod
     def _link_containers(works: list[Work]) -> None:
