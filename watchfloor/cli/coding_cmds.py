@@ -94,7 +94,7 @@ def code_cmd(
     """Code uncoded documents into events (all of them with --recode)."""
     settings = settings_from(ctx)
     if engine == "dask":
-        _code_dask(ctx, recode, scheduler, workers, input_glob, output)
+        _code_dask(ctx, recode, scheduler, workers, input_glob, output, batch_size)
         return
     if input_glob or output or scheduler:
         raise InputError("--input, --output and --scheduler need --engine dask")
@@ -138,6 +138,7 @@ def _code_dask(
     workers: int | None,
     input_glob: str | None,
     output: str | None,
+    batch_size: int | None,
 ) -> None:
     try:
         from watchfloor.scale import code_with_dask
@@ -155,6 +156,7 @@ def _code_dask(
             scheduler=scheduler,
             workers=workers,
             recode=recode,
+            docs_per_partition=batch_size,
         )
     finally:
         if store is not None:
@@ -163,6 +165,8 @@ def _code_dask(
         f"coded {summary.documents} documents, {summary.events} events on "
         f"{summary.workers} workers in {summary.seconds:.1f}s"
     )
+    for failure in summary.failures[:50]:
+        err_console.print(f"failed: {failure}")
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
