@@ -141,11 +141,17 @@ class PlaceResolver:
         """The town (or county) a document names most often, first named on ties."""
         counts: dict[int, int] = {}
         for work in works:
-            if work.row is not None and self.gaz.kind[work.row] in (TOWN, ADMIN2):
+            if (
+                work.row is not None
+                and not work.partial
+                and self.gaz.kind[work.row] in (TOWN, ADMIN2)
+            ):
                 counts[work.row] = counts.get(work.row, 0) + 1
         if not counts:
             return None
-        return self.gaz.place_ref(max(counts, key=lambda row: counts[row]))
+        return self.gaz.place_ref(
+            max(counts, key=lambda row: (counts[row], int(self.gaz.population[row])))
+        )
 
     def event_place(
         self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
