@@ -168,6 +168,13 @@ def country_points(cities: dict) -> dict[str, tuple[float, float]]:
     return points
 
 
+def display_name(name: str) -> str:
+    """ "Muhafazat al Hudaydah" -> "Al Hudaydah", "Basra Governorate" -> "Basra"."""
+    short = re.sub(r"^(?:Muhafazat|Mintaqat|Sha`biyat|Wilayat)\s+", "", name)
+    short = re.sub(r"\s+Governorate$", "", short)
+    return short[:1].upper() + short[1:] if short else name
+
+
 def admin1_rows(cities: dict, names: dict, states: dict) -> list[list[str]]:
     """Admin1 units: centre of their towns' extent (see ``midpoint``), population summed."""
     members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
@@ -187,17 +194,18 @@ def admin1_rows(cities: dict, names: dict, states: dict) -> list[list[str]]:
         if not name:
             continue
         pop = int(arr[:, 2].sum())
+        keys = sorted(set(admin_keys(name)) | set(admin_keys(display_name(name))))
         rows.append(
             [
                 geonames_id,
                 "A",
-                name,
+                display_name(name),
                 cc,
                 a1,
                 f"{lat:.4f}",
                 f"{lon:.4f}",
                 str(pop),
-                "|".join(admin_keys(name)),
+                "|".join(keys),
             ]
         )
     return rows
