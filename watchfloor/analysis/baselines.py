@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import numpy as np
 import pandas as pd
 from scipy import stats
 
@@ -26,86 +27,108 @@ _TYPE_PSEUDO = 0.5
 _TYPE_COUNT = 20.0
 
 
-def _window_sql(days: int, extra_partition: str = "") -> str:
-    return (
-        f"(PARTITION BY level, key, etype{extra_partition} ORDER BY day "
-        f"RANGE BETWEEN INTERVAL {int(days)} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING)"
-    )
-
-
 def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> None:
-    """Temp table ``_wf_frame``: window statistics of every tested series-day from from_day."""
+    """Temp table ``_wf_frame``: window statistics of every tested series-day from from_day.
+
+    Series get integer ids (``_wf_sid``) with the ids of their own ``ALL`` series, their
+    parent series and their area resolved once per series, so that the window sort and the
+    per-day joins run on integers rather than on (level, key, etype) strings.
+    """
     b = int(cfg.baseline_days)
+    tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _wf_win AS
-        SELECT level, key, etype, day, n,
-               coalesce(sum(n) OVER {_window_sql(b)}, 0) AS window_sum,
-               coalesce(sum(n * n) OVER {_window_sql(b)}, 0) AS window_sq
-        FROM analysis_daily_counts
+        CREATE OR REPLACE TEMP TABLE _wf_dc AS
+        SELECT level, key, etype, day, n FROM analysis_daily_counts
         WHERE day >= ?::DATE - INTERVAL {b} DAY AND level <> 'actor_in'
         """,
         [from_day],
     )
     con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _wf_area AS
-        SELECT level, key, day,
-               coalesce(sum(n) OVER {_window_sql(b)}, 0) AS area_sum,
-               coalesce(sum(n) OVER {_window_sql(b, ", dayofweek(day)")}, 0) AS area_dow_sum
-        FROM analysis_daily_counts
-        WHERE day >= ?::DATE - INTERVAL {b} DAY AND level IN ('global', 'country')
-              AND etype = 'ALL'
-        """,
-        [from_day],
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_names AS
+        SELECT level, key, etype, (row_number() OVER ())::INTEGER AS sid
+        FROM (SELECT DISTINCT level, key, etype FROM _wf_dc)
+        """
     )
-    tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _wf_frame AS
-        WITH cur AS (SELECT * FROM _wf_win WHERE day >= ?),
-        alls AS (SELECT level, key, day, window_sum FROM cur WHERE etype = 'ALL'),
-        parents AS (
-            SELECT level, key, etype, day, window_sum FROM cur
-            WHERE level IN ('global', 'country', 'actor') AND etype <> 'ALL'
+        CREATE OR REPLACE TEMP TABLE _wf_sid AS
+        WITH tagged AS (
+            SELECT *,
+                CASE level WHEN 'admin1' THEN 'country' WHEN 'pair' THEN 'actor'
+                     ELSE 'global' END AS parent_level,
+                CASE level WHEN 'admin1' THEN split_part(key, '/', 1)
+                     WHEN 'pair' THEN split_part(key, '>', 1) ELSE 'ALL' END AS parent_key,
+                CASE WHEN level IN ('country', 'admin1') THEN 'country'
+                     ELSE 'global' END AS area_level,
+                CASE level WHEN 'country' THEN key
+                     WHEN 'admin1' THEN split_part(key, '/', 1) ELSE 'ALL' END AS area_key
+            FROM _wf_names WHERE level IN ({tested}) AND etype <> 'ALL'
         ),
         firsts AS (
             SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
             WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
-        ),
-        tagged AS (
-            SELECT c.*,
-                CASE c.level WHEN 'admin1' THEN 'country' WHEN 'pair' THEN 'actor'
-                     ELSE 'global' END AS parent_level,
-                CASE c.level WHEN 'admin1' THEN split_part(c.key, '/', 1)
-                     WHEN 'pair' THEN split_part(c.key, '>', 1) ELSE 'ALL' END AS parent_key,
-                CASE WHEN c.level IN ('country', 'admin1') THEN 'country'
-                     ELSE 'global' END AS area_level,
-                CASE c.level WHEN 'country' THEN c.key
-                     WHEN 'admin1' THEN split_part(c.key, '/', 1) ELSE 'ALL' END AS area_key
-            FROM cur c WHERE c.level IN ({tested}) AND c.etype <> 'ALL'
         )
-        SELECT t.level, t.key, t.etype, t.day, t.n AS observed, t.window_sum, t.window_sq,
-               datediff('day', f.first_day, t.day) AS history_days,
+        SELECT t.sid, own.sid AS own_sid,
+               CASE WHEN t.parent_level IN ('global', 'country', 'actor') THEN pt.sid END
+                   AS pt_sid,
+               pa.sid AS pa_sid,
+               CASE WHEN t.area_level IN ('global', 'country') THEN aa.sid END AS area_sid,
+               f.first_day
+        FROM tagged t
+        JOIN _wf_names own ON own.level = t.level AND own.key = t.key AND own.etype = 'ALL'
+        LEFT JOIN _wf_names pt ON pt.level = t.parent_level AND pt.key = t.parent_key
+             AND pt.etype = t.etype
+        LEFT JOIN _wf_names pa ON pa.level = t.parent_level AND pa.key = t.parent_key
+             AND pa.etype = 'ALL'
+        LEFT JOIN _wf_names aa ON aa.level = t.area_level AND aa.key = t.area_key
+             AND aa.etype = 'ALL'
+        LEFT JOIN firsts f ON f.level = t.area_level AND f.key = t.area_key
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _wf_win AS
+        SELECT s.sid, d.day, d.n,
+               coalesce(sum(d.n) OVER w, 0) AS window_sum,
+               coalesce(sum(d.n * d.n) OVER w, 0) AS window_sq
+        FROM _wf_dc d JOIN _wf_names s USING (level, key, etype)
+        WINDOW w AS (PARTITION BY s.sid ORDER BY d.day
+                     RANGE BETWEEN INTERVAL {b} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING)
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _wf_area AS
+        SELECT w.sid, w.day, w.window_sum AS area_sum,
+               coalesce(sum(w.n) OVER (PARTITION BY w.sid, dayofweek(w.day) ORDER BY w.day
+                   RANGE BETWEEN INTERVAL {b} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING), 0)
+                   AS area_dow_sum
+        FROM _wf_win w WHERE w.sid IN (SELECT area_sid FROM _wf_sid)
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_frame AS
+        SELECT t.sid, t.day, t.n AS observed, t.window_sum, t.window_sq,
+               datediff('day', s.first_day, t.day) AS history_days,
                own.window_sum AS own_all_sum,
                coalesce(pt.window_sum, 0) AS parent_type_sum,
                coalesce(pa.window_sum, 0) AS parent_all_sum,
                coalesce(aa.area_sum, 0) AS area_sum,
                coalesce(aa.area_dow_sum, 0) AS area_dow_sum
-        FROM tagged t
-        JOIN alls own ON own.level = t.level AND own.key = t.key AND own.day = t.day
-        LEFT JOIN parents pt ON pt.level = t.parent_level AND pt.key = t.parent_key
-             AND pt.etype = t.etype AND pt.day = t.day
-        LEFT JOIN alls pa ON pa.level = t.parent_level AND pa.key = t.parent_key
-             AND pa.day = t.day
-        LEFT JOIN _wf_area aa ON aa.level = t.area_level AND aa.key = t.area_key
-             AND aa.day = t.day
-        LEFT JOIN firsts f ON f.level = t.area_level AND f.key = t.area_key
+        FROM (SELECT * FROM _wf_win WHERE day >= ?) t
+        JOIN _wf_sid s ON s.sid = t.sid
+        JOIN _wf_win own ON own.sid = s.own_sid AND own.day = t.day
+        LEFT JOIN _wf_win pt ON pt.sid = s.pt_sid AND pt.day = t.day
+        LEFT JOIN _wf_win pa ON pa.sid = s.pa_sid AND pa.day = t.day
+        LEFT JOIN _wf_area aa ON aa.sid = s.area_sid AND aa.day = t.day
         """,
         [from_day],
     )
-    con.execute("DROP TABLE IF EXISTS _wf_win")
-    con.execute("DROP TABLE IF EXISTS _wf_area")
+    for table in ("_wf_dc", "_wf_win", "_wf_area"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _expected_sql(cfg: AnalysisConfig) -> str:
@@ -136,7 +159,7 @@ def _expected_sql(cfg: AnalysisConfig) -> str:
                      ELSE 'inf'::DOUBLE END AS over
             FROM g
         )
-        SELECT level, key, etype, day, observed, window_sum, window_sq,
+        SELECT sid, day, observed, window_sum, window_sq,
                coalesce(history_days, 0)::INTEGER AS history_days, prior_rate, dow_factor,
                dow_factor * shape / ({cfg.shrink_days} + d) AS expected,
                greatest(least(shape, over), 1e-3) AS size,
@@ -153,18 +176,36 @@ ONE_EVENT_P = """
 """
 
 
-def _tail_pvalues(con: duckdb.DuckDBPyConnection) -> None:
-    """Temp table ``_wf_p`` (rid, p): scipy tails for series-days with two or more events.
+def _adjusted(con: duckdb.DuckDBPyConnection) -> None:
+    """Temp table ``_wf_p`` (rid, p, q): p-values of judged series-days and their BH q-values.
 
-    One event has a closed form (``ONE_EVENT_P``), evaluated in SQL.
+    One event has a closed form (``ONE_EVENT_P``, evaluated in SQL); two or more use scipy's
+    negative-binomial tail. The Benjamini-Hochberg step-up runs per day in numpy: sort by
+    (day, p), ``q = min over later ranks of p * m / rank``, capped at 1 (ties in p get the
+    same q whatever their order).
     """
-    many = con.execute(
-        "SELECT rowid AS rid, x, size, expected FROM _wf_scored WHERE judged AND x > 1"
+    judged = con.execute(
+        "SELECT rowid AS rid, datediff('day', DATE '1970-01-01', day) AS dn, p1, x, size, "
+        "expected FROM _wf_scored WHERE judged"
     ).fetch_df()
-    size = many["size"].to_numpy(dtype=float)
-    mean = many["expected"].to_numpy(dtype=float)
-    pvals = stats.nbinom.sf(many["x"].to_numpy(dtype=float) - 1, size, size / (size + mean))
-    frame = pd.DataFrame({"rid": many["rid"].astype("int64"), "p": pvals.astype(float)})
+    x = judged["x"].to_numpy(dtype=float)
+    size = judged["size"].to_numpy(dtype=float)
+    mean = judged["expected"].to_numpy(dtype=float)
+    pvals = judged["p1"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+    many = x > 1
+    pvals[many] = stats.nbinom.sf(x[many] - 1, size[many], size[many] / (size[many] + mean[many]))
+    day = judged["dn"].to_numpy(dtype=np.int64)
+    order = np.lexsort((pvals, day))
+    sorted_day = day[order]
+    starts = np.flatnonzero(np.r_[True, sorted_day[1:] != sorted_day[:-1]])
+    lengths = np.diff(np.r_[starts, len(order)])
+    group = np.repeat(np.arange(len(starts)), lengths)
+    rank = np.arange(len(order)) - np.repeat(starts, lengths) + 1
+    scaled = pvals[order] * np.repeat(lengths, lengths) / rank
+    back = pd.Series(scaled[::-1]).groupby(group[::-1]).cummin().to_numpy()[::-1]
+    qvals = np.empty(len(order))
+    qvals[order] = np.minimum(1.0, back)
+    frame = pd.DataFrame({"rid": judged["rid"].to_numpy(dtype=np.int64), "p": pvals, "q": qvals})
     con.register("_wf_p_view", frame)
     con.execute("CREATE OR REPLACE TEMP TABLE _wf_p AS SELECT * FROM _wf_p_view")
     con.unregister("_wf_p_view")
@@ -172,25 +213,9 @@ def _tail_pvalues(con: duckdb.DuckDBPyConnection) -> None:
 
 INSERT_SQL = """
     INSERT INTO analysis_baselines
-    WITH s AS (
-        SELECT sc.*, coalesce(sc.p1, p.p) AS p_value
-        FROM _wf_scored sc LEFT JOIN _wf_p p ON p.rid = sc.rowid
-    ),
-    ranked AS (
-        SELECT *, count(p_value) OVER (PARTITION BY day) AS m,
-               row_number() OVER (PARTITION BY day ORDER BY p_value NULLS LAST, level, key,
-                                  etype) AS rnk
-        FROM s
-    ),
-    adjusted AS (
-        SELECT *, CASE WHEN p_value IS NOT NULL THEN least(1.0, min(p_value * m / rnk) OVER (
-            PARTITION BY day ORDER BY rnk DESC
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) END AS q_value
-        FROM ranked
-    )
-    SELECT level, key, etype, day, observed, window_sum, window_sq, history_days, prior_rate,
-           dow_factor, expected, p_value, q_value
-    FROM adjusted
+    SELECT n.level, n.key, n.etype, sc.day, sc.observed, sc.window_sum, sc.window_sq,
+           sc.history_days, sc.prior_rate, sc.dow_factor, sc.expected, p.p, p.q
+    FROM _wf_scored sc JOIN _wf_names n ON n.sid = sc.sid LEFT JOIN _wf_p p ON p.rid = sc.rowid
 """
 
 
@@ -205,10 +230,10 @@ def update_baselines(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Ana
         f"CREATE OR REPLACE TEMP TABLE _wf_scored AS SELECT *, {ONE_EVENT_P} AS p1 "
         f"FROM ({_expected_sql(cfg)})"
     )
-    _tail_pvalues(con)
+    _adjusted(con)
     con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
     con.execute(INSERT_SQL)
-    tested = fetch_one(con.execute("SELECT count(*) FROM _wf_scored WHERE judged"))
-    for table in ("_wf_scored", "_wf_frame", "_wf_p"):
+    tested = fetch_one(con.execute("SELECT count(*) FROM _wf_p"))
+    for table in ("_wf_scored", "_wf_frame", "_wf_p", "_wf_names", "_wf_sid"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     return int(tested[0]) if tested else 0

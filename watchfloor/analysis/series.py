@@ -59,6 +59,53 @@ def event_series_sql(where: str = "TRUE") -> str:
     """
 
 
+SERIES_LEVELS = (
+    ("global", "'ALL'"),
+    ("country", "ev.country"),
+    ("admin1", "ev.admin1"),
+    ("actor", "ev.src"),
+    ("pair", "ev.pair"),
+)
+SERIES_ETYPES = ("ev.plover_event", "'Q' || ev.quad_class", "'ALL'")
+SERIES_KINDS = (
+    *((level, key, etype) for level, key in SERIES_LEVELS for etype in SERIES_ETYPES),
+    ("actor_in", "ev.src || '@' || ev.country", "'ALL'"),
+)
+
+
+def judged_events_table(
+    con: duckdb.DuckDBPyConnection, name: str, where: str, params: Sequence[object] = ()
+) -> None:
+    """Temp table ``name``: judged events with an integer ``eid`` and their series keys."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE {name} AS
+        SELECT (row_number() OVER ())::BIGINT AS eid, *, src || '>' || tgt AS pair
+        FROM ({judged_events_sql(where)})
+        """,
+        list(params),
+    )
+
+
+def per_series_sql(template: str) -> str:
+    """``template`` once per series kind, joined by UNION ALL.
+
+    The template sees ``{level}`` (a SQL literal), ``{key}`` and ``{etype}`` (expressions
+    over the events aliased ``ev``) and ``{present}`` (both not NULL: an event has no
+    series with a NULL key or type). Grouping per kind keeps the work on short keys
+    instead of exploding every event into 16 string-keyed rows.
+    """
+    return "\nUNION ALL\n".join(
+        template.format(
+            level=f"'{level}'",
+            key=key,
+            etype=etype,
+            present=f"({key}) IS NOT NULL AND ({etype}) IS NOT NULL",
+        )
+        for level, key, etype in SERIES_KINDS
+    )
+
+
 def dirty_days(con: duckdb.DuckDBPyConnection, watermark: dt.datetime | None) -> list[dt.date]:
     """Days whose events changed since the last run: new rows, or a different count."""
     created = "TRUE" if watermark is None else "created_at > ?"
@@ -92,14 +139,13 @@ def update_daily_counts(con: duckdb.DuckDBPyConnection, days: Sequence[dt.date])
         "CREATE OR REPLACE TEMP TABLE _wf_days AS SELECT unnest(?::DATE[]) AS day", [list(days)]
     )
     con.execute("DELETE FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)")
-    con.execute(
-        f"""
-        INSERT INTO analysis_daily_counts
-        SELECT level, key, etype, day, sum(w), count(*)
-        FROM ({event_series_sql("e.date IN (SELECT day FROM _wf_days)")})
-        GROUP BY level, key, etype, day
-        """
+    judged_events_table(con, "_wf_ev", "e.date IN (SELECT day FROM _wf_days)")
+    per_kind = per_series_sql(
+        "SELECT {level} AS level, {key} AS key, {etype} AS etype, ev.day, sum(ev.w) AS n, "
+        "count(*)::INTEGER AS events FROM _wf_ev ev WHERE {present} GROUP BY ALL"
     )
+    con.execute(f"INSERT INTO analysis_daily_counts {per_kind}")
+    con.execute("DROP TABLE IF EXISTS _wf_ev")
     written = fetch_one(
         con.execute(
             "SELECT count(*) FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)"

@@ -8,7 +8,13 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
-from watchfloor.analysis.series import SOURCE_KEY, event_series_sql, fetch_one
+from watchfloor.analysis.series import (
+    SOURCE_KEY,
+    event_series_sql,
+    fetch_one,
+    judged_events_table,
+    per_series_sql,
+)
 
 WORRYING_TYPES = ("MOBILIZE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST")
 BORDER_WORDS = r"(cross(ed|es|ing)?\b.{0,30}\bborder|cross-border|incursion|across the border)"
@@ -232,25 +238,36 @@ def novelty_signals(
 def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> int:
     """Give every judged event from ``from_day`` its surprise: max -log10(q) x confidence."""
     con.execute("DELETE FROM analysis_event_scores WHERE day >= ?", [from_day])
+    judged_events_table(con, "_wf_es_ev", "e.date >= ?", [from_day])
     con.execute(
-        f"""
-        INSERT INTO analysis_event_scores
-        SELECT es.event_id, es.day,
-               max(-log10(greatest(b.q_value, 1e-300)) * es.w) AS surprise,
-               arg_max(b.q_value, -log10(greatest(b.q_value, 1e-300))),
-               arg_max(b.level, -log10(greatest(b.q_value, 1e-300))),
-               arg_max(b.key, -log10(greatest(b.q_value, 1e-300))),
-               arg_max(b.etype, -log10(greatest(b.q_value, 1e-300))),
-               arg_max(b.observed, -log10(greatest(b.q_value, 1e-300))),
-               arg_max(b.expected, -log10(greatest(b.q_value, 1e-300)))
-        FROM ({event_series_sql("e.date >= $1")}) es
-        JOIN (SELECT * FROM analysis_baselines WHERE day >= $1) b
-             ON b.level = es.level AND b.key = es.key AND b.etype = es.etype
-             AND b.day = es.day AND b.q_value IS NOT NULL
-        GROUP BY es.event_id, es.day
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_bq AS
+        SELECT level, key, etype, day, q_value, observed, expected,
+               -log10(greatest(q_value, 1e-300)) AS s
+        FROM analysis_baselines WHERE day >= ? AND q_value IS NOT NULL
         """,
         [from_day],
     )
+    per_kind = per_series_sql(
+        "SELECT ev.eid, ev.w, b.* FROM _wf_es_ev ev JOIN _wf_bq b ON b.level = {level} "
+        "AND b.key = {key} AND b.etype = {etype} AND b.day = ev.day"
+    )
+    con.execute(
+        f"""
+        INSERT INTO analysis_event_scores
+        SELECT ev.event_id, ev.day, m.surprise, m.q_value, m.level, m.key, m.etype,
+               m.observed, m.expected
+        FROM (
+            SELECT eid, max(s * w) AS surprise, arg_max(q_value, s) AS q_value,
+                   arg_max(level, s) AS level, arg_max(key, s) AS key,
+                   arg_max(etype, s) AS etype, arg_max(observed, s) AS observed,
+                   arg_max(expected, s) AS expected
+            FROM ({per_kind}) GROUP BY eid
+        ) m JOIN _wf_es_ev ev ON ev.eid = m.eid
+        """
+    )
+    for table in ("_wf_es_ev", "_wf_bq"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     row = fetch_one(
         con.execute("SELECT count(*) FROM analysis_event_scores WHERE day >= ?", [from_day])
     )
