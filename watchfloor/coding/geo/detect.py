@@ -1,0 +1,203 @@
+"""Finding place mentions in a parsed document and the gazetteer rows each may name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from watchfloor.coding.geo.gazetteer import (
+    ADMIN1,
+    CONTINENT,
+    COUNTRY,
+    EXTRA,
+    TOWN,
+    Candidate,
+    Gazetteer,
+)
+from watchfloor.coding.geo.mentions import (
+    CONNECTORS,
+    SpanCue,
+    capitalised_runs,
+    cue_preference,
+    cue_role,
+    is_fragment,
+    ner_spans,
+    span_variants,
+)
+from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
+from watchfloor.coding.geo.names import name_key
+
+BROAD_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
+TITLE_WORDS = {
+    "minister",
+    "secretary",
+    "king",
+    "queen",
+    "president",
+    "police",
+    "prince",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "judge",
+    "bishop",
+    "pope",
+    "sheikh",
+    "emir",
+    "chief",
+}
+
+
+class MentionFinder:
+    """Detects place mentions and their candidate rows (resolution is PlaceResolver's)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def work_for(self, doc: Doc, cue: SpanCue, hint: str | None) -> Work:
+        text = doc[cue.start : cue.end].text
+        if cue.source == "adjective" or (cue.source == "given" and self.adjective(text)):
+            cc = self.adjective(text)
+            row = self.gaz.country_row.get(cc) if cc else None
+            cands = [Candidate(row, True)] if row is not None else []
+            if not cands:  # "European", "African": adjectives of continents
+                cands = [c for c in self.candidates(text) if self.gaz.kind[c.row] == CONTINENT]
+            return Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
+        cands = self.candidates(text)
+        if not cands and cue.source == "ner":
+            for start, end in span_variants(doc, cue.start, cue.end)[1:]:
+                cands = self.candidates(doc[start:end].text)
+                if cands:
+                    cue = SpanCue(
+                        start,
+                        end,
+                        cue.source,
+                        cue_role(doc, start, end),
+                        cue_preference(doc, start, end),
+                    )
+                    text = doc[start:end].text
+                    break
+        partial = False
+        if not cands and cue.source in ("ner", "given") and cue.end - cue.start > 1:
+            cands = self._inner_candidates(doc, cue.start, cue.end)
+            partial = bool(cands)
+        if not cands and cue.source in ("ner", "given"):
+            countries = {hint} if hint else set()
+            cands = self.gaz.loose_candidates(text, countries) if countries else []
+        return Work(cue, cands, text, partial=partial)
+
+    def _inner_candidates(self, doc: Doc, start: int, end: int) -> list[Candidate]:
+        """Candidates of the longest capitalised part of a longer name.
+
+        "Colorado State University", "Manila Cathedral" and "Dubai World Cup" are not in the
+        gazetteer but sit in (or are named after) the place their first words name.
+        """
+        for size in range(end - start - 1, 0, -1):
+            for i in range(start, end - size + 1):
+                part = doc[i : i + size]
+                if not part[0].text[:1].isupper() or all(t.is_stop for t in part):
+                    continue
+                if is_fragment(doc, i, i + size, start, end):
+                    continue
+                if all(t.lower_ in GENERIC or t.lower_ in CONNECTORS for t in part):
+                    continue
+                if len(part.text) < 3:
+                    continue
+                cands = [
+                    c
+                    for c in self.candidates(part.text)
+                    if self.gaz.kind[c.row] != TOWN or self.gaz.population[c.row] >= 50_000
+                ]
+                if cands:
+                    return cands
+        return []
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Gazetteer matches; short all-capital forms ("SA", "BC") only as abbreviations."""
+        cands = self.gaz.candidates(text)
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) <= 3 and all(ch.isupper() for ch in letters):
+            cands = [c for c in cands if self.gaz.kind[c.row] in ABBREVIATION_KINDS]
+        return cands
+
+    def adjective(self, text: str) -> str | None:
+
+        return self.gaz.adjectives.get(name_key(text))
+
+    def find(
+        self, doc: Doc, hint: str | None, region_of: Callable[[list[Work]], set[str]]
+    ) -> list[Work]:
+        """Place mentions: NER entities, nationality words, then capitalised runs the tagger
+        missed, accepted against the region the entities already point to."""
+        works = [self.work_for(doc, cue, hint) for cue in ner_spans(doc)]
+        works = [w for w in works if w.candidates or w.cue.source == "ner"]
+        taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
+        countries = region_of(works)
+
+        for run_start, run_end in capitalised_runs(doc, taken):
+            i = run_start
+            while i < run_end:
+                found = None
+                for j in range(run_end, i, -1):
+                    if is_fragment(doc, i, j, run_start, run_end):
+                        continue
+                    cands = self.candidates(doc[i:j].text)
+                    role = cue_role(doc, i, j)
+                    if self._plausible(cands, countries, role, doc[i:j]):
+                        found = Work(
+                            SpanCue(i, j, "gazetteer", role, cue_preference(doc, i, j)),
+                            cands,
+                            doc[i:j].text,
+                        )
+                        break
+                if found is None:
+                    i += 1
+                    continue
+                works.append(found)
+                i = found.cue.end
+        works.sort(key=lambda w: w.cue.start)
+        for work in works:
+            work.gap_words = tuple(t.lower_ for t in doc[work.cue.end : work.cue.end + 4])
+        return works
+
+    def _plausible(
+        self, cands: list[Candidate], countries: set[str], role: str, span: Span
+    ) -> bool:
+        """Accept a non-NER match only with a locative cue or inside a country in context.
+
+        Names the tagger took for people or organisations need both.
+        """
+        if not cands or len(span.text) < 3 or all(t.lower_ in CONNECTORS for t in span):
+            return False
+        tagged = span.doc.has_annotation("POS")
+        if len(span) == 1 and (
+            span[0].is_stop
+            or tagged
+            and span[0].pos_ != "PROPN"
+            and cue_preference(span.doc, span.start, span.end) is None
+        ):
+            return False
+        in_context = any(self.gaz.country[c.row] in countries for c in cands)
+        if len(span) == 1 and role != "locative" and span[0].lower_ in TITLE_WORDS:
+            return False
+        well_known = not (
+            name_key(span.text) in GENERIC or len(span) == 1 and span[0].ent_type_ == "PERSON"
+        ) and any(
+            self.gaz.kind[c.row] in (COUNTRY, CONTINENT, EXTRA)
+            or self.gaz.population[c.row] >= 500_000
+            for c in cands
+            if c.primary
+        )
+        if well_known:  # "Canada" or "Toronto" tagged ORG as a government or a team
+            return True
+        if len(span) == 1 and role != "locative":
+            return False  # a lone capitalised word ("Minister", "Kelly") needs "in"/"near"
+        if any(tok.ent_type_ in {"ORG", "NORP", "PERSON"} for tok in span):
+            notable = any(
+                self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 1_000
+                for c in cands
+            )
+            return role == "locative" and (in_context or notable)
+        return in_context or role == "locative"
