@@ -18,6 +18,7 @@ import datetime as dt
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import stats
 
 from watchfloor.analysis.config import AnalysisConfig
@@ -185,16 +186,16 @@ def _adjusted(con: duckdb.DuckDBPyConnection) -> None:
     same q whatever their order).
     """
     judged = con.execute(
-        "SELECT rowid AS rid, datediff('day', DATE '1970-01-01', day) AS dn, p1, x, size, "
-        "expected FROM _wf_scored WHERE judged"
-    ).fetch_df()
-    x = judged["x"].to_numpy(dtype=float)
-    size = judged["size"].to_numpy(dtype=float)
-    mean = judged["expected"].to_numpy(dtype=float)
-    pvals = judged["p1"].to_numpy(dtype=float, na_value=np.nan, copy=True)
+        "SELECT rowid AS rid, datediff('day', DATE '1970-01-01', day) AS dn, "
+        "coalesce(p1, 'nan'::DOUBLE) AS p1, x, size, expected FROM _wf_scored WHERE judged"
+    ).fetchnumpy()
+    x = np.asarray(judged["x"], dtype=float)
+    size = np.asarray(judged["size"], dtype=float)
+    mean = np.asarray(judged["expected"], dtype=float)
+    pvals = np.array(judged["p1"], dtype=float)
     many = x > 1
     pvals[many] = stats.nbinom.sf(x[many] - 1, size[many], size[many] / (size[many] + mean[many]))
-    day = judged["dn"].to_numpy(dtype=np.int64)
+    day = np.asarray(judged["dn"], dtype=np.int64)
     order = np.lexsort((pvals, day))
     sorted_day = day[order]
     starts = np.flatnonzero(np.r_[True, sorted_day[1:] != sorted_day[:-1]])
@@ -205,7 +206,7 @@ def _adjusted(con: duckdb.DuckDBPyConnection) -> None:
     back = pd.Series(scaled[::-1]).groupby(group[::-1]).cummin().to_numpy()[::-1]
     qvals = np.empty(len(order))
     qvals[order] = np.minimum(1.0, back)
-    frame = pd.DataFrame({"rid": judged["rid"].to_numpy(dtype=np.int64), "p": pvals, "q": qvals})
+    frame = pa.table({"rid": np.asarray(judged["rid"], dtype=np.int64), "p": pvals, "q": qvals})
     con.register("_wf_p_view", frame)
     con.execute("CREATE OR REPLACE TEMP TABLE _wf_p AS SELECT * FROM _wf_p_view")
     con.unregister("_wf_p_view")

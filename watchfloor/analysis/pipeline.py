@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 
 import duckdb
@@ -51,7 +53,28 @@ def _clear(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DELETE FROM {table}")
 
 
+@contextlib.contextmanager
+def _unordered_inserts(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Let DuckDB write query results in any order (less memory, more parallel) meanwhile.
+
+    The analysis tables carry no meaning in their row order; the setting is restored after.
+    """
+    row = fetch_one(con.execute("SELECT current_setting('preserve_insertion_order')"))
+    before = bool(row[0]) if row else True
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        con.execute(f"SET preserve_insertion_order = {str(before).lower()}")
+
+
 def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSummary:
+    """Bring counts, baselines, signals and alerts up to date (see ``_run``)."""
+    with _unordered_inserts(store.con):
+        return _run(store, cfg, full=full)
+
+
+def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSummary:
     """Bring counts, baselines, signals and alerts up to date with the events table.
 
     Incremental by default: only days whose events changed since the last run (and the
@@ -81,7 +104,7 @@ def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> An
         n_signals = store_signals(con, from_day, frames)
         lookback = from_day - dt.timedelta(days=cfg.cluster_window_days)
         signals = con.execute(
-            "SELECT * FROM analysis_signals WHERE day >= ?", [lookback]
+            "SELECT * FROM analysis_signals WHERE day >= ? ORDER BY day, id", [lookback]
         ).fetch_df()
         candidates = build_candidates(signals, from_day, cfg)
         new, updated = upsert_alerts(con, candidates)

@@ -86,6 +86,7 @@ def rate_signals(
                       h.etype, h.level, h.key, h.n_events, h.observed, h.expected,
                       h.q_value) AS summary
         FROM hit h JOIN events e ON e.id = h.event_id
+        ORDER BY id
         """
     ).fetch_df()
     con.execute("DROP TABLE IF EXISTS _wf_sig")
@@ -111,7 +112,7 @@ def _strongest_rate_signals(frame: pd.DataFrame) -> pd.DataFrame:
     typed = frame[~frame["quad"]].groupby(["day", "area", "side"]).size()
     has_type = frame.set_index(["day", "area", "side"]).index.isin(typed.index)
     frame = frame[~(frame["quad"] & has_type)]
-    frame = frame.sort_values("score", ascending=False)
+    frame = frame.sort_values("score", ascending=False, kind="stable")
     frame = frame.drop_duplicates(["day", "area", "side", "etype"])
     return frame.drop(columns=["side", "quad", "area", "level"]).reset_index(drop=True)
 
@@ -249,21 +250,18 @@ def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> in
         [from_day],
     )
     per_kind = per_series_sql(
-        "SELECT ev.eid, ev.w, b.* FROM _wf_es_ev ev JOIN _wf_bq b ON b.level = {level} "
-        "AND b.key = {key} AND b.etype = {etype} AND b.day = ev.day"
+        "SELECT ev.eid, ev.w, b.s, b.rowid AS bid FROM _wf_es_ev ev JOIN _wf_bq b "
+        "ON b.level = {level} AND b.key = {key} AND b.etype = {etype} AND b.day = ev.day"
     )
     con.execute(
         f"""
         INSERT INTO analysis_event_scores
-        SELECT ev.event_id, ev.day, m.surprise, m.q_value, m.level, m.key, m.etype,
-               m.observed, m.expected
+        SELECT ev.event_id, ev.day, m.surprise, b.q_value, b.level, b.key, b.etype,
+               b.observed, b.expected
         FROM (
-            SELECT eid, max(s * w) AS surprise, arg_max(q_value, s) AS q_value,
-                   arg_max(level, s) AS level, arg_max(key, s) AS key,
-                   arg_max(etype, s) AS etype, arg_max(observed, s) AS observed,
-                   arg_max(expected, s) AS expected
+            SELECT eid, max(s * w) AS surprise, arg_max(bid, s) AS bid
             FROM ({per_kind}) GROUP BY eid
-        ) m JOIN _wf_es_ev ev ON ev.eid = m.eid
+        ) m JOIN _wf_es_ev ev ON ev.eid = m.eid JOIN _wf_bq b ON b.rowid = m.bid
         """
     )
     for table in ("_wf_es_ev", "_wf_bq"):
