@@ -7,6 +7,7 @@ Swapping one (say, another actor resolver) means building the ``Coder`` with ano
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol
@@ -184,11 +185,22 @@ class PlaceStage:
         if not work.candidates:
             return
         hint = work.document.metadata.get("country") if work.document.metadata else None
+        hint = hint or self._actor_country(work)
         work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
         for cand in work.candidates:
             cand.place = self.resolver.event_place(
-                work.spans[cand.sentence_index], work.place_mentions
+                work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
             )
+
+    @staticmethod
+    def _actor_country(work: WorkDoc) -> str | None:
+        """The country the document's actors name most often: a prior for its places
+        when the input carries no country (wire reports often name only "regime forces"
+        and a village)."""
+        counts = Counter(
+            m.ref.country for ms in work.actor_mentions.values() for m in ms if m.ref.country
+        )
+        return counts.most_common(1)[0][0] if counts else None
 
 
 class ActorContextStage:
