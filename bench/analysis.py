@@ -1,6 +1,7 @@
 """Benchmark the analysis layer on generated events: baselines, signals and alerts.
 
 Usage: .venv/bin/python bench/analysis.py [--events 1000000] [--days 365] [--db PATH]
+       [--memory-limit 4GB] [--threads N]
 
 Events are generated in DuckDB (``range()``): 120 countries x 8 admin1 units, 15 PLOVER
 types, 6 sectors, a weekly pattern (weekends carry ~40% fewer events) and a per-country
@@ -83,10 +84,17 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument(
+        "--memory-limit", default="4GB", help="DuckDB memory_limit (spills to disk beyond it)"
+    )
+    parser.add_argument("--threads", type=int, default=None, help="DuckDB threads (default: all)")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.duckdb"
     with Store(db) as store:
+        store.con.execute(f"SET memory_limit = '{args.memory_limit}'")
+        if args.threads:
+            store.con.execute(f"SET threads = {int(args.threads)}")
         t0 = time.perf_counter()
         generate(store, args.events, args.days)
         n = store.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
@@ -102,8 +110,10 @@ def main() -> int:
             "SELECT (SELECT count(*) FROM analysis_daily_counts), "
             "(SELECT count(*) FROM analysis_baselines), (SELECT count(*) FROM analysis_signals)"
         ).fetchall()[0]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"machine: {os.cpu_count()} CPUs; events: {n:,} over {args.days} days "
+        f"machine: {os.cpu_count()} CPUs, load average {load}; DuckDB memory_limit "
+        f"{args.memory_limit}; events: {n:,} over {args.days} days "
         f"(generated in {t1 - t0:.1f}s)"
     )
     print(

@@ -9,6 +9,7 @@ import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.series import (
+    ETYPE_KIND_SQL,
     SOURCE_KEY,
     event_series_sql,
     fetch_one,
@@ -241,17 +242,18 @@ def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> in
     con.execute("DELETE FROM analysis_event_scores WHERE day >= ?", [from_day])
     judged_events_table(con, "_wf_es_ev", "e.date >= ?", [from_day])
     con.execute(
-        """
+        f"""
         CREATE OR REPLACE TEMP TABLE _wf_bq AS
         SELECT level, key, etype, day, q_value, observed, expected,
-               -log10(greatest(q_value, 1e-300)) AS s
+               -log10(greatest(q_value, 1e-300)) AS s, {ETYPE_KIND_SQL} AS ek
         FROM analysis_baselines WHERE day >= ? AND q_value IS NOT NULL
         """,
         [from_day],
     )
     per_kind = per_series_sql(
         "SELECT ev.eid, ev.w, b.s, b.rowid AS bid FROM _wf_es_ev ev JOIN _wf_bq b "
-        "ON b.level = {level} AND b.key = {key} AND b.etype = {etype} AND b.day = ev.day"
+        "ON b.level = {level} AND b.ek = {kind} AND b.key = {key} AND b.etype = {etype} "
+        "AND b.day = ev.day"
     )
     con.execute(
         f"""
