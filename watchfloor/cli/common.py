@@ -17,7 +17,8 @@ from rich.table import Table
 from watchfloor.settings import Settings
 from watchfloor.store import Store
 
-console = Console()
+# Piped output is read by people too: give tables room instead of rich's 80-column default.
+console = Console() if sys.stdout.isatty() else Console(width=160)
 err_console = Console(stderr=True)
 
 
