@@ -18,14 +18,10 @@ import duckdb
 from watchfloor.errors import InputError
 from watchfloor.importers.common import (
     ImportReport,
-    RejectedRow,
-    file_line,
+    StagingTables,
+    load_staged,
     plain_file,
-    read_rejects,
-    register_reference_tables,
     sql_string,
-    unregister,
-    write_events,
 )
 from watchfloor.store.database import Store
 
@@ -120,38 +116,18 @@ def _stage_sql(file: Path, header: list[str], stage: str, rejects: str, scans: s
 
 
 def _import_acled(store: Store, source: Path) -> ImportReport:
-    stage, rejects, scans = "wf_acled_stage", "wf_acled_rejects", "wf_acled_scans"
+    tables = StagingTables("wf_acled_stage", "wf_acled_rejects", "wf_acled_scans")
     with plain_file(source) as file:
-        header = _header(file)
-        sql = _stage_sql(file, header, stage, rejects, scans)
-        with store.transaction() as con:
-            names = register_reference_tables(con)
-            try:
-                con.execute(sql)
-                total = con.execute(f"SELECT count(*) FROM {stage}").fetchone()
-                skipped = read_rejects(con, rejects)
-                lines = [r.line for r in skipped]
-                bad = con.execute(f"SELECT rn FROM {stage} WHERE NOT ok ORDER BY rn").fetchall()
-                unparsed = [
-                    RejectedRow(
-                        file_line(int(rn), lines, 1), "event_id_cnty or event_date unreadable"
-                    )
-                    for (rn,) in bad
-                ]
-                con.execute(f"DELETE FROM {stage} WHERE NOT ok")
-                imported = write_events(con, stage)
-                for table in (stage, rejects, scans):
-                    con.execute(f"DROP TABLE {table}")
-            finally:
-                unregister(con, names)
-    staged = int(total[0]) if total else 0
-    return ImportReport(
-        path=str(source),
-        dataset="acled",
-        rows_read=staged + len(skipped),
-        imported=imported,
-        rejected=tuple(sorted(skipped + unparsed, key=lambda r: r.line)),
-    )
+        sql = _stage_sql(file, _header(file), tables.stage, tables.rejects, tables.scans)
+        return load_staged(
+            store,
+            source=source,
+            dataset="acled",
+            stage_sql=sql,
+            tables=tables,
+            header_lines=1,
+            unreadable="event_id_cnty or event_date unreadable",
+        )
 
 
 def import_acled(store: Store, path: str | Path) -> ImportReport:

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from watchfloor.errors import InputError, ModelError
+from watchfloor.store.database import Store
 
 # The event columns an importer fills, in the order of its SELECT list.
 IMPORT_COLUMNS: tuple[str, ...] = (
@@ -186,3 +187,54 @@ def write_events(con: duckdb.DuckDBPyConnection, stage: str) -> int:
     con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM {stage}")
     count = con.execute(f"SELECT count(*) FROM {stage}").fetchone()
     return int(count[0]) if count else 0
+
+
+@dataclass(frozen=True)
+class StagingTables:
+    """Names of the temporary tables one import uses: staged rows, rejects and scans."""
+
+    stage: str
+    rejects: str
+    scans: str
+
+
+def load_staged(
+    store: Store,
+    *,
+    source: Path,
+    dataset: str,
+    stage_sql: str,
+    tables: StagingTables,
+    header_lines: int,
+    unreadable: str,
+) -> ImportReport:
+    """Stage a file with ``stage_sql``, report malformed rows, upsert the rest as events.
+
+    Runs in one transaction: a file that fails half-way leaves the database unchanged.
+    ``unreadable`` explains rows whose id or date could not be parsed.
+    """
+    with store.transaction() as con:
+        names = register_reference_tables(con)
+        try:
+            con.execute(stage_sql)
+            total = con.execute(f"SELECT count(*) FROM {tables.stage}").fetchone()
+            skipped = read_rejects(con, tables.rejects)
+            lines = [r.line for r in skipped]
+            bad = con.execute(f"SELECT rn FROM {tables.stage} WHERE NOT ok ORDER BY rn").fetchall()
+            unparsed = [
+                RejectedRow(file_line(int(rn), lines, header_lines), unreadable) for (rn,) in bad
+            ]
+            con.execute(f"DELETE FROM {tables.stage} WHERE NOT ok")
+            imported = write_events(con, tables.stage)
+            for table in (tables.stage, tables.rejects, tables.scans):
+                con.execute(f"DROP TABLE {table}")
+        finally:
+            unregister(con, names)
+    staged = int(total[0]) if total else 0
+    return ImportReport(
+        path=str(source),
+        dataset=dataset,
+        rows_read=staged + len(skipped),
+        imported=imported,
+        rejected=tuple(sorted(skipped + unparsed, key=lambda r: r.line)),
+    )

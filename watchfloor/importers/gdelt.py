@@ -17,14 +17,10 @@ import duckdb
 from watchfloor.errors import InputError
 from watchfloor.importers.common import (
     ImportReport,
-    RejectedRow,
-    file_line,
+    StagingTables,
+    load_staged,
     plain_file,
-    read_rejects,
-    register_reference_tables,
     sql_string,
-    unregister,
-    write_events,
 )
 from watchfloor.store.database import Store
 
@@ -117,41 +113,24 @@ QUALIFY row_number() OVER (PARTITION BY ok, coalesce(id, t.rn::VARCHAR) ORDER BY
 
 def _import_gdelt(store: Store, source: Path) -> ImportReport:
     columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS) + "}"
-    stage, rejects, scans = "wf_gdelt_stage", "wf_gdelt_rejects", "wf_gdelt_scans"
-    with plain_file(source) as file, store.transaction() as con:
-        names = register_reference_tables(con)
-        try:
-            con.execute(
-                _STAGE_SQL.format(
-                    stage=stage,
-                    path=sql_string(str(file)),
-                    columns=columns,
-                    rejects=sql_string(rejects),
-                    scans=sql_string(scans),
-                )
-            )
-            total = con.execute(f"SELECT count(*) FROM {stage}").fetchone()
-            skipped = read_rejects(con, rejects)
-            lines = [r.line for r in skipped]
-            bad = con.execute(f"SELECT rn FROM {stage} WHERE NOT ok ORDER BY rn").fetchall()
-            unparsed = [
-                RejectedRow(file_line(int(rn), lines, 0), "GLOBALEVENTID or SQLDATE unreadable")
-                for (rn,) in bad
-            ]
-            con.execute(f"DELETE FROM {stage} WHERE NOT ok")
-            imported = write_events(con, stage)
-            for table in (stage, rejects, scans):
-                con.execute(f"DROP TABLE {table}")
-        finally:
-            unregister(con, names)
-    staged = int(total[0]) if total else 0
-    return ImportReport(
-        path=str(source),
-        dataset="gdelt",
-        rows_read=staged + len(skipped),
-        imported=imported,
-        rejected=tuple(sorted(skipped + unparsed, key=lambda r: r.line)),
-    )
+    tables = StagingTables("wf_gdelt_stage", "wf_gdelt_rejects", "wf_gdelt_scans")
+    with plain_file(source) as file:
+        sql = _STAGE_SQL.format(
+            stage=tables.stage,
+            path=sql_string(str(file)),
+            columns=columns,
+            rejects=sql_string(tables.rejects),
+            scans=sql_string(tables.scans),
+        )
+        return load_staged(
+            store,
+            source=source,
+            dataset="gdelt",
+            stage_sql=sql,
+            tables=tables,
+            header_lines=0,
+            unreadable="GLOBALEVENTID or SQLDATE unreadable",
+        )
 
 
 def import_gdelt(store: Store, path: str | Path) -> ImportReport:
