@@ -90,6 +90,9 @@ class ActorResolver:
         self.lexicon = lexicon
         self.heads = heads
         self._tokenizer = tokenizer
+        # the noun chunks of the last document seen: spaCy's Span.noun_chunks walks the
+        # whole document for every sentence, so they are listed once per document
+        self._chunks: tuple[Doc | None, list[Span]] = (None, [])
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> ActorResolver:
@@ -204,10 +207,23 @@ class ActorResolver:
         if not hits:
             return []
         mentions: list[ActorMention] = []
-        for span in _candidate_spans(sentence, hits):
+        chunks = [
+            c
+            for c in self._doc_chunks(sentence.doc)
+            if c.start >= sentence.start and c.end <= sentence.end
+        ]
+        for span in _candidate_spans(sentence, hits, chunks):
             inside = [h for h in hits if span.start <= h.start and h.end <= span.end]
             mentions.extend(self._mentions(span, inside))
         return sorted(mentions, key=lambda m: m.start)
+
+    def _doc_chunks(self, doc: Doc) -> list[Span]:
+        """The document's noun chunks, listed once per document."""
+        seen, chunks = self._chunks
+        if seen is not doc:
+            chunks = list(doc.noun_chunks)
+            self._chunks = (doc, chunks)
+        return chunks
 
     def _mentions(self, span: Span, hits: list[_Hit]) -> list[ActorMention]:
         root = span.root
@@ -331,14 +347,15 @@ def _coordinated(doc: Doc, places: list[_Hit]) -> bool:
     return any(doc[i].dep_ == "conj" and doc[i].head.i in tokens for i in tokens)
 
 
-def _candidate_spans(sentence: Span, hits: list[_Hit]) -> list[Span]:
-    """Noun chunks (with "of/in X" attachments), named entities and bare hits; no overlaps."""
+def _candidate_spans(sentence: Span, hits: list[_Hit], noun_chunks: list[Span]) -> list[Span]:
+    """Noun chunks (the sentence's ``noun_chunks``, with "of/in X" attachments), named
+    entities and bare hits; no overlaps."""
     doc = sentence.doc
     spans: list[Span] = []
     agents = {i for h in hits if h.entry.kind == "A" for i in range(h.start, h.end)}
     places = {i for h in hits if h.entry.kind in PLACE_KINDS for i in range(h.start, h.end)}
     chunk_at: dict[int, Span] = {}
-    for chunk in sentence.noun_chunks:
+    for chunk in noun_chunks:
         chunk_tokens = range(chunk.start, chunk.end)
         if any(i in agents for i in chunk_tokens) and not any(i in places for i in chunk_tokens):
             chunk = _with_prep_attachment(chunk, places)

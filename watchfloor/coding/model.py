@@ -9,6 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Span
+
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.modality import hedge_cues
 from watchfloor.coding.ontology import DATA_PACKAGE, read_table
@@ -49,17 +51,25 @@ class ModelStage:
         self.codes = {r["plover_event"]: r["cameo_code"] for r in read_table("plover_cameo.tsv")}
 
     def __call__(self, work: WorkDoc) -> None:
-        covered = {c.sentence_index for c in work.candidates}
-        todo = [
-            (i, span)
-            for i, span in enumerate(work.spans)
-            if i not in covered and len(span) >= MIN_TOKENS and any(t.pos_ == "VERB" for t in span)
-        ]
+        self.run_batch([work])
+
+    def run_batch(self, works: list[WorkDoc]) -> None:
+        """Type the uncovered sentences of several documents with one classifier call."""
+        todo: list[tuple[WorkDoc, int, Span]] = []
+        for work in works:
+            covered = {c.sentence_index for c in work.candidates}
+            todo += [
+                (work, i, span)
+                for i, span in enumerate(work.spans)
+                if i not in covered
+                and len(span) >= MIN_TOKENS
+                and any(t.pos_ == "VERB" for t in span)
+            ]
         if not todo:
             return
-        probs = self.model.predict_proba([span.text for _, span in todo])
+        probs = self.model.predict_proba([span.text for _, _, span in todo])
         labels = list(self.model.classes_)
-        for (i, span), row in zip(todo, probs, strict=True):
+        for (work, i, span), row in zip(todo, probs, strict=True):
             best = int(row.argmax())
             code = self.codes.get(labels[best])
             if code is None or row[best] < self.threshold:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
+from multiprocessing.pool import Pool
+from types import TracebackType
 from typing import Any
 
 import spacy
@@ -39,6 +42,8 @@ from watchfloor.settings import Settings
 CODER_VERSION = "coder-0.1"
 UNUSED_PIPES = ()
 MAX_CHARS = 200_000
+#: Documents sent to a worker process at a time when ``n_process`` > 1.
+CHUNK_DOCUMENTS = 32
 
 
 def load_nlp(name: str) -> Language:
@@ -134,7 +139,8 @@ class Coder:
         self.nlp = nlp
         self.stages = list(stages)
         self.batch_size = batch_size
-        self.n_process = n_process
+        self.n_process = max(1, n_process)
+        self._pool: Pool | None = None
         digest = data_digest()
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
@@ -146,7 +152,9 @@ class Coder:
 
         ``stages``: "default" (everything), "minimal" (typing only, actors as plain text), or
         a list of stage names from ``DEFAULT_STAGES`` / "actors-text". ``n_process`` > 1
-        parses in that many processes while this one runs the stages.
+        codes documents (parse and every stage) in that many forked worker processes, started
+        on first use and kept until ``close()``; results come back in input order and are the
+        same as with one process.
         """
         lexicon, ontology = TriggerLexicon.load(), Ontology.load()
         names = {"default": DEFAULT_STAGES, "minimal": MINIMAL_STAGES}.get(
@@ -163,16 +171,85 @@ class Coder:
         )
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents in order, parsing them in batches."""
+        """Code documents in order, parsing them in batches (in worker processes when
+        ``n_process`` > 1)."""
+        if self.n_process > 1:
+            yield from self._code_in_workers(docs)
+            return
+        yield from self._code_here(docs)
+
+    def _code_here(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         pairs = ((d.text[:MAX_CHARS], d) for d in docs)
-        parsed = self.nlp.pipe(
-            pairs, batch_size=self.batch_size, as_tuples=True, n_process=self.n_process
-        )
+        parsed = self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True)
+        works: list[WorkDoc] = []
         for doc, document in parsed:
-            work = WorkDoc(document=document, doc=doc)
-            for stage in self.stages:
-                stage(work)
-            yield CodedDocument(document.id, work.sentences, work.events, trace(work))
+            works.append(WorkDoc(document=document, doc=doc))
+            if len(works) >= self.batch_size:
+                yield from self._run_stages(works)
+                works = []
+        yield from self._run_stages(works)
+
+    def _run_stages(self, works: list[WorkDoc]) -> Iterator[CodedDocument]:
+        """Each stage over the whole batch in turn (documents stay independent): a stage with
+        ``run_batch`` gets them all at once, e.g. for one classifier call."""
+        for stage in self.stages:
+            run_batch = getattr(stage, "run_batch", None)
+            if callable(run_batch):
+                run_batch(works)
+            else:
+                for work in works:
+                    stage(work)
+        for work in works:
+            yield CodedDocument(work.document.id, work.sentences, work.events, trace(work))
+
+    def _code_in_workers(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
+        items = docs if isinstance(docs, Sequence) else list(docs)
+        if not items:
+            return
+        # small calls (one runner batch) are still split so that every worker gets a share
+        size = max(1, min(CHUNK_DOCUMENTS, -(-len(items) // (2 * self.n_process))))
+        chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        for coded in self.pool().imap(_code_chunk, chunks):
+            yield from coded
+
+    def warm(self) -> None:
+        """Build the indexes stages otherwise build on first use (the gazetteer's loose-name
+        index), so that forked workers share them instead of each building its own."""
+        for stage in self.stages:
+            warm = getattr(stage, "warm", None)
+            if callable(warm):
+                warm()
+
+    def pool(self) -> Pool:
+        """The worker processes, forked from this loaded coder on first use."""
+        if self._pool is None:
+            self.warm()
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(self.n_process, initializer=_start_worker, initargs=(self,))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_pool"] = None  # a pool cannot travel to another process
+        return state
 
     def code_text(
         self, text: str, published: dt.date | None = None, doc_id: str = "text"
@@ -180,6 +257,24 @@ class Coder:
         """Code one text; ``published`` anchors relative dates ("on Monday")."""
         when = dt.datetime.combine(published, dt.time()) if published else None
         return next(self.code_documents([Document(id=doc_id, text=text, published=when)]))
+
+
+#: The coder of a forked worker process (set once by ``_start_worker``; empty elsewhere).
+_WORKER: dict[str, Coder] = {}
+
+
+def _start_worker(coder: Coder) -> None:
+    """Pool initializer: keep the inherited coder; one BLAS thread, since each core has a
+    worker of its own."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    coder.n_process = 1
+    _WORKER["coder"] = coder
+
+
+def _code_chunk(docs: list[Document]) -> list[CodedDocument]:
+    return list(_WORKER["coder"].code_documents(docs))
 
 
 def trace(work: WorkDoc) -> list[str]:

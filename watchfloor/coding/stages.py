@@ -181,6 +181,13 @@ class PlaceStage:
     def __init__(self, resolver: Any) -> None:
         self.resolver = resolver
 
+    def warm(self) -> None:
+        """Build the gazetteer's loose-name index of every country now (it is otherwise built
+        by the first search for an unknown name, which takes seconds)."""
+        loose = getattr(getattr(self.resolver, "gaz", None), "loose_candidates", None)
+        if callable(loose):
+            loose("warm up", None)
+
     def __call__(self, work: WorkDoc) -> None:
         if not work.candidates:
             return
