@@ -111,6 +111,16 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
     )
     con.execute(
         """
+        CREATE OR REPLACE TEMP TABLE _wf_ref AS
+        SELECT sid, day, window_sum FROM _wf_win
+        WHERE day >= ? AND sid IN (
+            SELECT own_sid FROM _wf_sid UNION SELECT pt_sid FROM _wf_sid
+            UNION SELECT pa_sid FROM _wf_sid)
+        """,
+        [from_day],
+    )
+    con.execute(
+        """
         CREATE OR REPLACE TEMP TABLE _wf_frame AS
         SELECT t.sid, t.day, t.n AS observed, t.window_sum, t.window_sq,
                datediff('day', s.first_day, t.day) AS history_days,
@@ -121,14 +131,14 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
                coalesce(aa.area_dow_sum, 0) AS area_dow_sum
         FROM (SELECT * FROM _wf_win WHERE day >= ?) t
         JOIN _wf_sid s ON s.sid = t.sid
-        JOIN _wf_win own ON own.sid = s.own_sid AND own.day = t.day
-        LEFT JOIN _wf_win pt ON pt.sid = s.pt_sid AND pt.day = t.day
-        LEFT JOIN _wf_win pa ON pa.sid = s.pa_sid AND pa.day = t.day
+        JOIN _wf_ref own ON own.sid = s.own_sid AND own.day = t.day
+        LEFT JOIN _wf_ref pt ON pt.sid = s.pt_sid AND pt.day = t.day
+        LEFT JOIN _wf_ref pa ON pa.sid = s.pa_sid AND pa.day = t.day
         LEFT JOIN _wf_area aa ON aa.sid = s.area_sid AND aa.day = t.day
         """,
         [from_day],
     )
-    for table in ("_wf_dc", "_wf_win", "_wf_area"):
+    for table in ("_wf_dc", "_wf_win", "_wf_area", "_wf_ref"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
