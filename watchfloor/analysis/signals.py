@@ -250,10 +250,23 @@ def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> in
         """,
         [from_day],
     )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_bn AS
+        SELECT level, key, etype, ek, (row_number() OVER ())::INTEGER AS sid
+        FROM (SELECT DISTINCT level, key, etype, ek FROM _wf_bq)
+        """
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_bqi AS
+        SELECT n.sid, b.day, b.s, b.rowid AS bid
+        FROM _wf_bq b JOIN _wf_bn n ON n.level = b.level AND n.key = b.key AND n.etype = b.etype
+        """
+    )
     per_kind = per_series_sql(
-        "SELECT ev.eid, ev.w, b.s, b.rowid AS bid FROM _wf_es_ev ev JOIN _wf_bq b "
-        "ON b.level = {level} AND b.ek = {kind} AND b.key = {key} AND b.etype = {etype} "
-        "AND b.day = ev.day"
+        "SELECT ev.eid, ev.w, ev.day, n.sid FROM _wf_es_ev ev JOIN _wf_bn n "
+        "ON n.level = {level} AND n.ek = {kind} AND n.key = {key} AND n.etype = {etype}"
     )
     con.execute(
         f"""
@@ -261,12 +274,13 @@ def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> in
         SELECT ev.event_id, ev.day, m.surprise, b.q_value, b.level, b.key, b.etype,
                b.observed, b.expected
         FROM (
-            SELECT eid, max(s * w) AS surprise, arg_max(bid, s) AS bid
-            FROM ({per_kind}) GROUP BY eid
+            SELECT e.eid, max(q.s * e.w) AS surprise, arg_max(q.bid, q.s) AS bid
+            FROM ({per_kind}) e JOIN _wf_bqi q ON q.sid = e.sid AND q.day = e.day
+            GROUP BY e.eid
         ) m JOIN _wf_es_ev ev ON ev.eid = m.eid JOIN _wf_bq b ON b.rowid = m.bid
         """
     )
-    for table in ("_wf_es_ev", "_wf_bq"):
+    for table in ("_wf_es_ev", "_wf_bq", "_wf_bn", "_wf_bqi"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     row = fetch_one(
         con.execute("SELECT count(*) FROM analysis_event_scores WHERE day >= ?", [from_day])
