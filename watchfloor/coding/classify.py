@@ -133,7 +133,7 @@ def _prefix_map(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -170,7 +170,7 @@ class EventTyper:
         """The nearest trigger whose complement this trigger is, if any."""
         current = token
         for _ in range(4):
-            if current.dep_ not in COMPLEMENT_DEPS or current.head is current:
+            if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
                 return None
             current = current.head
             if current.i in hits:

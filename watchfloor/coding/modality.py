@@ -96,7 +96,7 @@ def is_negated(token: Token) -> bool:
             for c in current.children
         ):
             return True
-        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
             break
         current = current.head
     return False

@@ -150,7 +150,7 @@ def _inherited_subject(token: Token) -> Token | None:
     """Subject shared with the governing verb: control ("X vowed to attack") and conjunction."""
     current = token
     for _ in range(3):
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
             current = current.head
             found = _child(current, SUBJECT_DEPS)
             if found is not None:
