@@ -66,7 +66,7 @@ def _table_row(record: dict[str, Any]) -> dict[str, Any]:
     "--workers",
     type=click.IntRange(1, 1024),
     default=None,
-    help="Dask workers to start when no --scheduler is given; local engine: parsing processes",
+    help="Dask workers to start without --scheduler; local engine: coder worker processes",
 )
 @click.option(
     "--input",
