@@ -80,3 +80,28 @@ def test_export_and_import_parquet_round_trip(tmp_path: Path, corpus: Path) -> N
         assert other.import_parquet(tmp_path / "dump")["documents"] == 2
         meta = other.store.con.execute("SELECT metadata FROM documents WHERE id = 'b'").fetchone()
         assert meta is not None and json.loads(meta[0]) == {"section": "politics"}
+
+
+def test_code_analyze_and_alerts_from_python(tmp_path: Path) -> None:
+    texts = [
+        "Iranian troops attacked a border post near Mehran, killing three soldiers.",
+        "Turkish jets bombed PKK positions in Duhok province on Tuesday.",
+        "Protesters rallied outside parliament in Baghdad to demand new elections.",
+    ]
+    rows = [
+        {"id": f"d{day:02d}", "text": text, "source": "wire", "published": f"2024-03-{day:02d}"}
+        for day, text in enumerate(texts, start=1)
+    ]
+    path = tmp_path / "attacks.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with watchfloor.open(tmp_path / "wf.duckdb") as wf:
+        wf.ingest(path)
+        done = wf.code()
+        assert done.documents_coded == 3
+        assert done.events >= 3
+        events = wf.events()
+        assert set(events["document_id"]) == {"d01", "d02", "d03"}
+        assert (events["plover_event"] == "ASSAULT").any()
+        assert wf.code().documents_coded == 0  # incremental: nothing left to code
+        assert isinstance(wf.alerts(), list)
+        assert wf.analyze(full=True).from_day is not None

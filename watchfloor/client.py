@@ -9,6 +9,7 @@ from typing import Any, Literal, overload
 import pandas as pd
 import pyarrow as pa
 
+from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.ingest.items import IngestSummary
 from watchfloor.ingest.pipeline import DEFAULT_BATCH, Ingestor
 from watchfloor.settings import Settings
@@ -16,6 +17,7 @@ from watchfloor.store.database import Store
 from watchfloor.store.documents import DocumentFilter, query_documents
 from watchfloor.store.events import EventFilter, query_events
 from watchfloor.store.parquet import export_tables, import_parquet
+from watchfloor.workflow import ProcessSummary, process_new
 
 
 class Watchfloor:
@@ -88,6 +90,23 @@ class Watchfloor:
         """Events as a DataFrame; filters are EventFilter fields (since, country, type, ...)."""
         frame = query_events(self.store, EventFilter(**filters), limit=limit)
         return pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
+
+    def code(self, *, analyze: bool = True) -> ProcessSummary:
+        """Code every uncoded document, then (by default) update signals, alerts and stories."""
+        return process_new(self.store, self.settings, analyze=analyze)
+
+    def analyze(self, *, full: bool = False) -> AnalysisSummary:
+        """Update baselines, signals, alerts and stories (``full`` recomputes all history)."""
+        from watchfloor.analysis.pipeline import analyze_full, analyze_incremental
+
+        return (analyze_full if full else analyze_incremental)(self.store, self.settings)
+
+    def alerts(self, **filters: Any) -> list[dict[str, Any]]:
+        """Alerts as the JSON-shaped dicts of ``watchfloor alerts --json`` (with signals);
+        filters are those of ``list_alerts`` (since, until, state, kind, country, limit)."""
+        from watchfloor.analysis.alerts import list_alerts
+
+        return [alert.to_dict() for alert in list_alerts(self.store, **filters)]
 
     def export(self, folder: str | Path, tables: list[str] | None = None) -> dict[str, int]:
         """Write tables to ``folder/<table>.parquet`` atomically; rows per table."""
