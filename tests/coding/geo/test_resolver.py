@@ -124,11 +124,24 @@ def test_capital_is_preferred_over_larger_namesakes_elsewhere(nlp, resolver):
     assert place is not None and place.country == "SYR" and place.feature == "PPLC"
 
 
-def test_event_place_with_hint_ignores_nationality_fallback(nlp, resolver):
+def test_event_place_with_hint_falls_back_to_the_hinted_country_not_the_nationality(nlp, resolver):
     doc, mentions = _places(nlp, resolver, "Turkish warplanes struck YPG positions overnight.")
     sentence = next(iter(doc.sents))
     assert resolver.event_place(sentence, mentions).country == "TUR"
-    assert resolver.event_place(sentence, mentions, country_hint="SYR") is None
+    place = resolver.event_place(sentence, mentions, country_hint="SYR")
+    assert place is not None and place.country == "SYR" and place.lat is not None
+
+
+def test_event_place_is_none_without_places_or_hint(nlp, resolver):
+    doc, mentions = _places(nlp, resolver, "Workers gathered to protest unpaid salaries.")
+    assert resolver.event_place(next(iter(doc.sents)), mentions) is None
+
+
+def test_unit_after_a_comma_counts_as_the_containing_place(nlp, resolver):
+    text = "Coalition jets conducted a single airstrike on Wadi Khabir, Taiz."
+    doc, mentions = _places(nlp, resolver, text)
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "YEM"
 
 
 def test_generic_words_are_not_read_as_foreign_regions(nlp, resolver):

@@ -135,6 +135,11 @@ class MentionFinder:
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
         countries = region_of(works)
+        after_place = {
+            w.cue.end
+            for w in works
+            if w.cue.role == "locative" and w.cue.end < len(doc) and doc[w.cue.end].text == ","
+        }
 
         for run_start, run_end in capitalised_runs(doc, taken):
             i = run_start
@@ -145,6 +150,8 @@ class MentionFinder:
                         continue
                     cands = self.candidates(doc[i:j].text)
                     role = cue_role(doc, i, j)
+                    if role != "locative" and i - 1 in after_place:
+                        role = "locative"  # "Wadi Khabir, Taiz": the unit holding a place
                     if self._plausible(cands, countries, role, doc[i:j]):
                         found = Work(
                             SpanCue(i, j, "gazetteer", role, cue_preference(doc, i, j)),

@@ -129,7 +129,11 @@ class PlaceResolver:
     ) -> PlaceRef | None:
         """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
         hint = self._hint(country_hint)
-        return choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
+        place = choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
+        if place is None and hint and hint in self.gaz.country_row:
+            # no place named or resolved: the document's country is the best remaining guess
+            place = self.gaz.place_ref(self.gaz.country_row[hint])
+        return place
 
     # -- detection --------------------------------------------------------------------------
 
