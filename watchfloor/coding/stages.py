@@ -191,13 +191,34 @@ class PlaceStage:
     def __call__(self, work: WorkDoc) -> None:
         if not work.candidates:
             return
-        hint = work.document.metadata.get("country") if work.document.metadata else None
-        hint = hint or self._actor_country(work)
+        declared = work.document.metadata.get("country") if work.document.metadata else None
+        hint = declared or self._actor_country(work)
         work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
         for cand in work.candidates:
             cand.place = self.resolver.event_place(
                 work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
-            )
+            ) or self._country_point(cand, declared, hint)
+
+    INTERNATIONAL = ("IGO", "NGO", "IMG")
+
+    def _country_point(
+        self, cand: Candidate, declared: str | None, hint: str | None
+    ) -> PlaceRef | None:
+        """No place named or resolved: the point of the country the input declares, else of
+        the target's country, the source's, the document's actors' (marked as not named)."""
+        country_place = getattr(self.resolver, "country_place", None)
+        if not callable(country_place):
+            return None
+        codes = [declared] + [
+            ref.country
+            for ref in (cand.target, cand.source)
+            if ref is not None and (ref.actor_id or "")[:3] not in self.INTERNATIONAL
+        ]
+        for code in [*codes, hint]:
+            place = country_place(code) if code else None
+            if place is not None:
+                return replace(place, feature=ACTOR_COUNTRY)
+        return None
 
     @staticmethod
     def _actor_country(work: WorkDoc) -> str | None:

@@ -124,12 +124,11 @@ def test_capital_is_preferred_over_larger_namesakes_elsewhere(nlp, resolver):
     assert place is not None and place.country == "SYR" and place.feature == "PPLC"
 
 
-def test_event_place_with_hint_falls_back_to_the_hinted_country_not_the_nationality(nlp, resolver):
+def test_event_place_with_hint_ignores_nationality_fallback(nlp, resolver):
     doc, mentions = _places(nlp, resolver, "Turkish warplanes struck YPG positions overnight.")
     sentence = next(iter(doc.sents))
     assert resolver.event_place(sentence, mentions).country == "TUR"
-    place = resolver.event_place(sentence, mentions, country_hint="SYR")
-    assert place is not None and place.country == "SYR" and place.lat is not None
+    assert resolver.event_place(sentence, mentions, country_hint="SYR") is None
 
 
 def test_event_place_is_none_without_places_or_hint(nlp, resolver):
@@ -199,3 +198,20 @@ def test_works_on_a_pipeline_without_tagger_or_ner(resolver):
     mentions = resolver.resolve_document(doc)
     place = resolver.event_place(doc[:], mentions)
     assert place is not None and place.country == "AFG" and place.feature == "PPLC"
+
+
+def test_country_place_accepts_iso3_and_iso2_codes(resolver):
+    assert resolver.country_place("YEM").country == "YEM"
+    assert resolver.country_place("YE").lat is not None
+    assert resolver.country_place("XXX") is None
+    assert resolver.country_place(None) is None
+
+
+def test_unit_named_after_area_comma_or_of_is_read_as_a_place(nlp, resolver):
+    for text in (
+        "A vehicle was hit by a rocket fired by Houthi forces in Jahmaliya area, Taiz.",
+        "Houthi forces clashed with pro Hadi forces in Al Jarrah in Al Mudhaffar of Taizz.",
+    ):
+        _, mentions = _places(nlp, resolver, text)
+        countries = {m.place.country for m in mentions if m.place is not None}
+        assert "YEM" in countries, text

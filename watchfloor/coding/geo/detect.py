@@ -16,7 +16,9 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.mentions import (
+    ADMIN_WORDS,
     CONNECTORS,
+    LOCAL_WORDS,
     SpanCue,
     capitalised_runs,
     cue_preference,
@@ -135,11 +137,15 @@ class MentionFinder:
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
         countries = region_of(works)
-        after_place = {
-            w.cue.end
-            for w in works
-            if w.cue.role == "locative" and w.cue.end < len(doc) and doc[w.cue.end].text == ","
-        }
+        after_place = set()  # "Wadi Khabir, Taiz", "Jahmaliya area, Taiz": the token after ","
+        for w in works:
+            end = w.cue.end
+            if w.cue.role != "locative":
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ in (LOCAL_WORDS | ADMIN_WORDS):
+                end += 1
+            if end < len(doc) and doc[end].text == ",":
+                after_place.add(end)
 
         for run_start, run_end in capitalised_runs(doc, taken):
             i = run_start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
@@ -311,6 +311,17 @@ def _is_name_token(token: object) -> bool:
     return bool(text[:1].isupper() and text[:1].isalpha())
 
 
+def _misread_name(token: Token) -> bool:
+    """A proper noun tagged as a number ("of Taizz" read as CARDINAL), not a number word."""
+    return (
+        token.ent_type_ in {"CARDINAL", "ORDINAL", "QUANTITY"}
+        and token.pos_ == "PROPN"
+        and token.is_alpha
+        and not token.like_num
+        and _is_name_token(token)
+    )
+
+
 def _connects(doc: Doc, j: int) -> bool:
     """A connector ("al", "ez", "-") chain that leads to another capitalised token."""
     k = j
@@ -324,7 +335,7 @@ def capitalised_runs(doc: Doc, taken: set[int], max_len: int = 5) -> list[tuple[
     blocked = set(taken)
     for ent in doc.ents:
         if ent.label_ in BLOCKING_LABELS:
-            blocked.update(range(ent.start, ent.end))
+            blocked.update(i for i in range(ent.start, ent.end) if not _misread_name(doc[i]))
     runs = []
     i = 0
     while i < len(doc):

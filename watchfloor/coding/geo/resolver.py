@@ -129,11 +129,13 @@ class PlaceResolver:
     ) -> PlaceRef | None:
         """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
         hint = self._hint(country_hint)
-        place = choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
-        if place is None and hint and hint in self.gaz.country_row:
-            # no place named or resolved: the document's country is the best remaining guess
-            place = self.gaz.place_ref(self.gaz.country_row[hint])
-        return place
+        return choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
+
+    def country_place(self, code: str | None) -> PlaceRef | None:
+        """The gazetteer's point of a country (ISO3 or ISO2 ``code``); None when unknown."""
+        iso2 = self._hint(code)
+        row = self.gaz.country_row.get(iso2) if iso2 else None
+        return self.gaz.place_ref(row) if row is not None else None
 
     # -- detection --------------------------------------------------------------------------
 
