@@ -215,3 +215,11 @@ def test_unit_named_after_area_comma_or_of_is_read_as_a_place(nlp, resolver):
         _, mentions = _places(nlp, resolver, text)
         countries = {m.place.country for m in mentions if m.place is not None}
         assert "YEM" in countries, text
+
+
+def test_name_tagged_as_a_person_is_a_place_after_the_town_of(nlp, resolver):
+    text = "Security forces killed four militants who attacked a checkpoint in the town of Makhmur."
+    doc, mentions = _places(nlp, resolver, text)
+    assert any(m.text == "Makhmur" for m in mentions)
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "IRQ"

@@ -212,5 +212,6 @@ class MentionFinder:
                 self.gaz.kind[c.row] in (COUNTRY, ADMIN1) or self.gaz.population[c.row] >= 1_000
                 for c in cands
             )
-            return role == "locative" and (in_context or notable)
+            strong = cue_preference(span.doc, span.start, span.end) is not None
+            return role == "locative" and (in_context or notable or strong)
         return in_context or role == "locative"
