@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from watchfloor.cli.common import emit_rows, format_options, open_store, settings_from, to_json
+from watchfloor.cli.common import (
+    emit_rows,
+    format_options,
+    open_store,
+    parse_day,
+    settings_from,
+    to_json,
+)
 from watchfloor.errors import InputError
-
-
-def _day(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise InputError(f"{name} {value!r} is not a date (use YYYY-MM-DD)") from exc
 
 
 @click.command()
@@ -110,8 +107,8 @@ def alerts(
     with open_store(ctx, read_only=True) as store:
         found = list_alerts(
             store,
-            since=_day(since, "--since"),
-            until=_day(until, "--until"),
+            since=parse_day(since, "--since", allow_time=True),
+            until=parse_day(until, "--until", allow_time=True),
             state=state,
             kind=kind,
             country=country,
@@ -179,7 +176,10 @@ def stories(
         if refresh:
             update_stories(store)
         found = list_stories(
-            store, since=_day(since, "--since"), until=_day(until, "--until"), limit=limit
+            store,
+            since=parse_day(since, "--since", allow_time=True),
+            until=parse_day(until, "--until", allow_time=True),
+            limit=limit,
         )
     emit_rows(
         [s.to_dict() for s in found],
@@ -219,7 +219,11 @@ def network(
     from watchfloor.analysis.network import build_network, export_network, top_actors
 
     with open_store(ctx, read_only=True) as store:
-        graph = build_network(store, _day(since, "--since"), _day(until, "--until"))
+        graph = build_network(
+            store,
+            parse_day(since, "--since", allow_time=True),
+            parse_day(until, "--until", allow_time=True),
+        )
     if fmt == "table":
         emit_rows(
             top_actors(graph, top),
@@ -250,7 +254,7 @@ def media(ctx: click.Context, actor: str, pivot: str, window_days: int, as_json:
     """How each outlet's coverage of and tone toward an actor changed around a date."""
     from watchfloor.analysis.media import media_lens
 
-    day = _day(pivot, "--pivot")
+    day = parse_day(pivot, "--pivot", allow_time=True)
     assert day is not None
     with open_store(ctx, read_only=True) as store:
         result = media_lens(store, actor, day, window_days)

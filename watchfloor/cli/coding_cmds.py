@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import click
@@ -13,6 +12,7 @@ from watchfloor.cli.common import (
     err_console,
     format_options,
     open_store,
+    parse_day,
     settings_from,
     to_json,
 )
@@ -169,15 +169,6 @@ def _code_dask(
         err_console.print(f"failed: {failure}")
 
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{name} {value!r} is not a date (use YYYY-MM-DD)") from exc
-
-
 @click.command("events")
 @click.option("--since", help="events on or after this date (YYYY-MM-DD)")
 @click.option("--until", help="events on or before this date (YYYY-MM-DD)")
@@ -208,8 +199,8 @@ def events_cmd(
     from watchfloor.store.events import EventFilter, event_record, query_events
 
     flt = EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=parse_day(since, "--since"),
+        until=parse_day(until, "--until"),
         country=country,
         admin1=admin1,
         actor=actor,

@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from watchfloor.errors import InputError
 from watchfloor.settings import Settings
 from watchfloor.store import Store
 
@@ -100,3 +101,14 @@ def format_options(func: Any) -> Any:
     func = click.option("--csv", "fmt", flag_value="csv", help="print CSV")(func)
     func = click.option("--json", "fmt", flag_value="json", help="print a JSON list")(func)
     return func
+
+
+def parse_day(value: str | None, option: str, *, allow_time: bool = False) -> dt.date | None:
+    """A YYYY-MM-DD option value as a date (None stays None); ``allow_time`` also takes a
+    datetime and keeps its day. A bad value raises InputError naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10] if allow_time else value)
+    except ValueError as exc:
+        raise InputError(f"{option} {value!r} is not a date (use YYYY-MM-DD)") from exc
