@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.work import CodedDocument
 from watchfloor.errors import InputError
 from watchfloor.records import Document
+from watchfloor.store.coded import write_coded_rows
 from watchfloor.store.database import Store
-from watchfloor.store.events import replace_document_events
+from watchfloor.store.documents import load_documents, uncoded_document_ids
+from watchfloor.store.events import event_to_row
 
 PENDING_WHERE = "coded_at IS NULL AND canonical_id IS NULL"
 
@@ -36,72 +35,26 @@ def pending_count(store: Store) -> int:
 
 
 def _pending_batch(store: Store, size: int) -> list[Document]:
-    rows = store.con.execute(
-        f"SELECT id, text, url, title, published, fetched, source, language, metadata "
-        f"FROM documents WHERE {PENDING_WHERE} ORDER BY id LIMIT ?",
-        [size],
-    ).fetchall()
-    return [_document(r) for r in rows]
+    return load_documents(store, uncoded_document_ids(store, limit=size))
 
 
 def load_document(store: Store, doc_id: str) -> Document:
     """One stored document by id; InputError when there is none."""
-    row = store.con.execute(
-        "SELECT id, text, url, title, published, fetched, source, language, metadata "
-        "FROM documents WHERE id = ?",
-        [doc_id],
-    ).fetchone()
-    if row is None:
+    found = load_documents(store, [doc_id])
+    if not found:
         raise InputError(f"no document with id {doc_id!r} in the database")
-    return _document(row)
-
-
-def _document(row: Sequence[Any]) -> Document:
-    meta = row[8]
-    if isinstance(meta, str):
-        try:
-            meta = json.loads(meta)
-        except json.JSONDecodeError:
-            meta = {}
-    return Document(
-        id=row[0],
-        text=row[1] or "",
-        url=row[2],
-        title=row[3],
-        published=row[4],
-        fetched=row[5],
-        source=row[6],
-        language=row[7],
-        metadata=meta if isinstance(meta, dict) else {},
-    )
+    return found[0]
 
 
 def write_coded(store: Store, coded: Sequence[CodedDocument], coder_version: str) -> int:
     """Replace sentences and events of these documents and mark them coded, in one transaction."""
-    ids = [c.document_id for c in coded]
-    sentence_rows = [
-        (s.document_id, s.index, s.start, s.end, s.text) for c in coded for s in c.sentences
-    ]
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with store.transaction() as con:
-        con.execute(
-            "DELETE FROM sentences WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-        )
-        if sentence_rows:
-            con.executemany(
-                "INSERT INTO sentences (document_id, sentence_index, char_start, char_end, text)"
-                " VALUES (?, ?, ?, ?, ?)",
-                sentence_rows,
-            )
-        written = replace_document_events(
-            store, ids, [e for c in coded for e in c.events], coder_version
-        )
-        con.execute(
-            "UPDATE documents SET coded_at = ?, coder_version = ? "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [now, coder_version, ids],
-        )
-    return written
+    return write_coded_rows(
+        store,
+        [c.document_id for c in coded],
+        [(s.document_id, s.index, s.start, s.end, s.text) for c in coded for s in c.sentences],
+        [event_to_row(e, coder_version) for c in coded for e in c.events],
+        coder_version,
+    )
 
 
 def code_pending(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import time
@@ -23,8 +22,9 @@ from watchfloor.scale.partitions import (
 )
 from watchfloor.scale.worker import DEFAULT_LOADER, CoderPlugin, PartitionResult, code_partition
 from watchfloor.settings import Settings
+from watchfloor.store.coded import write_coded_rows
 from watchfloor.store.database import Store
-from watchfloor.store.events import EVENT_COLUMNS
+from watchfloor.store.documents import load_documents
 
 
 @dataclass(frozen=True)
@@ -78,16 +78,8 @@ def dask_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
 def _pending_documents(store: Store, recode: bool) -> list[Document]:
     where = "canonical_id IS NULL" + ("" if recode else " AND coded_at IS NULL")
-    rows = store.con.execute(
-        f"SELECT id, text, url, title, published, source, language FROM documents "
-        f"WHERE {where} ORDER BY id"
-    ).fetchall()
-    return [
-        Document(
-            id=r[0], text=r[1], url=r[2], title=r[3], published=r[4], source=r[5], language=r[6]
-        )
-        for r in rows
-    ]
+    rows = store.con.execute(f"SELECT id FROM documents WHERE {where} ORDER BY id").fetchall()
+    return load_documents(store, [row[0] for row in rows])
 
 
 def _plan(
@@ -107,31 +99,13 @@ def _plan(
 
 def _store_result(store: Store, result: PartitionResult) -> None:
     """Replace the partition's documents' sentences and events, mark them coded: one batch."""
-    ids = list(result.document_ids)
-    marks = ", ".join("?" for _ in EVENT_COLUMNS)
-    with store.transaction() as con:
-        for table in ("sentences", "events"):
-            extra = " AND dataset = 'watchfloor'" if table == "events" else ""
-            con.execute(
-                f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[])){extra}",
-                [ids],
-            )
-        if result.sentence_rows:
-            con.executemany(
-                "INSERT INTO sentences (document_id, sentence_index, char_start, char_end, text)"
-                " VALUES (?, ?, ?, ?, ?)",
-                list(result.sentence_rows),
-            )
-        if result.event_rows:
-            con.executemany(
-                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})",
-                list(result.event_rows),
-            )
-        con.execute(
-            "UPDATE documents SET coded_at = ?, coder_version = ? "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [dt.datetime.now(dt.UTC).replace(tzinfo=None), result.coder_version, ids],
-        )
+    write_coded_rows(
+        store,
+        result.document_ids,
+        result.sentence_rows,
+        result.event_rows,
+        result.coder_version,
+    )
 
 
 def _run_partitions(

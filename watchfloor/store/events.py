@@ -49,6 +49,13 @@ def replace_document_events(
 ) -> int:
     """Replace all events of these documents in one transaction (idempotent re-coding)."""
     rows = [event_to_row(e, coder_version) for e in events]
+    return replace_event_rows(store, document_ids, rows)
+
+
+def replace_event_rows(
+    store: Store, document_ids: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> int:
+    """Replace the coded events of these documents with rows in EVENT_COLUMNS order."""
     placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
     with store.transaction() as con:
         if document_ids:
@@ -59,7 +66,8 @@ def replace_document_events(
             )
         if rows:
             con.executemany(
-                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})", rows
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders})",
+                list(rows),
             )
     return len(rows)
 
