@@ -1,7 +1,10 @@
 """Trailing-window baselines with day-of-week effects and shrinkage, and their tail p-values.
 
-Window sums run in DuckDB (``RANGE`` window frames over the sparse daily counts); the
-negative-binomial tail and the Benjamini-Hochberg adjustment run vectorised in numpy.
+Every (level, key) and every type get a dense integer code per run (DuckDB), so a series is
+``sid = lk * n_types + e`` and a series-day one packed integer (``windows``). The daily
+counts are read once, sorted by that key; window sums, the own/parent/area look-ups, the
+expected counts, the negative-binomial tail and the Benjamini-Hochberg adjustment run
+vectorised in numpy (``windows``, ``expected``), and the rows go back in one insert.
 
 The expected count of series s on day d is ``f_dow * (alpha * prior + S) / (alpha + D)``:
 S weighted events over the D days of the trailing window, shrunk toward ``prior`` (the
@@ -14,28 +17,43 @@ variability.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
-import pandas as pd
 import pyarrow as pa
-from scipy import stats
 
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.expected import bh_per_day, expected_counts, p_values
 from watchfloor.analysis.series import TESTED_LEVELS, fetch_one
+from watchfloor.analysis.windows import (
+    DAY_SPAN,
+    SortedCounts,
+    lookup,
+    same_weekday_sums,
+    window_sums,
+)
 
-_TYPE_PSEUDO = 0.5
-_TYPE_COUNT = 20.0
 
+@dataclass(frozen=True)
+class SeriesCodes:
+    """How a run numbers series and days; ``tested``: series-days judged.
 
-def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> None:
-    """Temp table ``_wf_frame``: window statistics of every tested series-day from from_day.
-
-    Series get integer ids (``_wf_sid``) with the ids of their own ``ALL`` series, their
-    parent series and their area resolved once per series, so that the window sort and the
-    per-day joins run on integers rather than on (level, key, etype) strings.
+    Temp tables ``_wf_lk`` (lk, level, key, ...) and ``_wf_et`` (e, etype; 0 is ``ALL``)
+    hold the names until ``drop_baseline_tables``; day offsets count from ``base``.
     """
-    b = int(cfg.baseline_days)
+
+    n_types: int
+    base: dt.date
+    tested: int = 0
+
+    def key_sql(self, lk: str, e: str, dn: str) -> str:
+        """SQL for the packed key of series (lk, e) on day offset dn."""
+        return f"(({lk}) * {self.n_types} + ({e})) * {DAY_SPAN} + ({dn})"
+
+
+def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> None:
+    """Temp tables ``_wf_dc`` (counts the windows need), ``_wf_et`` and ``_wf_lk``."""
     tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
     con.execute(
         f"""
@@ -47,15 +65,19 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
     )
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE _wf_names AS
-        SELECT level, key, etype, (row_number() OVER ())::INTEGER AS sid
-        FROM (SELECT DISTINCT level, key, etype FROM _wf_dc)
+        CREATE OR REPLACE TEMP TABLE _wf_et AS
+        SELECT etype, (row_number() OVER (ORDER BY etype <> 'ALL', etype) - 1)::BIGINT AS e
+        FROM (SELECT DISTINCT etype FROM _wf_dc UNION SELECT 'ALL')
         """
     )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _wf_sid AS
-        WITH tagged AS (
+        CREATE OR REPLACE TEMP TABLE _wf_lk AS
+        WITH coded AS (
+            SELECT level, key, (row_number() OVER (ORDER BY level, key) - 1)::BIGINT AS lk
+            FROM (SELECT DISTINCT level, key FROM _wf_dc)
+        ),
+        tagged AS (
             SELECT *,
                 CASE level WHEN 'admin1' THEN 'country' WHEN 'pair' THEN 'actor'
                      ELSE 'global' END AS parent_level,
@@ -65,186 +87,154 @@ def _series_table(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: Analys
                      ELSE 'global' END AS area_level,
                 CASE level WHEN 'country' THEN key
                      WHEN 'admin1' THEN split_part(key, '/', 1) ELSE 'ALL' END AS area_key
-            FROM _wf_names WHERE level IN ({tested}) AND etype <> 'ALL'
+            FROM coded
         ),
         firsts AS (
             SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
             WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
         )
-        SELECT t.sid, own.sid AS own_sid,
-               CASE WHEN t.parent_level IN ('global', 'country', 'actor') THEN pt.sid END
-                   AS pt_sid,
-               pa.sid AS pa_sid,
-               CASE WHEN t.area_level IN ('global', 'country') THEN aa.sid END AS area_sid,
-               f.first_day
+        SELECT t.lk, t.level, t.key, t.level IN ({tested}) AS tested,
+               coalesce(p.lk, -1) AS parent_lk, coalesce(a.lk, -1) AS area_lk, f.first_day
         FROM tagged t
-        JOIN _wf_names own ON own.level = t.level AND own.key = t.key AND own.etype = 'ALL'
-        LEFT JOIN _wf_names pt ON pt.level = t.parent_level AND pt.key = t.parent_key
-             AND pt.etype = t.etype
-        LEFT JOIN _wf_names pa ON pa.level = t.parent_level AND pa.key = t.parent_key
-             AND pa.etype = 'ALL'
-        LEFT JOIN _wf_names aa ON aa.level = t.area_level AND aa.key = t.area_key
-             AND aa.etype = 'ALL'
+        LEFT JOIN coded p ON p.level = t.parent_level AND p.key = t.parent_key
+        LEFT JOIN coded a ON a.level = t.area_level AND a.key = t.area_key
         LEFT JOIN firsts f ON f.level = t.area_level AND f.key = t.area_key
         """
     )
-    con.execute(
+
+
+def _read(
+    con: duckdb.DuckDBPyConnection, codes: SeriesCodes
+) -> tuple[SortedCounts, dict[str, np.ndarray]]:
+    """The counts sorted by key, and per-lk arrays: tested, parent_lk, area_lk, first day."""
+    key = codes.key_sql("l.lk", "t.e", "datediff('day', ?::DATE, d.day)")
+    rows = con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _wf_win AS
-        SELECT s.sid, d.day, d.n,
-               coalesce(sum(d.n) OVER w, 0) AS window_sum,
-               coalesce(sum(d.n * d.n) OVER w, 0) AS window_sq
-        FROM _wf_dc d JOIN _wf_names s USING (level, key, etype)
-        WINDOW w AS (PARTITION BY s.sid ORDER BY d.day
-                     RANGE BETWEEN INTERVAL {b} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING)
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _wf_area AS
-        SELECT w.sid, w.day, w.window_sum AS area_sum,
-               coalesce(sum(w.n) OVER (PARTITION BY w.sid, dayofweek(w.day) ORDER BY w.day
-                   RANGE BETWEEN INTERVAL {b} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING), 0)
-                   AS area_dow_sum
-        FROM _wf_win w WHERE w.sid IN (SELECT area_sid FROM _wf_sid)
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE _wf_ref AS
-        SELECT sid, day, window_sum FROM _wf_win
-        WHERE day >= ? AND sid IN (
-            SELECT own_sid FROM _wf_sid UNION SELECT pt_sid FROM _wf_sid
-            UNION SELECT pa_sid FROM _wf_sid)
+        SELECT {key} AS k, d.n
+        FROM _wf_dc d JOIN _wf_lk l USING (level, key) JOIN _wf_et t USING (etype)
+        ORDER BY 1
         """,
-        [from_day],
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE _wf_frame AS
-        SELECT t.sid, t.day, t.n AS observed, t.window_sum, t.window_sq,
-               datediff('day', s.first_day, t.day) AS history_days,
-               own.window_sum AS own_all_sum,
-               coalesce(pt.window_sum, 0) AS parent_type_sum,
-               coalesce(pa.window_sum, 0) AS parent_all_sum,
-               coalesce(aa.area_sum, 0) AS area_sum,
-               coalesce(aa.area_dow_sum, 0) AS area_dow_sum
-        FROM (SELECT * FROM _wf_win WHERE day >= ?) t
-        JOIN _wf_sid s ON s.sid = t.sid
-        JOIN _wf_ref own ON own.sid = s.own_sid AND own.day = t.day
-        LEFT JOIN _wf_ref pt ON pt.sid = s.pt_sid AND pt.day = t.day
-        LEFT JOIN _wf_ref pa ON pa.sid = s.pa_sid AND pa.day = t.day
-        LEFT JOIN _wf_area aa ON aa.sid = s.area_sid AND aa.day = t.day
-        """,
-        [from_day],
-    )
-    for table in ("_wf_dc", "_wf_win", "_wf_area", "_wf_ref"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-
-
-def _expected_sql(cfg: AnalysisConfig) -> str:
-    """SELECT over ``_wf_frame`` adding prior, day-of-week factor, expected and NB size."""
-    b = float(cfg.baseline_days)
-    return f"""
-        WITH f AS (
-            SELECT *, least(greatest(coalesce(history_days, 0), 1), {b})::DOUBLE AS d
-            FROM _wf_frame
-        ),
-        g AS (
-            SELECT *,
-                (parent_type_sum + {_TYPE_PSEUDO}) / (parent_all_sum + {_TYPE_PSEUDO * _TYPE_COUNT})
-                    * greatest(own_all_sum / d, {1.0 / b}) AS prior_rate,
-                area_sum / d AS area_mean, window_sum / d AS own_mean,
-                window_sq / d - (window_sum / d) ^ 2 AS own_var
-            FROM f
-        ),
-        h AS (
-            SELECT *,
-                CASE WHEN area_mean > 0 THEN
-                    (area_dow_sum + {cfg.dow_pseudo_weeks} * area_mean)
-                    / ((d / 7.0) * area_mean + {cfg.dow_pseudo_weeks} * area_mean)
-                ELSE 1.0 END AS dow_factor,
-                {cfg.shrink_days} * prior_rate + window_sum AS shape,
-                CASE WHEN own_var > own_mean * 1.0001 AND d >= 7 AND own_mean > 0
-                     THEN own_mean ^ 2 / greatest(own_var - own_mean, 1e-12)
-                     ELSE 'inf'::DOUBLE END AS over
-            FROM g
-        )
-        SELECT sid, day, observed, window_sum, window_sq,
-               coalesce(history_days, 0)::INTEGER AS history_days, prior_rate, dow_factor,
-               dow_factor * shape / ({cfg.shrink_days} + d) AS expected,
-               greatest(least(shape, over), 1e-3) AS size,
-               ceil(observed - 1e-9)::INTEGER AS x,
-               coalesce(history_days, 0) >= {int(cfg.min_history_days)} AS judged
-        FROM h
-    """
-
-
-ONE_EVENT_P = """
-    CASE WHEN NOT judged OR x > 1 THEN NULL
-         WHEN expected / (size + expected) < 1e-8 THEN size * expected / (size + expected)
-         ELSE 1 - pow(size / (size + expected), size) END
-"""
-
-
-def _adjusted(con: duckdb.DuckDBPyConnection) -> None:
-    """Temp table ``_wf_p`` (rid, p, q): p-values of judged series-days and their BH q-values.
-
-    One event has a closed form (``ONE_EVENT_P``, evaluated in SQL); two or more use scipy's
-    negative-binomial tail. The Benjamini-Hochberg step-up runs per day in numpy: sort by
-    (day, p), ``q = min over later ranks of p * m / rank``, capped at 1 (ties in p get the
-    same q whatever their order).
-    """
-    judged = con.execute(
-        "SELECT rowid AS rid, datediff('day', DATE '1970-01-01', day) AS dn, "
-        "coalesce(p1, 'nan'::DOUBLE) AS p1, x, size, expected FROM _wf_scored WHERE judged"
+        [codes.base],
     ).fetchnumpy()
-    x = np.asarray(judged["x"], dtype=float)
-    size = np.asarray(judged["size"], dtype=float)
-    mean = np.asarray(judged["expected"], dtype=float)
-    pvals = np.array(judged["p1"], dtype=float)
-    many = x > 1
-    pvals[many] = stats.nbinom.sf(x[many] - 1, size[many], size[many] / (size[many] + mean[many]))
-    day = np.asarray(judged["dn"], dtype=np.int64)
-    order = np.lexsort((pvals, day))
-    sorted_day = day[order]
-    starts = np.flatnonzero(np.r_[True, sorted_day[1:] != sorted_day[:-1]])
-    lengths = np.diff(np.r_[starts, len(order)])
-    group = np.repeat(np.arange(len(starts)), lengths)
-    rank = np.arange(len(order)) - np.repeat(starts, lengths) + 1
-    scaled = pvals[order] * np.repeat(lengths, lengths) / rank
-    back = pd.Series(scaled[::-1]).groupby(group[::-1]).cummin().to_numpy()[::-1]
-    qvals = np.empty(len(order))
-    qvals[order] = np.minimum(1.0, back)
-    frame = pa.table({"rid": np.asarray(judged["rid"], dtype=np.int64), "p": pvals, "q": qvals})
-    con.register("_wf_p_view", frame)
-    con.execute("CREATE OR REPLACE TEMP TABLE _wf_p AS SELECT * FROM _wf_p_view")
-    con.unregister("_wf_p_view")
+    counts = SortedCounts(np.asarray(rows["k"], dtype=np.int64), np.asarray(rows["n"]))
+    per_lk = con.execute(
+        """
+        SELECT tested, parent_lk, area_lk, first_day IS NOT NULL AS has_first,
+               coalesce(datediff('day', ?::DATE, first_day), 0)::BIGINT AS first
+        FROM _wf_lk ORDER BY lk
+        """,
+        [codes.base],
+    ).fetchnumpy()
+    return counts, {name: np.asarray(values) for name, values in per_lk.items()}
 
 
-INSERT_SQL = """
-    INSERT INTO analysis_baselines
-    SELECT n.level, n.key, n.etype, sc.day, sc.observed, sc.window_sum, sc.window_sq,
-           sc.history_days, sc.prior_rate, sc.dow_factor, sc.expected, p.p, p.q
-    FROM _wf_scored sc JOIN _wf_names n ON n.sid = sc.sid LEFT JOIN _wf_p p ON p.rid = sc.rowid
-"""
+def _frame(
+    counts: SortedCounts, lks: dict[str, np.ndarray], codes: SeriesCodes, b: int, from_dn: int
+) -> dict[str, np.ndarray]:
+    """Window statistics of every tested series-day (typed series, day >= from_dn)."""
+    n_types = codes.n_types
+    window_sum, window_sq = window_sums(counts, b)
+    sid, dn = counts.sid, counts.dn
+    lk, etype = sid // n_types, sid % n_types
+    rows = np.flatnonzero(lks["tested"][lk] & (etype != 0) & (dn >= from_dn))
+    own, has_own = lookup(counts, window_sum, lk[rows] * n_types, dn[rows])
+    rows, own = rows[has_own], own[has_own]
+    lk_r, e_r, dn_r = lk[rows], etype[rows], dn[rows]
+    parent = lks["parent_lk"][lk_r]
+    parent_sid = np.where(parent >= 0, parent * n_types, -1)
+    area = lks["area_lk"][lk_r]
+    area_sid = np.where(area >= 0, area * n_types, -1)
+    in_area = np.flatnonzero(np.isin(sid, np.unique(area_sid[area_sid >= 0])))
+    dow = np.zeros(len(counts.n))
+    dow[in_area] = same_weekday_sums(counts, in_area, b)
+    return {
+        "k": counts.k[rows],
+        "dn": dn_r,
+        "observed": counts.n[rows],
+        "window_sum": window_sum[rows],
+        "window_sq": window_sq[rows],
+        "history": np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
+        "own_all_sum": own,
+        "parent_type_sum": lookup(
+            counts, window_sum, np.where(parent >= 0, parent_sid + e_r, -1), dn_r
+        )[0],
+        "parent_all_sum": lookup(counts, window_sum, parent_sid, dn_r)[0],
+        "area_sum": lookup(counts, window_sum, area_sid, dn_r)[0],
+        "area_dow_sum": lookup(counts, dow, area_sid, dn_r)[0],
+    }
 
 
-def update_baselines(con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig) -> int:
+def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:
+    """The baseline rows (k, dn and the stored columns) with p and q where judged."""
+    cols.update(expected_counts(cfg, cols))
+    judged = cols["history"] >= int(cfg.min_history_days)
+    x = np.ceil(cols["observed"][judged] - 1e-9).astype(np.int64)
+    pvals = p_values(x, cols["size"][judged], cols["expected"][judged])
+    qvals = bh_per_day(pvals, cols["dn"][judged])
+    p_all, q_all = np.full(len(judged), np.nan), np.full(len(judged), np.nan)
+    p_all[judged], q_all[judged] = pvals, qvals
+    names = ("k", "dn", "observed", "window_sum", "window_sq")
+    table = {name: pa.array(cols[name]) for name in names}
+    table["history_days"] = pa.array(cols["history"].astype(np.int32))
+    for name in ("prior_rate", "dow_factor", "expected"):
+        table[name] = pa.array(cols[name])
+    table["p_value"] = pa.array(p_all, mask=~judged)
+    table["q_value"] = pa.array(q_all, mask=~judged)
+    table["s"] = pa.array(-np.log10(np.maximum(q_all, 1e-300)), mask=~judged)
+    return pa.table(table)
+
+
+def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -> None:
+    """Insert the baselines; keep the judged ones as ``_wf_p`` for the event scores."""
+    e = codes.n_types
+    con.register("_wf_rows", rows)
+    con.execute(
+        f"""
+        INSERT INTO analysis_baselines
+        SELECT l.level, l.key, t.etype, ?::DATE + r.dn::INTEGER, r.observed, r.window_sum,
+               r.window_sq, r.history_days, r.prior_rate, r.dow_factor, r.expected,
+               r.p_value, r.q_value
+        FROM _wf_rows r
+        JOIN _wf_lk l ON l.lk = r.k // {DAY_SPAN} // {e}
+        JOIN _wf_et t ON t.e = (r.k // {DAY_SPAN}) % {e}
+        """,
+        [codes.base],
+    )
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _wf_p AS
+        SELECT k, q_value AS q, s, observed, expected FROM _wf_rows WHERE q_value IS NOT NULL
+        """
+    )
+    con.unregister("_wf_rows")
+
+
+def update_baselines(
+    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
+) -> SeriesCodes:
     """Recompute and store baselines for every series-day from ``from_day``.
 
     p-values are Benjamini-Hochberg adjusted per day over every series judged that day.
-    Returns the number of series-days judged (tested).
+    Returns the run's series numbering with the number of series-days judged; the judged
+    rows stay in temp table ``_wf_p`` (k, q, s = -log10 q, observed, expected) for the
+    event scores until ``drop_baseline_tables``.
     """
-    _series_table(con, from_day, cfg)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _wf_scored AS SELECT *, {ONE_EVENT_P} AS p1 "
-        f"FROM ({_expected_sql(cfg)})"
-    )
-    _adjusted(con)
+    b = int(cfg.baseline_days)
+    _code_tables(con, from_day, b)
+    row = fetch_one(con.execute("SELECT count(*) FROM _wf_et"))
+    # Offsets start 2b before from_day: every look-back (<= b days) stays in its series.
+    codes = SeriesCodes(int(row[0]) if row else 1, from_day - dt.timedelta(days=2 * b))
+    counts, lks = _read(con, codes)
+    con.execute("DROP TABLE IF EXISTS _wf_dc")
+    rows = _judge(_frame(counts, lks, codes, b, (from_day - codes.base).days), cfg)
+    del counts
     con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
-    con.execute(INSERT_SQL)
-    tested = fetch_one(con.execute("SELECT count(*) FROM _wf_p"))
-    for table in ("_wf_scored", "_wf_frame", "_wf_p", "_wf_names", "_wf_sid"):
+    _store(con, rows, codes)
+    tested = rows.num_rows - rows.column("q_value").null_count
+    return SeriesCodes(codes.n_types, codes.base, tested=tested)
+
+
+def drop_baseline_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the temp tables ``update_baselines`` leaves for the event scores."""
+    for table in ("_wf_lk", "_wf_et", "_wf_p"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
-    return int(tested[0]) if tested else 0

@@ -12,17 +12,17 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.alerts import upsert_alerts
-from watchfloor.analysis.baselines import update_baselines
+from watchfloor.analysis.baselines import drop_baseline_tables, update_baselines
 from watchfloor.analysis.candidates import build_candidates
 from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
+from watchfloor.analysis.scores import update_event_scores
 from watchfloor.analysis.series import dirty_days, fetch_one, update_daily_counts
 from watchfloor.analysis.signals import (
     novelty_signals,
     rate_signals,
     store_signals,
-    update_event_scores,
 )
 from watchfloor.analysis.stories import list_stories, update_stories
 from watchfloor.settings import Settings
@@ -94,8 +94,9 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         from_day = min(days)
         last = fetch_one(con.execute("SELECT max(day) FROM analysis_daily_counts"))
         to_day = last[0] if last and last[0] else from_day
-        tested = update_baselines(con, from_day, cfg)
-        update_event_scores(con, from_day)
+        codes = update_baselines(con, from_day, cfg)
+        update_event_scores(con, from_day, codes)
+        drop_baseline_tables(con)
         frames = [
             rate_signals(con, from_day, cfg),
             novelty_signals(con, from_day, cfg),
@@ -114,7 +115,7 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         from_day=from_day,
         to_day=to_day,
         days_recomputed=(to_day - from_day).days + 1,
-        series_tested=tested,
+        series_tested=codes.tested,
         signals=n_signals,
         alerts_new=tuple(new),
         alerts_updated=tuple(updated),

@@ -8,14 +8,7 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
-from watchfloor.analysis.series import (
-    ETYPE_KIND_SQL,
-    SOURCE_KEY,
-    event_series_sql,
-    fetch_one,
-    judged_events_table,
-    per_series_sql,
-)
+from watchfloor.analysis.series import SOURCE_KEY, event_series_sql
 
 WORRYING_TYPES = ("MOBILIZE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST")
 BORDER_WORDS = r"(cross(ed|es|ing)?\b.{0,30}\bborder|cross-border|incursion|across the border)"
@@ -235,57 +228,6 @@ def novelty_signals(
     GROUP BY date, subtype, place_country, place_admin1, gtype, gactor
     """
     return con.execute(sql, params).fetch_df()
-
-
-def update_event_scores(con: duckdb.DuckDBPyConnection, from_day: dt.date) -> int:
-    """Give every judged event from ``from_day`` its surprise: max -log10(q) x confidence."""
-    con.execute("DELETE FROM analysis_event_scores WHERE day >= ?", [from_day])
-    judged_events_table(con, "_wf_es_ev", "e.date >= ?", [from_day])
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _wf_bq AS
-        SELECT level, key, etype, day, q_value, observed, expected,
-               -log10(greatest(q_value, 1e-300)) AS s, {ETYPE_KIND_SQL} AS ek
-        FROM analysis_baselines WHERE day >= ? AND q_value IS NOT NULL
-        """,
-        [from_day],
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE _wf_bn AS
-        SELECT level, key, etype, ek, (row_number() OVER ())::INTEGER AS sid
-        FROM (SELECT DISTINCT level, key, etype, ek FROM _wf_bq)
-        """
-    )
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE _wf_bqi AS
-        SELECT n.sid, b.day, b.s, b.rowid AS bid
-        FROM _wf_bq b JOIN _wf_bn n ON n.level = b.level AND n.key = b.key AND n.etype = b.etype
-        """
-    )
-    per_kind = per_series_sql(
-        "SELECT ev.eid, ev.w, ev.day, n.sid FROM _wf_es_ev ev JOIN _wf_bn n "
-        "ON n.level = {level} AND n.ek = {kind} AND n.key = {key} AND n.etype = {etype}"
-    )
-    con.execute(
-        f"""
-        INSERT INTO analysis_event_scores
-        SELECT ev.event_id, ev.day, m.surprise, b.q_value, b.level, b.key, b.etype,
-               b.observed, b.expected
-        FROM (
-            SELECT e.eid, max(q.s * e.w) AS surprise, arg_max(q.bid, q.s) AS bid
-            FROM ({per_kind}) e JOIN _wf_bqi q ON q.sid = e.sid AND q.day = e.day
-            GROUP BY e.eid
-        ) m JOIN _wf_es_ev ev ON ev.eid = m.eid JOIN _wf_bq b ON b.rowid = m.bid
-        """
-    )
-    for table in ("_wf_es_ev", "_wf_bq", "_wf_bn", "_wf_bqi"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-    row = fetch_one(
-        con.execute("SELECT count(*) FROM analysis_event_scores WHERE day >= ?", [from_day])
-    )
-    return int(row[0]) if row else 0
 
 
 def store_signals(

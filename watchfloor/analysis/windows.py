@@ -1,0 +1,84 @@
+"""Trailing-window statistics over sparse daily counts sorted by (series, day), in numpy.
+
+A series-day is one packed key ``k = sid * DAY_SPAN + dn``. Rows sorted by k make a
+(series, day) look-up a binary search whose queries come in ascending runs (cache-friendly),
+and a window sum the difference of two per-series running sums: no ``RANGE`` frame, no
+hash join and no dense day grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+DAY_SPAN = 1 << 21
+"""Days one series can span in a packed key (about 5,700 years)."""
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class SortedCounts:
+    """Daily counts sorted by packed key ``k``; ``sid = k // DAY_SPAN``, ``dn = k % DAY_SPAN``.
+
+    Every ``dn`` must be at least the longest look-back, so that ``k - days`` stays inside
+    the row's own series.
+    """
+
+    k: Ints
+    n: Floats
+
+    @property
+    def sid(self) -> Ints:
+        """Series id of each row."""
+        return self.k // DAY_SPAN
+
+    @property
+    def dn(self) -> Ints:
+        """Day offset of each row."""
+        return self.k % DAY_SPAN
+
+
+def find(keys: Ints, wanted: Ints) -> tuple[Ints, Bools]:
+    """Row index of each wanted key in the ascending ``keys``, and whether it is there."""
+    if len(keys) == 0:
+        return np.zeros(len(wanted), dtype=np.int64), np.zeros(len(wanted), dtype=bool)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
+
+
+def _running_before(sid: Ints, values: Floats) -> Floats:
+    """Sum of ``values`` over the earlier rows of the same series (series-local sums)."""
+    inclusive = pd.Series(values).groupby(sid, sort=False).cumsum().to_numpy()
+    return np.asarray(inclusive - values, dtype=np.float64)
+
+
+def window_sums(counts: SortedCounts, days: int) -> tuple[Floats, Floats]:
+    """Sum and sum of squares of each series' counts over the ``days`` days before each row."""
+    start = np.searchsorted(counts.k, counts.k - days)
+    sid = counts.sid
+    before = _running_before(sid, counts.n)
+    before_sq = _running_before(sid, counts.n * counts.n)
+    return before - before[start], before_sq - before_sq[start]
+
+
+def same_weekday_sums(counts: SortedCounts, rows: Ints, days: int) -> Floats:
+    """Sum of counts 7, 14, ... days (up to ``days``) before each of ``rows``."""
+    key = counts.k[rows]
+    total = np.zeros(len(rows))
+    for back in range(7, days + 1, 7):
+        at, found = find(counts.k, key - back)
+        total += np.where(found, counts.n[at], 0.0)
+    return total
+
+
+def lookup(counts: SortedCounts, values: Floats, sid: Ints, dn: Ints) -> tuple[Floats, Bools]:
+    """``values`` at the rows (sid, dn), 0 where a series has no row that day or sid < 0."""
+    at, found = find(counts.k, sid * DAY_SPAN + dn)
+    found &= sid >= 0
+    return np.where(found, values[at], 0.0), found
