@@ -252,12 +252,19 @@ def explain_cmd(ctx: click.Context, doc_id: str) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option("--limit", type=click.IntRange(1), default=None, help="first N items only")
+@click.option(
+    "--no-prior",
+    is_flag=True,
+    help="code each item alone, without first learning the file's collection prior",
+)
 @click.pass_context
-def eval_cmd(ctx: click.Context, task: str, file: str, as_json: bool, limit: int | None) -> None:
+def eval_cmd(
+    ctx: click.Context, task: str, file: str, as_json: bool, limit: int | None, no_prior: bool
+) -> None:
     """Measure the coder on a gold file (formats: ../shared/eval/README.md)."""
     from watchfloor.evaluation.run import evaluate
 
-    result = evaluate(task, file, limit=limit, settings=settings_from(ctx))
+    result = evaluate(task, file, limit=limit, settings=settings_from(ctx), prior=not no_prior)
     if as_json:
         click.echo(to_json(result))
         return

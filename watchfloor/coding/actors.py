@@ -40,6 +40,7 @@ _NAME_TAGS = frozenset({"PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBG"})
 _ETHNIC_WORDS = frozenset({"ethnic"})
+_PART_KINDS = frozenset({"S", "T"})  # names that longer names often contain
 _LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG")
@@ -113,7 +114,9 @@ class ActorResolver:
         found: list[_Hit] = []
         for i in range(len(lowers)):
             for size, entry in self.lexicon.candidates(lowers, i):
-                if self._accept(span, i, size, entry):
+                if self._accept(span, i, size, entry) and not self._inside_longer_name(
+                    span, i, size, entry
+                ):
                     found.append(_Hit(span.start + i, span.start + i + size, entry))
                     break
         if len(found) < 2:
@@ -125,6 +128,22 @@ class ActorResolver:
                 hits.append(hit)
                 taken.update(range(hit.start, hit.end))
         return sorted(hits, key=lambda h: h.start)
+
+    def _inside_longer_name(self, span: Span, i: int, size: int, entry: LexEntry) -> bool:
+        """A surname or town that is only part of a longer capitalised name: "Kafr Nan" is a
+        Syrian village, not Thailand's Nan; "Tall Khatrah" is no Senegalese minister Tall."""
+        if entry.kind not in _PART_KINDS:
+            return False
+        before = span[i - 1] if i > 0 else None
+        after = span[i + size] if i + size < len(span) else None
+        return any(
+            token is not None
+            and token.is_title
+            and not token.is_sent_start
+            and token.pos_ in _NAME_TAGS
+            and next(self.lexicon.candidates([token.lower_], 0), None) is None
+            for token in (before, after)
+        )
 
     @staticmethod
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:

@@ -21,6 +21,7 @@ from spacy.language import Language
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.stages import (
     ActorContextStage,
     ActorStage,
@@ -141,6 +142,7 @@ class Coder:
         self.batch_size = batch_size
         self.n_process = max(1, n_process)
         self._pool: Pool | None = None
+        self.prior = CollectionPrior()
         digest = data_digest()
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
@@ -211,6 +213,18 @@ class Coder:
         chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
         for coded in self.pool().imap(_code_chunk, chunks):
             yield from coded
+
+    def use_prior(self, prior: CollectionPrior) -> None:
+        """Code from now on with what this collection already says (see ``coding.prior``);
+        worker processes are restarted so that they see it too."""
+        if prior == self.prior:
+            return
+        self.prior = prior
+        for stage in self.stages:
+            use = getattr(stage, "use_prior", None)
+            if callable(use):
+                use(prior)
+        self.close()
 
     def warm(self) -> None:
         """Build the indexes stages otherwise build on first use (the gazetteer's loose-name

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.work import CodedDocument
 from watchfloor.errors import InputError
 from watchfloor.records import Document
@@ -64,8 +65,11 @@ def code_pending(
     batch_size: int = 64,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> CodeSummary:
-    """Code every canonical, uncoded document; ``on_progress(done, total)`` after each batch."""
+    """Code every canonical, uncoded document; ``on_progress(done, total)`` after each batch.
+    The coder leans on what the store's events already say (``coding.prior``), as learnt
+    before this run, so that a run's result does not depend on its batch order."""
     started = time.perf_counter()
+    coder.use_prior(CollectionPrior.from_store(store))
     total = pending_count(store)
     done = sentences = events = 0
     while True:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.ontology import NONPOLITICAL, Ontology, read_table
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
@@ -110,13 +111,20 @@ class ActorStage:
 
     def __init__(self, resolver: Any | None) -> None:
         self.resolver = resolver
+        self.prior = CollectionPrior()
+
+    def use_prior(self, prior: CollectionPrior) -> None:
+        """Give actors without a country the one the collection places them in."""
+        self.prior = prior
 
     def __call__(self, work: WorkDoc) -> None:
         if self.resolver is None:
             return
         for i, span in enumerate(work.spans):
             if work.eligible[i]:
-                work.actor_mentions[i] = list(self.resolver.find_actors(span))
+                work.actor_mentions[i] = [
+                    replace(m, ref=self._with_prior(m.ref)) for m in self.resolver.find_actors(span)
+                ]
 
     def actor(self, token: Token | None, mentions: list[Any]) -> ActorRef | None:
         """The actor for the phrase headed by ``token``: a found mention, else the resolver."""
@@ -130,12 +138,18 @@ class ActorStage:
         if self.resolver is not None:
             found: ActorRef | None = self.resolver.resolve_span(span)
             if found is not None:
-                return found
+                return self._with_prior(found)
         for m in mentions:
             if span.start_char <= m.start < span.end_char:
                 inner: ActorRef = m.ref
                 return inner
-        return ActorRef(text=span.text)
+        return self._with_prior(ActorRef(text=span.text))
+
+    def _with_prior(self, ref: ActorRef) -> ActorRef:
+        if ref.country or not self.prior.actors:
+            return ref
+        country = self.prior.actor_country(ref.text)
+        return replace(ref, country=country) if country else ref
 
 
 class EventStage:
@@ -180,6 +194,12 @@ class PlaceStage:
 
     def __init__(self, resolver: Any) -> None:
         self.resolver = resolver
+
+    def use_prior(self, prior: CollectionPrior) -> None:
+        """Lean towards the countries the collection's events lie in."""
+        use = getattr(self.resolver, "use_prior", None)
+        if callable(use):
+            use(prior.countries)
 
     def warm(self) -> None:
         """Build the gazetteer's loose-name index of every country now (it is otherwise built

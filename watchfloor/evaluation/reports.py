@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
     CountryCodes,
     Tally,
@@ -87,10 +88,15 @@ def evaluate(
     limit: int | None = None,
     settings: Settings | None = None,
     coder: Coder | None = None,
+    prior: bool = True,
 ) -> dict[str, Any]:
-    """Metrics over a reports file; the clock includes loading the coder when none is given."""
+    """Metrics over a reports file; the clock includes loading the coder when none is given.
+    ``prior``: first learn the file's collection prior (``evaluation.collection``).
+    """
     tally = Tally()
     coder = coder or Coder.load(settings or Settings())
+    if prior:
+        learn_prior(coder, path, limit)
     countries = CountryCodes()
     scores = _Scores()
     for number, item in read_jsonl(path, limit):
@@ -107,6 +113,7 @@ def evaluate(
     return {
         "task": "reports",
         **tally.header(),
+        "collection_prior": prior,
         "coded_share": share(scores.coded, n),
         "type_accuracy": share(hits, n),
         "type_macro_f1": macro_f1(scores.gold, scores.pred),

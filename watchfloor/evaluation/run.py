@@ -10,17 +10,27 @@ from watchfloor.errors import InputError
 from watchfloor.settings import Settings
 
 TASKS = ("reports", "sentences", "snippets", "toponyms")
+CODER_TASKS = ("reports", "sentences", "snippets")  # those that code whole texts
 
 
 def evaluate(
-    task: str, path: str | Path, *, limit: int | None = None, settings: Settings | None = None
+    task: str,
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    settings: Settings | None = None,
+    prior: bool = True,
 ) -> dict[str, Any]:
-    """Run one task over a gold file and return its metrics as one flat dict."""
+    """Run one task over a gold file and return its metrics as one flat dict; ``prior``: code
+    the file as a collection (tasks that code whole texts; see ``evaluation.collection``)."""
     if task not in TASKS:
         raise InputError(f"unknown evaluation task {task!r}: choose one of {', '.join(TASKS)}")
     if not Path(path).is_file():
         raise InputError(f"evaluation file {path} does not exist")
     module = importlib.import_module(f"watchfloor.evaluation.{task}")
-    result: dict[str, Any] = module.evaluate(path, limit=limit, settings=settings or Settings())
+    options: dict[str, Any] = {"prior": prior} if task in CODER_TASKS else {}
+    result: dict[str, Any] = module.evaluate(
+        path, limit=limit, settings=settings or Settings(), **options
+    )
     result.setdefault("task", task)
     return result

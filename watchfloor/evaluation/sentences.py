@@ -8,6 +8,7 @@ from typing import Any
 
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import Tally, check_item, macro_f1, main_event, read_jsonl, share
 from watchfloor.records import ActorRef, Event
 from watchfloor.settings import Settings
@@ -68,10 +69,15 @@ def evaluate(
     limit: int | None = None,
     settings: Settings | None = None,
     coder: Coder | None = None,
+    prior: bool = True,
 ) -> dict[str, Any]:
-    """Event accuracy and macro-F1 (legacy PLOVER names mapped), actor country and sector."""
+    """Event accuracy and macro-F1 (legacy PLOVER names mapped), actor country and sector.
+    ``prior``: first learn the file's collection prior (``evaluation.collection``).
+    """
     tally = Tally()
     coder = coder or Coder.load(settings or Settings())
+    if prior:
+        learn_prior(coder, path, limit)
     ontology = Ontology.load()
     scores = _Scores()
     for number, item in read_jsonl(path, limit):
@@ -88,6 +94,7 @@ def evaluate(
     return {
         "task": "sentences",
         **tally.header(),
+        "collection_prior": prior,
         "event_accuracy": share(hits, n),
         "event_macro_f1": macro_f1(scores.gold, scores.pred),
         "source_country_accuracy": share(*scores.src),

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
     Tally,
     check_item,
@@ -90,10 +91,15 @@ def evaluate(
     limit: int | None = None,
     settings: Settings | None = None,
     coder: Coder | None = None,
+    prior: bool = True,
 ) -> dict[str, Any]:
-    """Accuracy, macro- and weighted F1 overall, and F1 on the five labels outside ACLED."""
+    """Accuracy, macro- and weighted F1 overall, and F1 on the five labels outside ACLED.
+    ``prior``: first learn the file's collection prior (``evaluation.collection``).
+    """
     tally = Tally()
     coder = coder or Coder.load(settings or Settings())
+    if prior:
+        learn_prior(coder, path, limit)
     gold: list[str] = []
     pred: list[str] = []
     for number, item in read_jsonl(path, limit):
@@ -111,6 +117,7 @@ def evaluate(
     return {
         "task": "snippets",
         **tally.header(),
+        "collection_prior": prior,
         "accuracy": share(hits, len(gold)),
         "macro_f1": macro_f1(gold, pred),
         "weighted_f1": weighted_f1(gold, pred),

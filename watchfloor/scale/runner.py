@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.errors import ConfigError, InputError, WatchfloorError
 from watchfloor.records import Document
 from watchfloor.scale.output import atomic_write, remove_stale
@@ -182,7 +183,8 @@ def code_with_dask(
         Path(out).mkdir(parents=True, exist_ok=True)
     with dask_client(scheduler, workers) as client:
         n_workers = len(client.scheduler_info().get("workers", {}))
-        plugin = CoderPlugin(settings, coder_loader)
+        prior = CollectionPrior.from_store(store) if store is not None and not input else None
+        plugin = CoderPlugin(settings, coder_loader, prior)
         client.register_plugin(plugin, name=plugin.name)
         results = _run_partitions(client, parts, out, plugin.name, store, on_progress)
     if out is not None:

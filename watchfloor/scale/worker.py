@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from distributed import get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.errors import ModelError
 from watchfloor.scale.output import read_manifest, write_manifest, write_partition_events
 from watchfloor.scale.partitions import Partition, read_partition
@@ -54,15 +55,21 @@ class CoderPlugin(WorkerPlugin):
 
     idempotent = True
 
-    def __init__(self, settings: Settings, loader: str = DEFAULT_LOADER) -> None:
+    def __init__(
+        self, settings: Settings, loader: str = DEFAULT_LOADER, prior: CollectionPrior | None = None
+    ) -> None:
         self.settings = settings
         self.loader = loader
-        key = f"{loader}\x1f{settings.model_dump_json()}".encode()
+        self.prior = prior or CollectionPrior()
+        key = f"{loader}\x1f{settings.model_dump_json()}\x1f{self.prior!r}".encode()
         self.name = f"{PLUGIN_PREFIX}-{hashlib.sha256(key).hexdigest()[:12]}"
         self.coder: CoderLike | None = None
 
     def setup(self, worker: Any) -> None:
         self.coder = resolve_loader(self.loader)(self.settings)
+        use_prior = getattr(self.coder, "use_prior", None)
+        if self.prior and callable(use_prior):
+            use_prior(self.prior)  # what the database's events say, as local coding does
 
 
 def worker_coder(plugin_name: str) -> CoderLike:

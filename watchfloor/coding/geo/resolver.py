@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
 
@@ -43,6 +44,10 @@ FACILITY = re.compile(
 )
 
 
+PRIOR_WEIGHT = 1.5  # what a country the collection is about adds to a candidate's score ...
+PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
+
+
 class PlaceResolver:
     """Detects and resolves the places of a spaCy ``Doc`` against a ``Gazetteer``."""
 
@@ -50,6 +55,13 @@ class PlaceResolver:
         self.gaz = gazetteer
         self.finder = MentionFinder(gazetteer)
         self._iso2 = {iso3: iso2 for iso2, iso3 in gazetteer.iso3.items()}
+        self.prior: dict[str, float] = {}  # ISO2 -> share of the collection's events
+
+    def use_prior(self, countries: Mapping[str, float]) -> None:
+        """Lean towards the countries a collection's events lie in (ISO3 -> share)."""
+        self.prior = {
+            iso2: share for iso3, share in countries.items() if (iso2 := self._iso2.get(iso3))
+        }
 
     # -- public -----------------------------------------------------------------------------
 
@@ -230,16 +242,16 @@ class PlaceResolver:
             region = self._region(own)
             if region:
                 work.candidates = self.gaz.loose_candidates(work.text, region)
-        best, best_score = None, -math.inf
-        for cand in self._inside_container(work):
-            score = self._score(cand, work.cue, own)
-            if score > best_score:
-                best, best_score = cand.row, score
-        if best is not None and self.gaz.kind[best] == ADMIN1 and work.cue.prefer != "admin":
-            best = self._seat_of(best, work.candidates)
-        if best is not None and not self._acceptable(best, own, work.key):
-            best = None
-        work.row, work.score = best, best_score if best is not None else 0.0
+        scored = [(self._score(c, work.cue, own), c.row) for c in self._inside_container(work)]
+        work.row, work.score = None, 0.0
+        for score, row in sorted(scored, key=lambda pair: -pair[0]):  # stable on ties
+            if self.gaz.kind[row] == ADMIN1 and work.cue.prefer != "admin":
+                row = self._seat_of(row, work.candidates)
+            if self._acceptable(row, own, work.key):  # the best plausible reading
+                work.row, work.score = row, score
+                return
+            if work.key in GENERIC:
+                return  # "West" is a word unless its best reading fits
 
     def _inside_container(self, work: Work) -> list[Candidate]:
         """Candidates in the country of the place the text puts this one in; big places (a
@@ -284,6 +296,8 @@ class PlaceResolver:
         known = {cc for cc, weight in context.countries.items() if weight > 0}
         if context.hint:
             known.add(context.hint)
+        if not known:  # nothing in the document: the countries the collection is about
+            return set(self.prior)
         region = set(known)
         for cc in known:
             region |= self.gaz.neighbours.get(cc, set())
@@ -331,6 +345,8 @@ class PlaceResolver:
             score += 1.0 if kind in (TOWN, EXTRA) else 0.0
         if context.hint and cc == context.hint:
             score += 3.0
+        if cc in self.prior:
+            score += PRIOR_WEIGHT * min(1.0, self.prior[cc] / PRIOR_FULL_SHARE)
         total = sum(context.countries.values())
         if cc and total:
             score += 2.0 * context.countries.get(cc, 0.0) / max(total, 1.0)

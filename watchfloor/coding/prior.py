@@ -1,0 +1,108 @@
+"""What a collection already says about where its events happen, as a prior for new ones.
+
+A store that follows one region (or an evaluation file of one region's reports) names the same
+countries again and again, and the same unnamed actors ("regime forces") in the same places.
+Short reports often name only a village and such an actor; the collection prior lets the coder
+prefer the Syrian village over a namesake in Japan, and give "regime forces" the country they
+are seen in. It is learnt from the collection's own coded events, never from gold labels, and
+only from places below the country level (named towns and provinces, not country points, which
+may have been inferred from actors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from watchfloor.records import Event
+from watchfloor.store.database import Store
+
+MIN_EVENTS = 50  # fewer located events than this teach nothing
+MIN_SHARE = 0.01  # countries below this share of located events get no prior
+MIN_ACTOR_EVENTS = 5  # an actor phrase must be seen this often ...
+MIN_ACTOR_SHARE = 0.9  # ... and this often in one country to take it
+# Only armed and state actors are learnt: "workers" or "civilians" are everywhere.
+LEARNT_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "JUD", "LEG"})
+_DETERMINERS = re.compile(r"^(?:the|a|an|some|several|unidentified|unknown)\s+")
+
+# country of a sub-national place, then (text, country, sector) of the source and the target
+EventFacts = tuple[
+    str | None, str | None, str | None, str | None, str | None, str | None, str | None
+]
+
+
+def actor_key(text: str | None) -> str | None:
+    """The phrase an actor is recognised by: lower case, single spaces, no leading article."""
+    if not text:
+        return None
+    key = _DETERMINERS.sub("", " ".join(text.lower().split()))
+    return key if 2 < len(key) <= 60 and not any(c.isdigit() for c in key) else None
+
+
+@dataclass(frozen=True)
+class CollectionPrior:
+    """Country shares of a collection's located events, and the country of actor phrases
+    that the collection places in one country."""
+
+    countries: Mapping[str, float] = field(default_factory=dict)  # ISO3 -> share
+    actors: Mapping[str, str] = field(default_factory=dict)  # actor key -> ISO3
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.actors)
+
+    def actor_country(self, text: str | None) -> str | None:
+        """The country the collection places this actor phrase in, if it is clear."""
+        key = actor_key(text)
+        return self.actors.get(key) if key else None
+
+    @classmethod
+    def from_facts(cls, facts: Iterable[EventFacts]) -> CollectionPrior:
+        """Learn from (sub-national place country, source, target) facts of coded events."""
+        countries: Counter[str] = Counter()
+        actor_places: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for country, *sides in facts:
+            if not country:
+                continue
+            countries[country] += 1
+            for text, own, sector in (sides[:3], sides[3:]):
+                key = actor_key(text)
+                if key and own in (None, country) and sector in LEARNT_SECTORS:
+                    actor_places[key][country] += 1
+        total = sum(countries.values())
+        if total < MIN_EVENTS:
+            return cls()
+        shares = {cc: n / total for cc, n in countries.items() if n / total >= MIN_SHARE}
+        actors: dict[str, str] = {}
+        for key, seen in actor_places.items():
+            (where, n), total_seen = seen.most_common(1)[0], sum(seen.values())
+            if total_seen >= MIN_ACTOR_EVENTS and n / total_seen >= MIN_ACTOR_SHARE:
+                actors[key] = where
+        return cls(shares, actors)
+
+    @classmethod
+    def from_events(cls, events: Iterable[Event]) -> CollectionPrior:
+        """Learn from coded events (e.g. a first pass over an evaluation file)."""
+        return cls.from_facts(
+            (
+                e.place.country if e.place and e.place.admin1 else None,
+                e.source.text if e.source else None,
+                e.source.country if e.source else None,
+                e.source.sector if e.source else None,
+                e.target.text if e.target else None,
+                e.target.country if e.target else None,
+                e.target.sector if e.target else None,
+            )
+            for e in events
+        )
+
+    @classmethod
+    def from_store(cls, store: Store) -> CollectionPrior:
+        """Learn from the events this store's coder wrote (imported datasets excluded)."""
+        rows = store.con.execute(
+            "SELECT place_country, source_text, source_country, source_sector, target_text, "
+            "target_country, target_sector FROM events WHERE dataset = 'watchfloor' "
+            "AND place_country IS NOT NULL AND place_admin1 IS NOT NULL"
+        ).fetchall()
+        return cls.from_facts(rows)
