@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.expected import bh_per_day, expected_counts, p_values
-from watchfloor.analysis.series import TESTED_LEVELS, fetch_one
+from watchfloor.analysis.series import QUAD_TYPE_SQL, TESTED_LEVELS, fetch_one
 from watchfloor.analysis.windows import (
     DAY_SPAN,
     SortedCounts,
@@ -46,6 +46,11 @@ class SeriesCodes:
     n_types: int
     base: dt.date
     tested: int = 0
+
+    @property
+    def day_span(self) -> int:
+        """Days one series can span in a packed key."""
+        return DAY_SPAN
 
     def key_sql(self, lk: str, e: str, dn: str) -> str:
         """SQL for the packed key of series (lk, e) on day offset dn."""
@@ -120,12 +125,18 @@ def _read(
     per_lk = con.execute(
         """
         SELECT tested, parent_lk, area_lk, first_day IS NOT NULL AS has_first,
-               coalesce(datediff('day', ?::DATE, first_day), 0)::BIGINT AS first
+               coalesce(datediff('day', ?::DATE, first_day), 0)::BIGINT AS first,
+               coalesce(list_position(?::VARCHAR[], level) - 1, -1)::BIGINT AS tested_level
         FROM _wf_lk ORDER BY lk
         """,
-        [codes.base],
+        [codes.base, list(TESTED_LEVELS)],
     ).fetchnumpy()
-    return counts, {name: np.asarray(values) for name, values in per_lk.items()}
+    out = {name: np.asarray(values) for name, values in per_lk.items()}
+    quad = con.execute(f"SELECT {QUAD_TYPE_SQL} AS quad FROM _wf_et ORDER BY e").fetchnumpy()[
+        "quad"
+    ]
+    out["quad_type"] = np.asarray(quad, dtype=np.int64)
+    return counts, out
 
 
 def _frame(
@@ -136,19 +147,25 @@ def _frame(
     window_sum, window_sq = window_sums(counts, b)
     sid, dn = counts.sid, counts.dn
     lk, etype = sid // n_types, sid % n_types
-    rows = np.flatnonzero(lks["tested"][lk] & (etype != 0) & (dn >= from_dn))
-    own, has_own = lookup(counts, window_sum, lk[rows] * n_types, dn[rows])
+    is_all = etype == 0
+    area_lks = np.zeros(len(lks["area_lk"]), dtype=bool)
+    area_lks[lks["area_lk"][lks["area_lk"] >= 0]] = True
+    in_area = np.flatnonzero(area_lks[lk] & is_all)
+    parent_lks = np.zeros(len(lks["parent_lk"]), dtype=bool)
+    parent_lks[lks["parent_lk"][lks["parent_lk"] >= 0]] = True
+    in_parent = np.flatnonzero(parent_lks[lk])
+    rows = np.flatnonzero(lks["tested"][lk] & ~is_all & (dn >= from_dn))
+    own, has_own = lookup(counts.k[is_all], window_sum[is_all], lk[rows] * n_types, dn[rows])
     rows, own = rows[has_own], own[has_own]
-    lk_r, e_r, dn_r = lk[rows], etype[rows], dn[rows]
-    parent = lks["parent_lk"][lk_r]
+    lk_r, dn_r = lk[rows], dn[rows]
+    parent, area = lks["parent_lk"][lk_r], lks["area_lk"][lk_r]
     parent_sid = np.where(parent >= 0, parent * n_types, -1)
-    area = lks["area_lk"][lk_r]
     area_sid = np.where(area >= 0, area * n_types, -1)
-    in_area = np.flatnonzero(np.isin(sid, np.unique(area_sid[area_sid >= 0])))
-    dow = np.zeros(len(counts.n))
-    dow[in_area] = same_weekday_sums(counts, in_area, b)
+    parent_keys, parent_sums = counts.k[in_parent], window_sum[in_parent]
+    area_keys, area_dow = counts.k[in_area], same_weekday_sums(counts, in_area, b)
     return {
         "k": counts.k[rows],
+        "kind": lks["tested_level"][lk_r] * 2 + lks["quad_type"][etype[rows]],
         "dn": dn_r,
         "observed": counts.n[rows],
         "window_sum": window_sum[rows],
@@ -156,11 +173,11 @@ def _frame(
         "history": np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
         "own_all_sum": own,
         "parent_type_sum": lookup(
-            counts, window_sum, np.where(parent >= 0, parent_sid + e_r, -1), dn_r
+            parent_keys, parent_sums, np.where(parent >= 0, parent_sid + etype[rows], -1), dn_r
         )[0],
-        "parent_all_sum": lookup(counts, window_sum, parent_sid, dn_r)[0],
-        "area_sum": lookup(counts, window_sum, area_sid, dn_r)[0],
-        "area_dow_sum": lookup(counts, dow, area_sid, dn_r)[0],
+        "parent_all_sum": lookup(parent_keys, parent_sums, parent_sid, dn_r)[0],
+        "area_sum": lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0],
+        "area_dow_sum": lookup(area_keys, area_dow, area_sid, dn_r)[0],
     }
 
 
@@ -173,7 +190,7 @@ def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:
     qvals = bh_per_day(pvals, cols["dn"][judged])
     p_all, q_all = np.full(len(judged), np.nan), np.full(len(judged), np.nan)
     p_all[judged], q_all[judged] = pvals, qvals
-    names = ("k", "dn", "observed", "window_sum", "window_sq")
+    names = ("k", "kind", "dn", "observed", "window_sum", "window_sq")
     table = {name: pa.array(cols[name]) for name in names}
     table["history_days"] = pa.array(cols["history"].astype(np.int32))
     for name in ("prior_rate", "dow_factor", "expected"):
@@ -203,7 +220,8 @@ def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE _wf_p AS
-        SELECT k, q_value AS q, s, observed, expected FROM _wf_rows WHERE q_value IS NOT NULL
+        SELECT k, kind, q_value AS q, s, observed, expected FROM _wf_rows
+        WHERE q_value IS NOT NULL
         """
     )
     con.unregister("_wf_rows")
@@ -216,8 +234,9 @@ def update_baselines(
 
     p-values are Benjamini-Hochberg adjusted per day over every series judged that day.
     Returns the run's series numbering with the number of series-days judged; the judged
-    rows stay in temp table ``_wf_p`` (k, q, s = -log10 q, observed, expected) for the
-    event scores until ``drop_baseline_tables``.
+    rows stay in temp table ``_wf_p`` (k, kind, q, s = -log10 q, observed, expected) for
+    the event scores until ``drop_baseline_tables``; ``kind`` is ``2 * i + quad`` for the
+    i-th of ``TESTED_LEVELS`` and a QuadClass (1) or PLOVER (0) type.
     """
     b = int(cfg.baseline_days)
     _code_tables(con, from_day, b)

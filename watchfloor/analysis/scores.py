@@ -7,40 +7,27 @@ import datetime as dt
 import duckdb
 
 from watchfloor.analysis.baselines import SeriesCodes
-from watchfloor.analysis.series import fetch_one, judged_events_table
-from watchfloor.analysis.windows import DAY_SPAN
+from watchfloor.analysis.series import TESTED_LEVELS, fetch_one, judged_events_sql
 
-# The tested levels with the event column holding their key, and the typed etypes.
-_TESTED_KEYS = (("country", "country"), ("admin1", "admin1"), ("actor", "src"), ("pair", "pair"))
+# Event column holding the key of each tested level; the two typed etypes (PLOVER, QuadClass).
+_KEY_COLUMN = {"country": "country", "admin1": "admin1", "actor": "src", "pair": "pair"}
 _TYPED = ("ev.plover_event", "'Q' || ev.quad_class")
 
 
-def _event_keys(con: duckdb.DuckDBPyConnection, from_day: dt.date, codes: SeriesCodes) -> None:
-    """Temp tables ``_wf_es_ev`` (judged events from ``from_day``) and ``_wf_es``.
-
-    ``_wf_es`` holds one row (eid, w, k) per tested typed series of each event: k is the
-    packed series-day key of ``update_baselines`` (NULL for a series the run never saw).
-    """
-    judged_events_table(con, "_wf_es_ev", "e.date >= ?", [from_day])
+def _coded_events_sql(codes: SeriesCodes) -> str:
+    """Judged events from ``?`` with day offset ``dn`` and codes lk0..lk3, e0, e1."""
     joins = [
-        f"LEFT JOIN _wf_lk l{i} ON l{i}.level = '{level}' AND l{i}.key = ev.{column}"
-        for i, (level, column) in enumerate(_TESTED_KEYS)
+        f"LEFT JOIN _wf_lk l{i} ON l{i}.level = '{level}' AND l{i}.key = ev.{_KEY_COLUMN[level]}"
+        for i, level in enumerate(TESTED_LEVELS)
     ]
     joins += [f"LEFT JOIN _wf_et t{j} ON t{j}.etype = {expr}" for j, expr in enumerate(_TYPED)]
-    keys = [
-        codes.key_sql(f"l{i}.lk", f"t{j}.e", "ev.dn")
-        for i in range(len(_TESTED_KEYS))
-        for j in range(len(_TYPED))
-    ]
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _wf_es AS
-        SELECT ev.eid, ev.w, unnest([{", ".join(keys)}]) AS k
-        FROM (SELECT *, datediff('day', ?::DATE, day)::BIGINT AS dn FROM _wf_es_ev) ev
+    lks = ", ".join(f"l{i}.lk AS lk{i}" for i in range(len(TESTED_LEVELS)))
+    return f"""
+        SELECT ev.event_id, ev.day, ev.w, datediff('day', ?::DATE, ev.day)::BIGINT AS dn,
+               {lks}, t0.e AS e0, t1.e AS e1
+        FROM (SELECT *, src || '>' || tgt AS pair FROM ({judged_events_sql("e.date >= ?")})) ev
         {" ".join(joins)}
-        """,
-        [codes.base],
-    )
+    """
 
 
 def update_event_scores(
@@ -48,30 +35,44 @@ def update_event_scores(
 ) -> int:
     """Give every judged event from ``from_day`` its surprise: max -log10(q) x confidence.
 
-    Reads the judged series-days that ``update_baselines`` left in ``_wf_p``.
+    Each event looks up its eight tested typed series (four levels x PLOVER/QuadClass) in
+    the judged series-days that ``update_baselines`` left in ``_wf_p``, one hash join per
+    kind, and keeps the most significant (its q, series, observed and expected).
     """
     con.execute("DELETE FROM analysis_event_scores WHERE day >= ?", [from_day])
-    _event_keys(con, from_day, codes)
-    e = codes.n_types
+    kinds = [(i, j) for i in range(len(TESTED_LEVELS)) for j in range(len(_TYPED))]
+    joins = "\n".join(
+        f"LEFT JOIN (SELECT * FROM _wf_p WHERE kind = {2 * i + j}) j{2 * i + j} "
+        f"ON j{2 * i + j}.k = {codes.key_sql(f'ev.lk{i}', f'ev.e{j}', 'ev.dn')}"
+        for i, j in kinds
+    )
+    n = len(kinds)
+    best = ", ".join(f"j{x}.s" for x in range(n))
+
+    def pick(column: str) -> str:
+        cases = " ".join(f"WHEN j{x}.s = best THEN j{x}.{column}" for x in range(n))
+        return f"CASE {cases} END"
+
     con.execute(
         f"""
         INSERT INTO analysis_event_scores
-        SELECT ev.event_id, ev.day, m.surprise, m.best.q, l.level, l.key, t.etype,
-               m.best.observed, m.best.expected
-        FROM (
-            SELECT x.eid, max(p.s * x.w) AS surprise,
-                   arg_max({{'k': p.k, 'q': p.q, 'observed': p.observed,
-                             'expected': p.expected}}, p.s) AS best
-            FROM _wf_es x JOIN _wf_p p ON p.k = x.k
-            GROUP BY x.eid
-        ) m
-        JOIN _wf_es_ev ev ON ev.eid = m.eid
-        JOIN _wf_lk l ON l.lk = m.best.k // {DAY_SPAN} // {e}
-        JOIN _wf_et t ON t.e = (m.best.k // {DAY_SPAN}) % {e}
-        """
+        WITH m AS (
+            SELECT ev.event_id, ev.day, greatest({best}) AS best,
+                   greatest({", ".join(f"j{x}.s * ev.w" for x in range(n))}) AS surprise,
+                   {pick("k")} AS k, {pick("q")} AS q, {pick("observed")} AS observed,
+                   {pick("expected")} AS expected
+            FROM ({_coded_events_sql(codes)}) ev
+            {joins}
+        )
+        SELECT m.event_id, m.day, m.surprise, m.q, l.level, l.key, t.etype,
+               m.observed, m.expected
+        FROM m
+        JOIN _wf_lk l ON l.lk = m.k // {codes.day_span} // {codes.n_types}
+        JOIN _wf_et t ON t.e = (m.k // {codes.day_span}) % {codes.n_types}
+        WHERE m.best IS NOT NULL
+        """,
+        [codes.base, from_day],
     )
-    for table in ("_wf_es_ev", "_wf_es"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
     row = fetch_one(
         con.execute("SELECT count(*) FROM analysis_event_scores WHERE day >= ?", [from_day])
     )

@@ -67,9 +67,7 @@ SERIES_LEVELS = (
     ("pair", "ev.pair"),
 )
 SERIES_ETYPES = ("ev.plover_event", "'Q' || ev.quad_class", "'ALL'")
-ETYPE_KIND_SQL = (
-    "CASE WHEN etype = 'ALL' THEN 2 WHEN regexp_full_match(etype, 'Q[0-9]+') THEN 1 ELSE 0 END"
-)
+QUAD_TYPE_SQL = "regexp_full_match(etype, 'Q[0-9]+')::INTEGER"
 SERIES_KINDS = (
     *((level, key, etype) for level, key in SERIES_LEVELS for etype in SERIES_ETYPES),
     ("actor_in", "ev.src || '@' || ev.country", "'ALL'"),
@@ -94,8 +92,8 @@ def per_series_sql(template: str) -> str:
     """``template`` once per series kind, joined by UNION ALL.
 
     The template sees ``{level}`` (a SQL literal), ``{key}`` and ``{etype}`` (expressions
-    over the events aliased ``ev``), ``{kind}`` (0 for a PLOVER type, 1 for a QuadClass,
-    2 for ``ALL``, as ``ETYPE_KIND_SQL``) and ``{present}`` (both not NULL: an event has no
+    over the events aliased ``ev``), ``{kind}`` (0 for a PLOVER type, 1 for a QuadClass
+    as ``QUAD_TYPE_SQL``, 2 for ``ALL``) and ``{present}`` (both not NULL: an event has no
     series with a NULL key or type). Grouping per kind keeps the work on short keys
     instead of exploding every event into 16 string-keyed rows.
     """

@@ -77,8 +77,13 @@ def same_weekday_sums(counts: SortedCounts, rows: Ints, days: int) -> Floats:
     return total
 
 
-def lookup(counts: SortedCounts, values: Floats, sid: Ints, dn: Ints) -> tuple[Floats, Bools]:
-    """``values`` at the rows (sid, dn), 0 where a series has no row that day or sid < 0."""
-    at, found = find(counts.k, sid * DAY_SPAN + dn)
+def lookup(keys: Ints, values: Floats, sid: Ints, dn: Ints) -> tuple[Floats, Bools]:
+    """``values`` at the keys (sid, dn) of ascending ``keys``; 0 where absent or sid < 0.
+
+    Pass only the rows that can match (for example the ``ALL`` series) to search less.
+    """
+    if len(keys) == 0:
+        return np.zeros(len(sid)), np.zeros(len(sid), dtype=bool)
+    at, found = find(keys, sid * DAY_SPAN + dn)
     found &= sid >= 0
     return np.where(found, values[at], 0.0), found
