@@ -312,3 +312,18 @@ def test_mentions_always_point_at_their_own_text(
             assert doc.text[mention.start : mention.end] == mention.text
             assert 0 <= mention.root < len(doc)
     assert resolver.resolve_span(doc[0:0]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces recaptured the villages of Tall Khatrah and Tuwal al-Halib.",
+        "Islamist factions fired shells on the regime-held town of Kafr Nan.",
+        "Regime forces shelled the town of Jisr ash-Shugur with rocket shells.",
+    ],
+)
+def test_a_surname_or_town_inside_a_longer_place_name_gives_no_country(
+    resolver: ActorResolver, nlp: Language, text: str
+) -> None:
+    doc = nlp(text)
+    assert all(m.ref.country is None for m in resolver.find_actors(doc[:]))

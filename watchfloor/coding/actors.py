@@ -29,6 +29,7 @@ from watchfloor.coding.actor_lexicon import (
     load_head_words,
     load_user_file,
 )
+from watchfloor.coding.geo.mentions import CONNECTORS
 from watchfloor.records import ActorRef
 from watchfloor.settings import Settings
 
@@ -136,6 +137,8 @@ class ActorResolver:
             return False
         before = span[i - 1] if i > 0 else None
         after = span[i + size] if i + size < len(span) else None
+        if after is not None and after.lower_ in CONNECTORS and after.text != "-":
+            return True  # "Jisr ash-Shughur", "Tell al-Abyad"
         return any(
             token is not None
             and token.is_title

@@ -223,3 +223,10 @@ def test_name_tagged_as_a_person_is_a_place_after_the_town_of(nlp, resolver):
     assert any(m.text == "Makhmur" for m in mentions)
     place = resolver.event_place(next(iter(doc.sents)), mentions)
     assert place is not None and place.country == "IRQ"
+
+
+def test_an_english_word_does_not_join_two_names(nlp, resolver):
+    text = "Turkish forces shelled the Bafelyun area of northern Aleppo as Turkish jets flew over."
+    _, mentions = _places(nlp, resolver, text)
+    places = {m.text: m.place for m in mentions if m.place}
+    assert places["Aleppo"].country == "SYR"

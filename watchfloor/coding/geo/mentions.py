@@ -322,10 +322,17 @@ def _misread_name(token: Token) -> bool:
     )
 
 
+# Connectors that are also English words join names only when hyphenated ("Jisr as-Shughur"):
+# "Aleppo as Turkish warplanes" is two names.
+ENGLISH_CONNECTORS = {"as", "at", "an", "ad", "de", "la", "le", "e"}
+
+
 def _connects(doc: Doc, j: int) -> bool:
     """A connector ("al", "ez", "-") chain that leads to another capitalised token."""
     k = j
     while k < len(doc) and k - j < 3 and doc[k].lower_ in CONNECTORS:
+        if doc[k].lower_ in ENGLISH_CONNECTORS and doc[k].whitespace_:
+            return False
         k += 1
     return k > j and k < len(doc) and _is_name_token(doc[k])
 

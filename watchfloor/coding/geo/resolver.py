@@ -44,7 +44,7 @@ FACILITY = re.compile(
 )
 
 
-PRIOR_WEIGHT = 1.5  # what a country the collection is about adds to a candidate's score ...
+PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
 PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
 
 
