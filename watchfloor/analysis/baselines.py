@@ -182,38 +182,54 @@ def _frame(
 
 
 def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:
-    """The baseline rows (k, dn and the stored columns) with p and q where judged."""
+    """The baseline rows (k, kind, dn and the stored columns) with p and q where judged."""
     cols.update(expected_counts(cfg, cols))
+    for name in ("own_all_sum", "parent_type_sum", "parent_all_sum", "area_sum", "area_dow_sum"):
+        del cols[name]
     judged = cols["history"] >= int(cfg.min_history_days)
     x = np.ceil(cols["observed"][judged] - 1e-9).astype(np.int64)
-    pvals = p_values(x, cols["size"][judged], cols["expected"][judged])
+    pvals = p_values(x, cols.pop("size")[judged], cols["expected"][judged])
+    del x
     qvals = bh_per_day(pvals, cols["dn"][judged])
-    p_all, q_all = np.full(len(judged), np.nan), np.full(len(judged), np.nan)
-    p_all[judged], q_all[judged] = pvals, qvals
-    names = ("k", "kind", "dn", "observed", "window_sum", "window_sq")
-    table = {name: pa.array(cols[name]) for name in names}
-    table["history_days"] = pa.array(cols["history"].astype(np.int32))
+    table = {name: pa.array(cols.pop(name)) for name in ("k", "kind", "dn", "observed")}
+    for name in ("window_sum", "window_sq"):
+        table[name] = pa.array(cols.pop(name))
+    table["history_days"] = pa.array(cols.pop("history").astype(np.int32))
     for name in ("prior_rate", "dow_factor", "expected"):
-        table[name] = pa.array(cols[name])
-    table["p_value"] = pa.array(p_all, mask=~judged)
-    table["q_value"] = pa.array(q_all, mask=~judged)
-    table["s"] = pa.array(-np.log10(np.maximum(q_all, 1e-300)), mask=~judged)
+        table[name] = pa.array(cols.pop(name))
+    for name, values in (("p_value", pvals), ("q_value", qvals)):
+        full = np.full(len(judged), np.nan)
+        full[judged] = values
+        table[name] = pa.array(full, mask=~judged)
+    full = np.full(len(judged), np.nan)
+    full[judged] = -np.log10(np.maximum(qvals, 1e-300))
+    table["s"] = pa.array(full, mask=~judged)
     return pa.table(table)
 
 
 def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -> None:
     """Insert the baselines; keep the judged ones as ``_wf_p`` for the event scores."""
     e = codes.n_types
+    sid = rows.column("k").to_numpy() // DAY_SPAN  # ascending: the rows keep the key order
+    used = pa.table({"sid": sid[np.r_[True, sid[1:] != sid[:-1]]] if len(sid) else sid})
+    con.register("_wf_used", used)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _wf_names AS
+        SELECT u.sid, l.level, l.key, t.etype FROM _wf_used u
+        JOIN _wf_lk l ON l.lk = u.sid // {e} JOIN _wf_et t ON t.e = u.sid % {e}
+        """
+    )
+    con.unregister("_wf_used")
     con.register("_wf_rows", rows)
     con.execute(
         f"""
         INSERT INTO analysis_baselines
-        SELECT l.level, l.key, t.etype, ?::DATE + r.dn::INTEGER, r.observed, r.window_sum,
+        SELECT n.level, n.key, n.etype, ?::DATE + r.dn::INTEGER, r.observed, r.window_sum,
                r.window_sq, r.history_days, r.prior_rate, r.dow_factor, r.expected,
                r.p_value, r.q_value
         FROM _wf_rows r
-        JOIN _wf_lk l ON l.lk = r.k // {DAY_SPAN} // {e}
-        JOIN _wf_et t ON t.e = (r.k // {DAY_SPAN}) % {e}
+        JOIN _wf_names n ON n.sid = r.k // {DAY_SPAN}
         """,
         [codes.base],
     )
@@ -225,6 +241,7 @@ def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -
         """
     )
     con.unregister("_wf_rows")
+    con.execute("DROP TABLE IF EXISTS _wf_names")
 
 
 def update_baselines(
@@ -245,8 +262,10 @@ def update_baselines(
     codes = SeriesCodes(int(row[0]) if row else 1, from_day - dt.timedelta(days=2 * b))
     counts, lks = _read(con, codes)
     con.execute("DROP TABLE IF EXISTS _wf_dc")
-    rows = _judge(_frame(counts, lks, codes, b, (from_day - codes.base).days), cfg)
+    frame = _frame(counts, lks, codes, b, (from_day - codes.base).days)
     del counts
+    rows = _judge(frame, cfg)
+    del frame
     con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
     _store(con, rows, codes)
     tested = rows.num_rows - rows.column("q_value").null_count

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 from scipy import stats
 
 from watchfloor.analysis.config import AnalysisConfig
@@ -36,24 +35,22 @@ def p_values(x: Ints, size: Floats, mean: Floats) -> Floats:
 def bh_per_day(pvals: Floats, day: Ints) -> Floats:
     """Benjamini-Hochberg q-values within each day: ``min over later ranks of p * m / rank``.
 
-    Sorted by (day, p): a p sort, then a stable (radix) sort on the day. Ties in p get the
-    same q whatever their order. Capped at 1.
+    Ties in p get the same q whatever their order; capped at 1. One stable (radix) sort by
+    day, then one p sort per day.
     """
+    qvals = np.empty(len(pvals))
     if len(pvals) == 0:
-        return np.empty(0)
-    by_p = np.argsort(pvals)
-    span = int(day.max() - day.min())
-    small_day = (day - day.min()).astype(np.int16 if span < 2**15 else np.int64)
-    order = by_p[np.argsort(small_day[by_p], kind="stable")]
-    sorted_day = day[order]
-    starts = np.flatnonzero(np.r_[True, sorted_day[1:] != sorted_day[:-1]])
-    lengths = np.diff(np.r_[starts, len(order)])
-    group = np.repeat(np.arange(len(starts)), lengths)
-    rank = np.arange(1, len(order) + 1) - np.repeat(starts, lengths)
-    scaled = pvals[order] * np.repeat(lengths, lengths) / rank
-    back = pd.Series(scaled[::-1]).groupby(group[::-1], sort=False).cummin().to_numpy()[::-1]
-    qvals = np.empty(len(order))
-    qvals[order] = np.minimum(1.0, back)
+        return qvals
+    small = day - day.min()
+    by_day = np.argsort(small.astype(np.int16) if small.max() < 2**15 else small, kind="stable")
+    bounds = np.flatnonzero(np.diff(day[by_day])) + 1
+    for rows in np.split(by_day, bounds):
+        p_day = pvals[rows]
+        order = np.argsort(p_day)
+        m = len(order)
+        scaled = p_day[order] * m / np.arange(1, m + 1)
+        back = np.minimum.accumulate(scaled[::-1])[::-1]
+        qvals[rows[order]] = np.minimum(1.0, back)
     return qvals
 
 

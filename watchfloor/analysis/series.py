@@ -77,11 +77,11 @@ SERIES_KINDS = (
 def judged_events_table(
     con: duckdb.DuckDBPyConnection, name: str, where: str, params: Sequence[object] = ()
 ) -> None:
-    """Temp table ``name``: judged events with an integer ``eid`` and their series keys."""
+    """Temp table ``name``: judged events with their series keys (``pair`` included)."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE {name} AS
-        SELECT (row_number() OVER ())::BIGINT AS eid, *, src || '>' || tgt AS pair
+        SELECT *, src || '>' || tgt AS pair
         FROM ({judged_events_sql(where)})
         """,
         list(params),
