@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.admin1 import Admin1Units
 from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
     CountryCodes,
     Tally,
     check_item,
-    fold,
     haversine_km,
     macro_f1,
     main_event,
@@ -61,7 +61,13 @@ class _Scores:
         self.fat_exact = 0
         self.fat_abs: list[int] = []
 
-    def add(self, item: dict[str, Any], events: list[Event], countries: CountryCodes) -> None:
+    def add(
+        self,
+        item: dict[str, Any],
+        events: list[Event],
+        countries: CountryCodes,
+        units: Admin1Units,
+    ) -> None:
         gold = gold_type(item)
         main = main_event(events, prefer_acled=True)
         self.gold.append(gold)
@@ -70,8 +76,9 @@ class _Scores:
         located = _place_event(events, main)
         place = located.place if located else None
         if place is not None:
-            self.country += countries.iso3(item.get("country")) == place.country
-            self.admin1 += bool(place.admin1) and fold(place.admin1) == fold(item.get("admin1"))
+            gold_country = countries.iso3(item.get("country"))
+            self.country += gold_country == place.country
+            self.admin1 += units.same(item.get("admin1"), gold_country, place.admin1)
             if place.lat is not None and place.lon is not None and item.get("lat") is not None:
                 km = haversine_km(place.lat, place.lon, float(item["lat"]), float(item["lon"]))
                 self.near25 += km <= 25
@@ -98,6 +105,7 @@ def evaluate(
     if prior:
         learn_prior(coder, path, limit)
     countries = CountryCodes()
+    units = Admin1Units.of(coder)
     scores = _Scores()
     for number, item in read_jsonl(path, limit):
         tally.n += 1
@@ -105,7 +113,7 @@ def evaluate(
             check_item(item, "text", "event_type")
             published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
             coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
-            scores.add(item, coded.events, countries)
+            scores.add(item, coded.events, countries, units)
         except Exception as exc:  # one bad item is counted, never fatal
             tally.failed(str(item.get("id", number)), exc)
     n = len(scores.gold)
