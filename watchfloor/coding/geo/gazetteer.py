@@ -9,22 +9,24 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib import resources
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 import yaml
 
-from watchfloor.coding.geo.names import loose_key, name_key
+from watchfloor.coding.geo.names import loose_key, loose_keys, name_key
 from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
 DATA_PACKAGE = "watchfloor.coding.geo"
 COUNTRY, ADMIN1, ADMIN2, TOWN, CONTINENT, EXTRA = "C", "A", "B", "P", "K", "S"
 FEATURES = {COUNTRY: "PCLI", ADMIN1: "ADM1", ADMIN2: "ADM2", TOWN: "PPL", CONTINENT: "CONT"}
+LOOSE_KINDS = (TOWN, ADMIN1, EXTRA)  # rows that loose (transliteration) look-ups may return
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,13 @@ class Gazetteer:
         self.country: list[str] = []
         self.admin1: list[str] = []
         self.feature: list[str] = []
-        self.index: dict[str, list[int]] = defaultdict(list)  # tuples once loaded
+        self.index: dict[str, tuple[int, ...]] = {}
         self.adjectives: dict[str, str] = {}
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self.iso3: dict[str, str] = {}
         self.neighbours: dict[str, set[str]] = {}
-        self._keys_by_country: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        self._loose: dict[str, dict[str, list[int]]] = {}
+        self._loose: dict[str, tuple[int, ...]] | None = None  # built on first use
         self.lat = np.zeros(0)
         self.lon = np.zeros(0)
         self.population = np.zeros(0, dtype=np.int64)
@@ -79,15 +80,13 @@ class Gazetteer:
         gaz._read_country_words(words, aliases)
         gaz._read_admin1_aliases(admin_aliases)
         gaz._read_iso3()
-        gaz._compact()
         return gaz
 
-    def _compact(self) -> None:
-        """Freeze the index into tuples and share repeated strings (saves ~100 MB)."""
-        self.index = {key: tuple(rows) for key, rows in self.index.items()}  # type: ignore[misc]
-        shared: dict[str, str] = {}
-        for column in (self.kind, self.country, self.admin1, self.feature):
-            column[:] = [shared.setdefault(value, value) for value in column]
+    def _add_key(self, key: str, row: int, *, once: bool = True) -> None:
+        """Index ``row`` under ``key`` too (``once``: unless it already is)."""
+        rows = self.index.get(key, ())
+        if not (once and row in rows):
+            self.index[key] = (*rows, row)
 
     def _read_places(self, text: str) -> None:
         table = pd.read_csv(
@@ -99,10 +98,11 @@ class Gazetteer:
             names=["gid", "kind", "name", "cc", "a1", "lat", "lon", "pop", "keys"],
             dtype={
                 "gid": "Int64",
-                "kind": str,
+                # categories: one shared string object per distinct value (saves ~50 MB)
+                "kind": "category",
                 "name": str,
-                "cc": str,
-                "a1": str,
+                "cc": "category",
+                "a1": "category",
                 "lat": float,
                 "lon": float,
                 "pop": "int64",
@@ -120,15 +120,14 @@ class Gazetteer:
         self.lat = table["lat"].to_numpy(dtype=float)
         self.lon = table["lon"].to_numpy(dtype=float)
         self.population = table["pop"].to_numpy(dtype=np.int64)
-        index = self.index
-        for row, keys in enumerate(table["keys"].tolist()):
-            for key in keys.split("|"):
-                index[key].append(row)
-        for row, kind in enumerate(self.kind):
-            if kind == COUNTRY:
-                self.country_row[self.country[row]] = row
-            elif kind == ADMIN1:
-                self.admin1_row[(self.country[row], self.admin1[row])] = row
+        keys = table["keys"]
+        rows = np.repeat(np.arange(len(keys)), keys.str.count(r"\|").to_numpy() + 1)
+        self.index = group_rows("|".join(keys.tolist()).split("|"), rows)
+        kinds = table["kind"].to_numpy()
+        for row in np.flatnonzero(kinds == COUNTRY).tolist():
+            self.country_row[self.country[row]] = row
+        for row in np.flatnonzero(kinds == ADMIN1).tolist():
+            self.admin1_row[(self.country[row], self.admin1[row])] = row
 
     def _read_admin1_aliases(self, text: str) -> None:
         by_name = {(self.country[row], self.name[row]): row for row in self.admin1_row.values()}
@@ -136,8 +135,8 @@ class Gazetteer:
             if line and not line.startswith("#"):
                 cc, name, alias = line.split("\t")
                 row = by_name.get((cc, name))
-                if row is not None and row not in self.index[name_key(alias)]:
-                    self.index[name_key(alias)].append(row)
+                if row is not None:
+                    self._add_key(name_key(alias), row)
 
     def _same_as(self, entry: dict) -> None:
         """Extra names for an existing row, found by its exact name and kind."""
@@ -148,8 +147,7 @@ class Gazetteer:
         ]
         for alias in entry.get("aliases", []):
             for row in rows[:1]:
-                if row not in self.index[name_key(alias)]:
-                    self.index[name_key(alias)].append(row)
+                self._add_key(name_key(alias), row)
 
     def _read_supplement(self, entries: list[dict]) -> None:
         lat = [float(x) for x in self.lat]
@@ -172,7 +170,7 @@ class Gazetteer:
             lon.append(float(entry["lon"]))
             pop.append(int(entry.get("population", 1_000_000)))
             for alias in [entry["name"], *entry.get("aliases", [])]:
-                self.index[name_key(alias)].append(row)
+                self._add_key(name_key(alias), row, once=False)
         self.lat, self.lon = np.array(lat), np.array(lon)
         self.population = np.array(pop, dtype=np.int64)
         for entry in same_as:
@@ -194,8 +192,8 @@ class Gazetteer:
             return
         if adjective:
             self.adjectives.setdefault(key, cc)
-        elif row not in self.index[key]:
-            self.index[key].append(row)
+        else:
+            self._add_key(key, row)
 
     def _read_iso3(self) -> None:
         import json
@@ -224,42 +222,48 @@ class Gazetteer:
         """Rows whose normalised name equals that of ``text``."""
         key = name_key(text)
         return [
-            Candidate(row, True, name_key(self.name[row]) == key) for row in self.index.get(key, [])
+            Candidate(row, True, name_key(self.name[row]) == key) for row in self.index.get(key, ())
         ]
 
     def loose_candidates(self, text: str, countries: set[str] | None) -> list[Candidate]:
-        """Rows in ``countries`` (None: anywhere) sharing the loose key of ``text``.
+        """Rows in ``countries`` (None: any country) sharing the loose key of ``text``.
 
-        The first search anywhere builds the loose index of every country (seconds, once).
+        Ordered by country code, then by index order. The first call builds the loose index
+        (about 2 s, once; ``Coder.warm()`` does it before forking workers).
         """
         key = loose_key(text)
         if len(key) < 4:
             return []
-        if countries is None:
-            countries = {cc for cc in self.country_row}
-        found: list[Candidate] = []
+        wanted_countries = set(self.country_row) if countries is None else countries
+        rows = [
+            row for row in self.loose_rows().get(key, ()) if self.country[row] in wanted_countries
+        ]
+        rows.sort(key=self.country.__getitem__)  # stable: index order within a country
         wanted = name_key(text)
-        for cc in sorted(countries):
-            for row in self.loose_index(cc).get(key, []):
-                # the loose key forgets vowels: keep only names still spelt alike
-                if SequenceMatcher(None, wanted, name_key(self.name[row])).ratio() >= 0.6:
-                    found.append(Candidate(row, False))
-        return found
+        return [
+            Candidate(row, False)
+            for row in rows
+            # the loose key forgets vowels: keep only names still spelt alike
+            if SequenceMatcher(None, wanted, name_key(self.name[row])).ratio() >= 0.6
+        ]
+
+    def loose_rows(self) -> dict[str, tuple[int, ...]]:
+        """Loose key -> town, admin1 and supplement rows under any of whose keys it falls."""
+        if self._loose is None:
+            lengths = np.fromiter(map(len, self.index.values()), dtype=np.int64)
+            rows = np.fromiter(chain.from_iterable(self.index.values()), dtype=np.int64)
+            loose = np.repeat(np.array(loose_keys(list(self.index)), dtype=object), lengths)
+            keep = np.isin(np.array(self.kind), LOOSE_KINDS)[rows]
+            self._loose = group_rows(loose[keep], rows[keep])
+        return self._loose
 
     def loose_index(self, country: str) -> dict[str, list[int]]:
-        """Loose-key index of one country's towns and admin1 units, built on first use."""
-        if country not in self._loose:
-            if not self._keys_by_country:
-                for key, rows in self.index.items():
-                    for row in rows:
-                        if self.kind[row] in (TOWN, ADMIN1, EXTRA):
-                            self._keys_by_country[self.country[row]].append((key, row))
-            loose: dict[str, list[int]] = defaultdict(list)
-            for key, row in self._keys_by_country.get(country, []):
-                if row not in loose[loose_key(key)]:
-                    loose[loose_key(key)].append(row)
-            self._loose[country] = dict(loose)
-        return self._loose[country]
+        """The loose index restricted to one country's rows (a filtered copy)."""
+        return {
+            key: in_country
+            for key, rows in self.loose_rows().items()
+            if (in_country := [row for row in rows if self.country[row] == country])
+        }
 
     def place_ref(self, row: int) -> PlaceRef:
         """The record for a row: country as ISO3, admin1 as its name."""
@@ -277,3 +281,20 @@ class Gazetteer:
             geonames_id=self.geonames_id[row],
             feature=self.feature[row],
         )
+
+
+def group_rows(keys: Sequence[str] | np.ndarray, rows: np.ndarray) -> dict[str, tuple[int, ...]]:
+    """Rows by key, for parallel ``keys`` and ``rows``: keys in order of first appearance,
+    each key's rows in input order, a repeated (key, row) pair kept once."""
+    codes, uniques = pd.factorize(np.asarray(keys, dtype=object))
+    rows = np.asarray(rows, dtype=np.int64)
+    pairs = codes.astype(np.int64) * (int(rows.max(initial=0)) + 1) + rows
+    first = np.sort(np.unique(pairs, return_index=True)[1])
+    order = first[np.argsort(codes[first], kind="stable")]
+    codes, ordered = codes[order], rows[order].tolist()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    ends = np.r_[starts[1:], len(ordered)]
+    grouped: list[tuple[int, ...]] = [(ordered[start],) for start in starts.tolist()]
+    for code in np.flatnonzero(ends - starts > 1).tolist():  # the few keys of several rows
+        grouped[code] = tuple(ordered[starts[code] : ends[code]])
+    return dict(zip(uniques.tolist(), grouped, strict=True))
