@@ -291,10 +291,13 @@ def group_rows(keys: Sequence[str] | np.ndarray, rows: np.ndarray) -> dict[str, 
     pairs = codes.astype(np.int64) * (int(rows.max(initial=0)) + 1) + rows
     first = np.sort(np.unique(pairs, return_index=True)[1])
     order = first[np.argsort(codes[first], kind="stable")]
-    codes, ordered = codes[order], rows[order].tolist()
+    codes, rows = codes[order], rows[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    ends = np.r_[starts[1:], len(ordered)]
-    grouped: list[tuple[int, ...]] = [(ordered[start],) for start in starts.tolist()]
-    for code in np.flatnonzero(ends - starts > 1).tolist():  # the few keys of several rows
-        grouped[code] = tuple(ordered[starts[code] : ends[code]])
+    ends = np.r_[starts[1:], len(rows)]
+    grouped: list[tuple[int, ...]] = list(zip(rows[starts].tolist()))  # 1-tuples, in C
+    several = np.flatnonzero(ends - starts > 1)  # the few keys of several rows
+    ordered = rows.tolist()
+    spans = zip(several.tolist(), starts[several].tolist(), ends[several].tolist(), strict=True)
+    for code, start, end in spans:
+        grouped[code] = tuple(ordered[start:end])
     return dict(zip(uniques.tolist(), grouped, strict=True))
