@@ -58,15 +58,15 @@ class SeriesCodes:
 
 
 def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> None:
-    """Temp tables ``_wf_dc`` (counts the windows need), ``_wf_et`` and ``_wf_lk``."""
+    """Temp view ``_wf_dc`` (counts the windows need), temp tables ``_wf_et`` and ``_wf_lk``."""
     tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _wf_dc AS
+        CREATE OR REPLACE TEMP VIEW _wf_dc AS
         SELECT level, key, etype, day, n FROM analysis_daily_counts
-        WHERE day >= ?::DATE - INTERVAL {b} DAY AND level <> 'actor_in'
-        """,
-        [from_day],
+        WHERE day >= DATE '{(from_day - dt.timedelta(days=b)).isoformat()}'
+              AND level <> 'actor_in'
+        """
     )
     con.execute(
         """
@@ -261,7 +261,7 @@ def update_baselines(
     # Offsets start 2b before from_day: every look-back (<= b days) stays in its series.
     codes = SeriesCodes(int(row[0]) if row else 1, from_day - dt.timedelta(days=2 * b))
     counts, lks = _read(con, codes)
-    con.execute("DROP TABLE IF EXISTS _wf_dc")
+    con.execute("DROP VIEW IF EXISTS _wf_dc")
     frame = _frame(counts, lks, codes, b, (from_day - codes.base).days)
     del counts
     rows = _judge(frame, cfg)

@@ -90,12 +90,14 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         days = dirty_days(con, _watermark(con))
         if not days:
             return AnalysisSummary(None, None, 0, 0, 0, seconds=time.perf_counter() - started)
-        update_daily_counts(con, days)
+        # A full run counts every event day, so its judged events are those the scores need.
+        update_daily_counts(con, days, keep_events=full)
         from_day = min(days)
         last = fetch_one(con.execute("SELECT max(day) FROM analysis_daily_counts"))
         to_day = last[0] if last and last[0] else from_day
         codes = update_baselines(con, from_day, cfg)
-        update_event_scores(con, from_day, codes)
+        update_event_scores(con, from_day, codes, "_wf_ev" if full else None)
+        con.execute("DROP TABLE IF EXISTS _wf_ev")
         drop_baseline_tables(con)
         frames = [
             rate_signals(con, from_day, cfg),

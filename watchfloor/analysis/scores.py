@@ -14,8 +14,10 @@ _KEY_COLUMN = {"country": "country", "admin1": "admin1", "actor": "src", "pair":
 _TYPED = ("ev.plover_event", "'Q' || ev.quad_class")
 
 
-def _coded_events_sql(codes: SeriesCodes) -> str:
-    """Judged events from ``?`` with day offset ``dn`` and codes lk0..lk3, e0, e1."""
+def _coded_events_sql(codes: SeriesCodes, events: str | None) -> str:
+    """Judged events (``events``, else those from ``?``) with ``dn``, lk0..lk3, e0 and e1."""
+    read = judged_events_sql("e.date >= ?")
+    source = events or f"(SELECT *, src || '>' || tgt AS pair FROM ({read}))"
     joins = [
         f"LEFT JOIN _wf_lk l{i} ON l{i}.level = '{level}' AND l{i}.key = ev.{_KEY_COLUMN[level]}"
         for i, level in enumerate(TESTED_LEVELS)
@@ -25,15 +27,21 @@ def _coded_events_sql(codes: SeriesCodes) -> str:
     return f"""
         SELECT ev.event_id, ev.day, ev.w, datediff('day', ?::DATE, ev.day)::BIGINT AS dn,
                {lks}, t0.e AS e0, t1.e AS e1
-        FROM (SELECT *, src || '>' || tgt AS pair FROM ({judged_events_sql("e.date >= ?")})) ev
+        FROM {source} ev
         {" ".join(joins)}
     """
 
 
 def update_event_scores(
-    con: duckdb.DuckDBPyConnection, from_day: dt.date, codes: SeriesCodes
+    con: duckdb.DuckDBPyConnection,
+    from_day: dt.date,
+    codes: SeriesCodes,
+    events: str | None = None,
 ) -> int:
     """Give every judged event from ``from_day`` its surprise: max -log10(q) x confidence.
+
+    ``events`` names a temp table already holding exactly those judged events with their
+    keys (``judged_events_table``); otherwise they are read from ``events``.
 
     Each event looks up its eight tested typed series (four levels x PLOVER/QuadClass) in
     the judged series-days that ``update_baselines`` left in ``_wf_p``, one hash join per
@@ -61,7 +69,7 @@ def update_event_scores(
                    greatest({", ".join(f"j{x}.s * ev.w" for x in range(n))}) AS surprise,
                    {pick("k")} AS k, {pick("q")} AS q, {pick("observed")} AS observed,
                    {pick("expected")} AS expected
-            FROM ({_coded_events_sql(codes)}) ev
+            FROM ({_coded_events_sql(codes, events)}) ev
             {joins}
         )
         SELECT m.event_id, m.day, m.surprise, m.q, l.level, l.key, t.etype,
@@ -71,7 +79,7 @@ def update_event_scores(
         JOIN _wf_et t ON t.e = (m.k // {codes.day_span}) % {codes.n_types}
         WHERE m.best IS NOT NULL
         """,
-        [codes.base, from_day],
+        [codes.base] if events else [codes.base, from_day],
     )
     row = fetch_one(
         con.execute("SELECT count(*) FROM analysis_event_scores WHERE day >= ?", [from_day])

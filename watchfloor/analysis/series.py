@@ -134,8 +134,13 @@ def dirty_days(con: duckdb.DuckDBPyConnection, watermark: dt.datetime | None) ->
     return [row[0] for row in rows]
 
 
-def update_daily_counts(con: duckdb.DuckDBPyConnection, days: Sequence[dt.date]) -> int:
-    """Recompute the daily counts of these days only; returns rows written."""
+def update_daily_counts(
+    con: duckdb.DuckDBPyConnection, days: Sequence[dt.date], *, keep_events: bool = False
+) -> int:
+    """Recompute the daily counts of these days only; returns rows written.
+
+    ``keep_events`` leaves their judged events in temp table ``_wf_ev`` for the caller.
+    """
     if not days:
         return 0
     con.execute(
@@ -148,7 +153,8 @@ def update_daily_counts(con: duckdb.DuckDBPyConnection, days: Sequence[dt.date])
         "count(*)::INTEGER AS events FROM _wf_ev ev WHERE {present} GROUP BY ALL"
     )
     con.execute(f"INSERT INTO analysis_daily_counts {per_kind}")
-    con.execute("DROP TABLE IF EXISTS _wf_ev")
+    if not keep_events:
+        con.execute("DROP TABLE IF EXISTS _wf_ev")
     written = fetch_one(
         con.execute(
             "SELECT count(*) FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)"

@@ -135,7 +135,9 @@ def novelty_signals(
     ),
     ev AS (SELECT * FROM ev_all WHERE date >= $from_day),
     firsts AS (
-        SELECT level, key, etype, min(day) AS first_day FROM analysis_daily_counts GROUP BY ALL
+        SELECT level, key, etype, min(day) AS first_day FROM analysis_daily_counts
+        WHERE level IN ('country', 'admin1') OR (level IN ('actor', 'actor_in') AND etype = 'ALL')
+        GROUP BY ALL
     ),
     cum AS (
         SELECT level, key, day,
