@@ -52,18 +52,18 @@ def find(keys: Ints, wanted: Ints) -> tuple[Ints, Bools]:
     return at, keys[at] == wanted
 
 
-def _running_before(sid: Ints, values: Floats) -> Floats:
-    """Sum of ``values`` over the earlier rows of the same series (series-local sums)."""
-    inclusive = pd.Series(values).groupby(sid, sort=False).cumsum().to_numpy()
-    return np.asarray(inclusive - values, dtype=np.float64)
-
-
 def window_sums(counts: SortedCounts, days: int) -> tuple[Floats, Floats]:
-    """Sum and sum of squares of each series' counts over the ``days`` days before each row."""
+    """Sum and sum of squares of each series' counts over the ``days`` days before each row.
+
+    Each is the difference of two series-local running sums (one pandas group pass), so
+    magnitudes stay those of one series and an empty window is exactly 0.
+    """
     start = np.searchsorted(counts.k, counts.k - days)
-    sid = counts.sid
-    before = _running_before(sid, counts.n)
-    before_sq = _running_before(sid, counts.n * counts.n)
+    values = pd.DataFrame({"n": counts.n, "sq": counts.n * counts.n})
+    running = values.groupby(counts.sid, sort=False).cumsum()
+    before = running["n"].to_numpy() - counts.n
+    before_sq = running["sq"].to_numpy() - values["sq"].to_numpy()
+    del running, values
     return before - before[start], before_sq - before_sq[start]
 
 
