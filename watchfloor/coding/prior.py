@@ -41,6 +41,16 @@ def actor_key(text: str | None) -> str | None:
     return key if 2 < len(key) <= 60 and not any(c.isdigit() for c in key) else None
 
 
+def _clear_majorities(seen_in: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """Actor key -> the country where it was seen often enough, and almost always."""
+    found: dict[str, str] = {}
+    for key, seen in seen_in.items():
+        (where, n), total = seen.most_common(1)[0], sum(seen.values())
+        if total >= MIN_ACTOR_EVENTS and n / total >= MIN_ACTOR_SHARE:
+            found[key] = where
+    return found
+
+
 @dataclass(frozen=True)
 class CollectionPrior:
     """Country shares of a collection's located events, and the country of actor phrases
@@ -48,38 +58,44 @@ class CollectionPrior:
 
     countries: Mapping[str, float] = field(default_factory=dict)  # ISO3 -> share
     actors: Mapping[str, str] = field(default_factory=dict)  # actor key -> ISO3
+    # where an actor's events happen, whatever its own country ("Turkish forces" in a
+    # collection about Syria's north act in Syria): actor key -> ISO3
+    arenas: Mapping[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.actors)
+        return bool(self.countries or self.actors or self.arenas)
 
     def actor_country(self, text: str | None) -> str | None:
         """The country the collection places this actor phrase in, if it is clear."""
         key = actor_key(text)
         return self.actors.get(key) if key else None
 
+    def arena(self, text: str | None) -> str | None:
+        """The one country where this actor's events of the collection happen, if clear."""
+        key = actor_key(text)
+        return self.arenas.get(key) if key else None
+
     @classmethod
     def from_facts(cls, facts: Iterable[EventFacts]) -> CollectionPrior:
         """Learn from (sub-national place country, source, target) facts of coded events."""
         countries: Counter[str] = Counter()
-        actor_places: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        domestic: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        anywhere: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for country, *sides in facts:
             if not country:
                 continue
             countries[country] += 1
             for text, own, sector in (sides[:3], sides[3:]):
                 key = actor_key(text)
-                if key and own in (None, country) and sector in LEARNT_SECTORS:
-                    actor_places[key][country] += 1
+                if key and sector in LEARNT_SECTORS:
+                    anywhere[key][country] += 1
+                    if own in (None, country):
+                        domestic[key][country] += 1
         total = sum(countries.values())
         if total < MIN_EVENTS:
             return cls()
         shares = {cc: n / total for cc, n in countries.items() if n / total >= MIN_SHARE}
-        actors: dict[str, str] = {}
-        for key, seen in actor_places.items():
-            (where, n), total_seen = seen.most_common(1)[0], sum(seen.values())
-            if total_seen >= MIN_ACTOR_EVENTS and n / total_seen >= MIN_ACTOR_SHARE:
-                actors[key] = where
-        return cls(shares, actors)
+        return cls(shares, _clear_majorities(domestic), _clear_majorities(anywhere))
 
     @classmethod
     def from_events(cls, events: Iterable[Event]) -> CollectionPrior:

@@ -70,6 +70,7 @@ PERSON_NOUNS = frozenset(
 )
 #: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
 ACTOR_COUNTRY = "country-from-actor"
+PROTEST_ROOT = "14"  # CAMEO's protest codes
 
 
 class Stage(Protocol):
@@ -194,9 +195,11 @@ class PlaceStage:
 
     def __init__(self, resolver: Any) -> None:
         self.resolver = resolver
+        self.prior = CollectionPrior()
 
     def use_prior(self, prior: CollectionPrior) -> None:
         """Lean towards the countries the collection's events lie in."""
+        self.prior = prior
         use = getattr(self.resolver, "use_prior", None)
         if callable(use):
             use(prior.countries)
@@ -225,15 +228,19 @@ class PlaceStage:
         self, cand: Candidate, declared: str | None, hint: str | None
     ) -> PlaceRef | None:
         """No place named or resolved: the point of the country the input declares, else of
-        the target's country, the source's, the document's actors' (marked as not named)."""
+        the country where the collection sees the target's (source's) events, of the target's
+        country, the source's, the document's actors' (marked as not named)."""
         country_place = getattr(self.resolver, "country_place", None)
         if not callable(country_place):
             return None
-        codes = [declared] + [
-            ref.country
+        actors = [
+            ref
             for ref in (cand.target, cand.source)
             if ref is not None and (ref.actor_id or "")[:3] not in self.INTERNATIONAL
         ]
+        codes = [declared]
+        codes += [self.prior.arena(ref.text) for ref in actors]
+        codes += [ref.country for ref in actors]
         for code in [*codes, hint]:
             place = country_place(code) if code else None
             if place is not None:
@@ -315,8 +322,11 @@ class PoliticalActorStage:
 
     @staticmethod
     def keep(cand: Candidate) -> bool:
-        """Whether the candidate names a political actor or needs none."""
+        """Whether the candidate names a political actor or needs none (a protest is political
+        whoever holds it: "street vendors gathered to protest")."""
         if cand.nonpolitical or _political(cand.source) or _political(cand.target):
+            return True
+        if (cand.cameo_code or "").startswith(PROTEST_ROOT) and cand.source is not None:
             return True
         src = cand.source_token
         if src is not None and (src.ent_type_ in NAMED_ACTORS or src.pos_ == "PROPN"):

@@ -39,11 +39,20 @@ def test_shares_and_actor_countries_are_learnt_from_located_events() -> None:
     assert prior.actor_country("3 fighters") is None
 
 
+def test_a_foreign_actor_keeps_its_country_but_learns_its_arena() -> None:
+    facts = [("SYR", "Turkish forces", "TUR", "MIL", None, None, None)] * MIN_EVENTS
+    prior = CollectionPrior.from_facts(facts)
+    assert prior.actor_country("Turkish forces") is None
+    assert prior.arena("Turkish forces") == "SYR"
+
+
 def test_an_actor_seen_in_several_countries_gets_none() -> None:
     facts = _facts("SYR", "security forces", "COP", 50) + _facts(
         "IRQ", "security forces", "COP", 30
     )
-    assert CollectionPrior.from_facts(facts).actor_country("security forces") is None
+    prior = CollectionPrior.from_facts(facts)
+    assert prior.actor_country("security forces") is None
+    assert prior.arena("security forces") is None
 
 
 def test_prior_from_store_reads_the_coders_subnational_events(store: Store) -> None:
@@ -94,3 +103,18 @@ def test_an_unplaced_report_takes_the_country_its_actor_is_seen_in(leaning_coder
     assert leaning and leaning[0].source is not None
     assert leaning[0].source.country == "SYR"
     assert leaning[0].place is not None and leaning[0].place.country == "SYR"
+
+
+def test_an_unplaced_attack_is_put_where_its_foreign_actor_is_seen(leaning_coder: Coder) -> None:
+    text = "Turkish forces shelled the village of Qurmuzat al-Wusta with artillery."
+    assert [e.place.country for e in leaning_coder.code_text(text).events if e.place] == ["TUR"]
+    facts = [("SYR", "Turkish forces", "TUR", "MIL", None, None, None)] * MIN_EVENTS
+    leaning_coder.use_prior(CollectionPrior.from_facts(facts))
+    events = leaning_coder.code_text(text).events
+    assert events and events[0].source is not None and events[0].source.country == "TUR"
+    assert events[0].place is not None and events[0].place.country == "SYR"
+
+
+def test_a_protest_needs_no_known_actor(coder: Coder) -> None:
+    events = coder.code_text("Street vendors gathered outside the town hall to protest.").events
+    assert [e.plover_event for e in events] == ["PROTEST"]
