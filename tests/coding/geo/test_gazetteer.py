@@ -97,7 +97,7 @@ def test_loose_lookup_orders_rows_by_country_then_index(
 
 
 def test_group_rows_keeps_first_appearance_order_and_drops_repeated_pairs():
-    grouped = group_rows(["b", "a", "b", "b", "c", "a"], np.array([5, 1, 2, 5, 0, 9]))
+    grouped = group_rows(["b", "a", "b", "b", "c", "a"], np.array([5, 1, 2, 5, 0, 9], dtype=object))
     assert list(grouped.items()) == [("b", (5, 2)), ("a", (1, 9)), ("c", (0,))]
     assert all(type(row) is int for rows in grouped.values() for row in rows)
 
