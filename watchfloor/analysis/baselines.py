@@ -142,43 +142,56 @@ def _read(
 def _frame(
     counts: SortedCounts, lks: dict[str, np.ndarray], codes: SeriesCodes, b: int, from_dn: int
 ) -> dict[str, np.ndarray]:
-    """Window statistics of every tested series-day (typed series, day >= from_dn)."""
+    """Window statistics of every tested series-day (typed series, day >= from_dn).
+
+    Full-length temporaries are dropped as soon as used: at 10M events a row array is
+    about 150 MB.
+    """
     n_types = codes.n_types
     window_sum, window_sq = window_sums(counts, b)
-    sid, dn = counts.sid, counts.dn
+    sid = counts.sid
     lk, etype = sid // n_types, sid % n_types
+    del sid
+    dn = counts.dn
     is_all = etype == 0
-    area_lks = np.zeros(len(lks["area_lk"]), dtype=bool)
-    area_lks[lks["area_lk"][lks["area_lk"] >= 0]] = True
-    in_area = np.flatnonzero(area_lks[lk] & is_all)
-    parent_lks = np.zeros(len(lks["parent_lk"]), dtype=bool)
-    parent_lks[lks["parent_lk"][lks["parent_lk"] >= 0]] = True
-    in_parent = np.flatnonzero(parent_lks[lk])
     rows = np.flatnonzero(lks["tested"][lk] & ~is_all & (dn >= from_dn))
     own, has_own = lookup(counts.k[is_all], window_sum[is_all], lk[rows] * n_types, dn[rows])
-    rows, own = rows[has_own], own[has_own]
-    lk_r, dn_r = lk[rows], dn[rows]
-    parent, area = lks["parent_lk"][lk_r], lks["area_lk"][lk_r]
+    rows = rows[has_own]
+    out: dict[str, np.ndarray] = {"own_all_sum": own[has_own]}
+    del own, has_own
+    lk_r, e_r, dn_r = lk[rows], etype[rows], dn[rows]
+    out.update(
+        k=counts.k[rows],
+        kind=lks["tested_level"][lk_r] * 2 + lks["quad_type"][e_r],
+        dn=dn_r,
+        observed=counts.n[rows],
+        window_sq=window_sq[rows],
+        history=np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
+    )
+    del window_sq, dn
+    is_parent = np.zeros(len(lks["parent_lk"]), dtype=bool)
+    is_parent[lks["parent_lk"][lks["parent_lk"] >= 0]] = True
+    is_area = np.zeros(len(lks["area_lk"]), dtype=bool)
+    is_area[lks["area_lk"][lks["area_lk"] >= 0]] = True
+    in_parent = np.flatnonzero(is_parent[lk])
+    in_area = np.flatnonzero(is_area[lk] & is_all)
+    del lk, etype, is_all
+    parent = lks["parent_lk"][lk_r]
     parent_sid = np.where(parent >= 0, parent * n_types, -1)
-    area_sid = np.where(area >= 0, area * n_types, -1)
     parent_keys, parent_sums = counts.k[in_parent], window_sum[in_parent]
+    del in_parent
+    out["parent_type_sum"] = lookup(
+        parent_keys, parent_sums, np.where(parent >= 0, parent_sid + e_r, -1), dn_r
+    )[0]
+    out["parent_all_sum"] = lookup(parent_keys, parent_sums, parent_sid, dn_r)[0]
+    del parent_keys, parent_sums, parent, parent_sid, e_r
+    area = lks["area_lk"][lk_r]
+    area_sid = np.where(area >= 0, area * n_types, -1)
     area_keys, area_dow = counts.k[in_area], same_weekday_sums(counts, in_area, b)
-    return {
-        "k": counts.k[rows],
-        "kind": lks["tested_level"][lk_r] * 2 + lks["quad_type"][etype[rows]],
-        "dn": dn_r,
-        "observed": counts.n[rows],
-        "window_sum": window_sum[rows],
-        "window_sq": window_sq[rows],
-        "history": np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
-        "own_all_sum": own,
-        "parent_type_sum": lookup(
-            parent_keys, parent_sums, np.where(parent >= 0, parent_sid + etype[rows], -1), dn_r
-        )[0],
-        "parent_all_sum": lookup(parent_keys, parent_sums, parent_sid, dn_r)[0],
-        "area_sum": lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0],
-        "area_dow_sum": lookup(area_keys, area_dow, area_sid, dn_r)[0],
-    }
+    out["area_sum"] = lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0]
+    out["area_dow_sum"] = lookup(area_keys, area_dow, area_sid, dn_r)[0]
+    out["window_sum"] = window_sum[rows]
+    return out
 
 
 def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:
