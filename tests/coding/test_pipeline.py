@@ -171,3 +171,18 @@ def test_resignation_is_a_retreat(coder: Coder) -> None:
 def test_willingness_to_withdraw_is_an_intent(coder: Coder) -> None:
     event = events_of(coder, "Syria said it is willing to withdraw its troops from Lebanon.")[0]
     assert event.plover_event == "AGREE" and event.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "target_country"),
+    [
+        ("Berlin rejected new calls by Belarusian officials for economic aid.", "BLR"),
+        ("The army lifted a week-old curfew in Aleppo on Sunday.", "SYR"),
+    ],
+)
+def test_the_target_is_the_party_an_object_concerns(
+    coder: Coder, text: str, target_country: str
+) -> None:
+    events = coder.code_text(text).events
+    assert events and events[0].target is not None
+    assert events[0].target.country == target_country

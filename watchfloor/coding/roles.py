@@ -120,6 +120,10 @@ def verb_roles(token: Token) -> Roles:
     return Roles(source, target, passive, () if passive else options)
 
 
+# prepositions that attach an object noun to the party it concerns
+OBJECT_PREPS = frozenset({"to", "on", "against", "from", "with", "by", "in", "over"})
+
+
 def _target_options(token: Token) -> tuple[Token, ...]:
     """Every phrase that may be the target, in order: recipient ("gave X aid", "to X", "with
     X"), direct object, a preposition's object, the subject of a demanded clause ("demanded
@@ -135,11 +139,11 @@ def _target_options(token: Token) -> tuple[Token, ...]:
             for grand in child.children:
                 if grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
                     found += [c for c in grand.children if c.dep_ == "pobj"]
-    for tok in list(found):
+    for tok in list(found):  # whom an object is for: "aid to X", "a ban on X", "calls by X"
         found += [
             c
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "to"
+            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
             for c in c.children
             if c.dep_ == "pobj"
         ]
