@@ -230,7 +230,7 @@ class Gazetteer:
         """Rows in ``countries`` (None: any country) sharing the loose key of ``text``.
 
         Ordered by country code, then by index order. The first call builds the loose index
-        (about 2 s, once; ``Coder.warm()`` does it before forking workers).
+        (about one CPU-second, once; ``Coder.warm()`` does it before forking workers).
         """
         key = loose_key(text)
         if len(key) < 4:
