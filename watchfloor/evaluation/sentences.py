@@ -30,6 +30,13 @@ def _gold_codes(actors: list[dict[str, Any]]) -> set[str]:
     return codes
 
 
+def gold_sector(code: object) -> str | None:
+    """The CAMEO sector of a gold code: "CVLkur" (Kurdish civilians) is CVL; "***" (not
+    coded) is none."""
+    head = str(code or "")[:3]
+    return head if len(head) == 3 and head.isalpha() and head.isupper() else None
+
+
 def _matches(ref: ActorRef, gold: set[str]) -> bool:
     """Country match; international and non-state actors match on their actor-id prefix."""
     if ref.country in gold:
@@ -56,7 +63,9 @@ class _Scores:
             if gold:
                 box[1] += 1
                 box[0] += bool(ref and _matches(ref, gold))
-        sectors = {a.get("sector") for a in item.get("source_actors") or [] if a.get("sector")}
+        sectors = {
+            code for a in item.get("source_actors") or [] if (code := gold_sector(a.get("sector")))
+        }
         if sectors:
             self.sector[1] += 1
             got = event.source.sector if event and event.source else None

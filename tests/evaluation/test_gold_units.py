@@ -1,4 +1,4 @@
-"""Admin1 units are compared as units, whatever the spelling of the gold file."""
+"""Gold labels are compared as units (admin1 areas, CAMEO sectors), whatever their spelling."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.admin1 import Admin1Units
+from watchfloor.evaluation.sentences import gold_sector
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +43,10 @@ def test_without_a_gazetteer_names_are_compared_folded() -> None:
     bare = Admin1Units(None)
     assert bare.same("Al-Hasakeh", "SYR", "al hasakeh")
     assert not bare.same("Idleb", "SYR", "Idlib")
+
+
+@pytest.mark.parametrize(
+    ("code", "sector"), [("CVLkur", "CVL"), ("MIL", "MIL"), ("***", None), ("", None), (None, None)]
+)
+def test_gold_sectors_are_compared_on_their_cameo_sector(code: object, sector: str | None) -> None:
+    assert gold_sector(code) == sector
