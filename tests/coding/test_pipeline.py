@@ -186,3 +186,12 @@ def test_the_target_is_the_party_an_object_concerns(
     events = coder.code_text(text).events
     assert events and events[0].target is not None
     assert events[0].target.country == target_country
+
+
+def test_a_reported_obligation_is_the_speakers_demand(coder: Coder) -> None:
+    events = coder.code_text(
+        "Norway said on Monday that Sudan must release the detained crew."
+    ).events
+    demand = next(e for e in events if e.plover_event == "REQUEST")
+    assert demand.source is not None and demand.source.country == "NOR"
+    assert demand.target is not None and demand.target.country == "SDN"

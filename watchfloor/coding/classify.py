@@ -218,6 +218,7 @@ class EventTyper:
         if speaker is None:
             return
         cand.quote_speaker = phrase(speaker).text if speaker.pos_ != "PRON" else None
+        cand.speaker_token = speaker
         src = cand.source_token
         if src is None or src.pos_ == "PRON":
             cand.source_token = speaker
@@ -264,6 +265,7 @@ class EventTyper:
             new = _prefix_map(code, REFINE["10"]) or "100"
             cand.notes.append(f"'must/should {tok.text}' reported: a demand, {code} -> {new}")
             cand.cameo_code = new
+            self._speaker_demands(cand)
         elif is_future(tok) and conditional(tok) and cand.root not in COOPERATIVE_ROOTS:
             threat = "138" if code[:2] >= "18" else "130"
             cand.modality = "threatened"
@@ -276,6 +278,17 @@ class EventTyper:
                 cand.notes.append(f"future '{tok.text}': {code} -> {planned}")
                 cand.cameo_code = planned
         return cand
+
+    @staticmethod
+    def _speaker_demands(cand: Candidate) -> None:
+        """"Russia said Sudan must return the helicopter": Russia demands, of Sudan."""
+        speaker, obliged = cand.speaker_token, cand.source_token
+        if speaker is None or speaker.pos_ == "PRON":
+            return
+        if obliged is not None and obliged.i != speaker.i:
+            cand.target_token = obliged
+            cand.target_options = (obliged,)
+        cand.source_token = speaker
 
     def _merge_weapons(self, cands: list[Candidate]) -> list[Candidate]:
         """A generic attack ("killed", "raids") takes the weapon named elsewhere in the sentence

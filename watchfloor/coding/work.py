@@ -27,6 +27,7 @@ class Candidate:
     source: ActorRef | None = None
     target: ActorRef | None = None
     quote_speaker: str | None = None
+    speaker_token: Token | None = None
     negated: bool = False
     hedges: list[str] = field(default_factory=list)
     modality: str = "asserted"
