@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from watchfloor.evaluation.common import (
     share,
     weighted_f1,
 )
-from watchfloor.records import Event
+from watchfloor.records import ActorRef, Event
 from watchfloor.settings import Settings
 
 SUB_EVENT_LABELS = {
@@ -69,6 +70,12 @@ DIPLOMATIC = frozenset(
     }
 )
 
+VIOLENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
+
 
 def snippet_label(event: Event | None) -> str:
     """Map an event (PLOVER event/mode, ACLED sub-event type) to the snippet label set."""
@@ -80,9 +87,76 @@ def snippet_label(event: Event | None) -> str:
         return NONPOLITICAL_LABELS.get(event.plover_mode or "", "OTHER")
     if event.acled_sub_event_type:
         return SUB_EVENT_LABELS.get(event.acled_sub_event_type, "OTHER")
-    if event.plover_event in DIPLOMATIC:
-        return "DIPLO"
+    if event.plover_event == "AGREE":
+        return "AGREEMENT"
+    if event.plover_event in DIPLOMATIC or (event.cameo_code or "").startswith("16"):
+        return "DIPLO"  # CAMEO 16: sanctions, embargoes, broken relations, expulsions
     return "OTHER"
+
+
+def snippet_events_label(events: Sequence[Event]) -> str:
+    """The label of a snippet from all its events: the main event's label, read in the light
+    of the others (a shooting at a protest, a town taken after the army left)."""
+    main = main_event(events, prefer_acled=True)
+    label = snippet_label(main)
+    if main is None or label == "ATTRIB":
+        return label
+    if any(e.modality == "claimed" for e in events) or _self_reported(main):
+        return "ATTRIB"
+    if main.acled_event_type is None:
+        crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
+        if crime_or_disaster:
+            return snippet_label(crime_or_disaster[0])
+    if _violent(main) and any(_protest(e) for e in events):
+        return _protest_violence(main, label)
+    if label in ("ATTACK", "ARMED_CLASH") and _sector(main.source) == "CVL":
+        return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
+    if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
+        return "NON_VIOL_TERRIT_TRANSFER"
+    return label
+
+
+def _sector(actor: ActorRef | None) -> str | None:
+    return actor.sector if actor is not None else None
+
+
+def _violent(event: Event) -> bool:
+    return event.plover_event == "ASSAULT" or event.acled_event_type in VIOLENT_TYPES
+
+
+def _protest(event: Event) -> bool:
+    """A protest, or an action aimed at protesters."""
+    return (
+        event.plover_event == "PROTEST"
+        or event.acled_event_type == "Protests"
+        or _sector(event.target) == "OPP"
+    )
+
+
+def _self_reported(event: Event) -> bool:
+    """An armed group telling of its own attack ("X said it was behind the attack")."""
+    speaker = (event.quote_speaker or "").lower()
+    source = event.source
+    if not speaker or source is None or not _violent(event):
+        return False
+    return source.sector in NON_STATE_ARMED and source.text.lower() in speaker
+
+
+def _protest_violence(event: Event, label: str) -> str:
+    """Violence at a protest: by the protesters, or by the state against them."""
+    source = _sector(event.source)
+    if source == "OPP" or label == "PROPERTY_DISTRUCT":
+        return "VIOL_DEMONSTR"
+    if source in STATE_FORCES:
+        return "FORCE_AGAINST_PROTEST" if event.fatalities else "PROTEST_WITH_INTER"
+    return label
+
+
+def _left_without_fight(events: Sequence[Event]) -> bool:
+    """Territory taken after the other side withdrew, with no fighting reported."""
+    withdrew = any(e.plover_event == "RETREAT" for e in events)
+    fought = any(e.acled_sub_event_type == "Armed clash" for e in events)
+    return withdrew and not fought
 
 
 def evaluate(
@@ -108,7 +182,7 @@ def evaluate(
             check_item(item, "text", "label")
             coded = coder.code_text(str(item["text"]), None, str(item.get("id", number)))
             label = str(item["label"])
-            pred.append(snippet_label(main_event(coded.events, prefer_acled=True)))
+            pred.append(snippet_events_label(coded.events))
             gold.append(label)
         except Exception as exc:  # one bad item is counted, never fatal
             tally.failed(str(item.get("id", number)), exc)
