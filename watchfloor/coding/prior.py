@@ -33,6 +33,10 @@ EventFacts = tuple[
 ]
 
 
+# (place country, actor text, actor country, actor sector, number of events)
+SideCount = tuple[str, str | None, str | None, str | None, int]
+
+
 def actor_key(text: str | None) -> str | None:
     """The phrase an actor is recognised by: lower case, single spaces, no leading article."""
     if not text:
@@ -79,21 +83,29 @@ class CollectionPrior:
     def from_facts(cls, facts: Iterable[EventFacts]) -> CollectionPrior:
         """Learn from (sub-national place country, source, target) facts of coded events."""
         countries: Counter[str] = Counter()
-        domestic: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        anywhere: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        for country, *sides in facts:
-            if not country:
-                continue
-            countries[country] += 1
-            for text, own, sector in (sides[:3], sides[3:]):
-                key = actor_key(text)
-                if key and sector in LEARNT_SECTORS:
-                    anywhere[key][country] += 1
-                    if own in (None, country):
-                        domestic[key][country] += 1
+        sides: list[SideCount] = []
+        for country, src_text, src_own, src_sector, tgt_text, tgt_own, tgt_sector in facts:
+            if country:
+                countries[country] += 1
+                sides.append((country, src_text, src_own, src_sector, 1))
+                sides.append((country, tgt_text, tgt_own, tgt_sector, 1))
+        return cls.from_counts(countries, sides)
+
+    @classmethod
+    def from_counts(cls, countries: Counter[str], sides: Iterable[SideCount]) -> CollectionPrior:
+        """Learn from located-event counts per country and per (country, actor text, actor
+        country, actor sector)."""
         total = sum(countries.values())
         if total < MIN_EVENTS:
             return cls()
+        domestic: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        anywhere: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for country, text, own, sector, n in sides:
+            key = actor_key(text)
+            if key and sector in LEARNT_SECTORS:
+                anywhere[key][country] += n
+                if own in (None, country):
+                    domestic[key][country] += n
         shares = {cc: n / total for cc, n in countries.items() if n / total >= MIN_SHARE}
         return cls(shares, _clear_majorities(domestic), _clear_majorities(anywhere))
 
@@ -115,10 +127,29 @@ class CollectionPrior:
 
     @classmethod
     def from_store(cls, store: Store) -> CollectionPrior:
-        """Learn from the events this store's coder wrote (imported datasets excluded)."""
-        rows = store.con.execute(
-            "SELECT place_country, source_text, source_country, source_sector, target_text, "
-            "target_country, target_sector FROM events WHERE dataset = 'watchfloor' "
-            "AND place_country IS NOT NULL AND place_admin1 IS NOT NULL"
+        """Learn from the events this store's coder wrote (imported datasets excluded),
+        counted in the database."""
+        located = (
+            "FROM events WHERE dataset = 'watchfloor' AND place_country IS NOT NULL "
+            "AND place_admin1 IS NOT NULL"
+        )
+        countries = Counter(
+            {
+                str(cc): int(n)
+                for cc, n in store.con.execute(
+                    f"SELECT place_country, count(*) {located} GROUP BY 1"
+                ).fetchall()
+            }
+        )
+        sides = store.con.execute(
+            f"""
+            SELECT place_country, text, own, sector, count(*) FROM (
+                SELECT place_country, source_text AS text, source_country AS own,
+                       source_sector AS sector {located} AND source_text IS NOT NULL
+                UNION ALL
+                SELECT place_country, target_text, target_country, target_sector
+                {located} AND target_text IS NOT NULL
+            ) GROUP BY ALL
+            """
         ).fetchall()
-        return cls.from_facts(rows)
+        return cls.from_counts(countries, sides)
