@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.runner import code_pending, pending_count, recode_all
 from watchfloor.store import Store
 
@@ -58,3 +59,20 @@ def test_recoding_is_idempotent(store: Store, coder: Coder) -> None:
     assert summary.documents == 3
     assert counts(store) == first
     assert store.con.execute("SELECT id FROM events ORDER BY id").fetchall() == ids
+
+
+def test_coding_leans_on_what_the_stores_events_say(store: Store, coder: Coder) -> None:
+    store.con.executemany(
+        "INSERT INTO events (id, dataset, document_id, place_country, place_admin1, source_text,"
+        " source_sector) VALUES (?, 'watchfloor', ?, 'SYR', 'Idlib', 'regime forces', 'MIL')",
+        [(f"old{i}", f"old{i}") for i in range(60)],
+    )
+    add_documents(store, {"new": "Regime forces shelled the village of Qurmuzat al-Wusta."})
+    try:
+        code_pending(store, coder)
+    finally:
+        coder.use_prior(CollectionPrior())  # the session's coder is shared
+    row = store.con.execute(
+        "SELECT source_country, place_country FROM events WHERE document_id = 'new'"
+    ).fetchone()
+    assert row == ("SYR", "SYR")
