@@ -1,0 +1,166 @@
+"""The self-written snippets check set and the snippet label mapping."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from watchfloor.coding.pipeline import Coder
+from watchfloor.evaluation.snippets import (
+    NON_ACLED,
+    SUB_EVENT_LABELS,
+    snippet_events_label,
+    snippet_label,
+)
+from watchfloor.records import ActorRef, Event, Evidence
+
+CHECK = Path(__file__).parent / "data" / "snippets_check.jsonl"
+LABELS = frozenset(SUB_EVENT_LABELS.values()) | frozenset(NON_ACLED)
+
+
+def check_rows() -> list[dict[str, str]]:
+    return [json.loads(line) for line in CHECK.read_text(encoding="utf-8").splitlines()]
+
+
+def test_check_set_has_three_dev_and_two_check_snippets_per_label() -> None:
+    rows = check_rows()
+    assert len(LABELS) == 30
+    assert len({r["id"] for r in rows}) == len(rows) == 150
+    assert all(set(r) == {"id", "text", "label"} and r["text"].strip() for r in rows)
+    halves = Counter((r["id"].split("-")[0], r["label"]) for r in rows)
+    assert {label for _, label in halves} == LABELS
+    assert all(halves[("dev", label)] == 3 and halves[("chk", label)] == 2 for label in LABELS)
+
+
+def event(
+    plover: str,
+    code: str | None = None,
+    sub: str | None = None,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    source_text: str = "they",
+    **extra: object,
+) -> Event:
+    acled_type = {
+        "Armed clash": "Battles",
+        "Non-state actor overtakes territory": "Battles",
+        "Attack": "Violence against civilians",
+        "Grenade": "Explosions/Remote violence",
+        "Looting/property destruction": "Strategic developments",
+        "Peaceful protest": "Protests",
+        "Protest with intervention": "Protests",
+        "Non-violent transfer of territory": "Strategic developments",
+    }.get(sub or "")
+    return Event(
+        id="e",
+        evidence=Evidence("d", 0, 0, 1, "x"),
+        plover_event=plover,
+        cameo_code=code,
+        acled_event_type=acled_type,
+        acled_sub_event_type=sub,
+        source=ActorRef(source_text, sector=source) if source else None,
+        target=ActorRef("them", sector=target) if target else None,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("ev", "label"),
+    [
+        (event("AGREE", "057"), "AGREEMENT"),
+        (event("AGREE", "030"), "AGREEMENT"),
+        (event("COERCE", "163"), "DIPLO"),
+        (event("COERCE", "171"), "OTHER"),
+        (event("ASSAULT", "190", modality="claimed"), "ATTRIB"),
+        (event("NONPOLITICAL", plover_mode="man-made-disaster"), "MAN_MADE_DISASTER"),
+    ],
+)
+def test_single_event_labels(ev: Event, label: str) -> None:
+    assert snippet_label(ev) == label
+
+
+PROTEST = event("PROTEST", "141", "Peaceful protest")
+POLICE_FIRE = event("ASSAULT", "193", "Armed clash", source="COP")
+RETREAT = event("RETREAT", "0872", "Non-violent transfer of territory", source="MIL")
+SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="REB")
+
+
+@pytest.mark.parametrize(
+    ("events", "label"),
+    [
+        ([POLICE_FIRE, PROTEST], "PROTEST_WITH_INTER"),
+        (
+            [event("ASSAULT", "193", "Armed clash", source="MIL", fatalities=3), PROTEST],
+            ("FORCE_AGAINST_PROTEST"),
+        ),
+        (
+            [event("ASSAULT", "1712", "Looting/property destruction", source="OPP"), PROTEST],
+            ("VIOL_DEMONSTR"),
+        ),
+        ([POLICE_FIRE], "ARMED_CLASH"),
+        ([event("ASSAULT", "182", "Attack", source="CVL", target="CVL")], "MOB_VIOL"),
+        ([event("ASSAULT", "183", "Grenade", source="CVL")], "GRENADE"),
+        ([SEIZE, RETREAT], "NON_VIOL_TERRIT_TRANSFER"),
+        (
+            [SEIZE, RETREAT, event("ASSAULT", "190", "Armed clash")],
+            ("NON_STATE_ACTOR_OVERTAKES_TER"),
+        ),
+        (
+            [
+                event(
+                    "ASSAULT",
+                    "190",
+                    "Armed clash",
+                    source="REB",
+                    source_text="Al-Shabaab",
+                    quote_speaker="Al-Shabaab",
+                )
+            ],
+            "ATTRIB",
+        ),
+        (
+            [
+                event(
+                    "ASSAULT",
+                    "190",
+                    "Armed clash",
+                    source="MIL",
+                    source_text="the army",
+                    quote_speaker="the army",
+                )
+            ],
+            "ARMED_CLASH",
+        ),
+        (
+            [event("REJECT", "121"), event("NONPOLITICAL", plover_mode="organised-crime")],
+            ("ORG_CRIME"),
+        ),
+        ([], "OTHER"),
+    ],
+)
+def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None:
+    assert snippet_events_label(events) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Two soldiers raped a teenage girl at a roadblock outside the town.", "SEX_VIOL"),
+        ("A car bomb went off near the central bank in the capital.", "REM_EXPLOS"),
+        ("The army and the rebels exchanged fire across the river for an hour.", "ARMED_CLASH"),
+        (
+            "The interior ministry declared a state of emergency in two regions.",
+            ("CHANGE_TO_GROUP_ACT"),
+        ),
+        ("Customs officers seized a cache of rifles at the border post.", "DISR_WEAP"),
+        ("An office tower collapsed in the old quarter of the city.", "MAN_MADE_DISASTER"),
+        ("The rebels took two reporters into custody near the front line.", "ARREST"),
+    ],
+)
+def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:
+    coded = eval_coder.code_text(text, None, "t")
+    assert snippet_events_label(coded.events) == label
