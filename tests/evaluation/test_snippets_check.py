@@ -54,6 +54,7 @@ def event(
         "Peaceful protest": "Protests",
         "Protest with intervention": "Protests",
         "Non-violent transfer of territory": "Strategic developments",
+        "Arrests": "Strategic developments",
     }.get(sub or "")
     return Event(
         id="e",
@@ -102,6 +103,25 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
             ("VIOL_DEMONSTR"),
         ),
         ([POLICE_FIRE], "ARMED_CLASH"),
+        ([event("ASSAULT", "1712", "Looting/property destruction", source="OPP")], "VIOL_DEMONSTR"),
+        (
+            [event("COERCE", "173", "Arrests", source="COP", target="OPP"), PROTEST],
+            ("PROTEST_WITH_INTER"),
+        ),
+        ([event("COERCE", "173", "Arrests", source="COP", target="OPP")], "ARREST"),
+        (
+            [
+                event(
+                    "ASSAULT",
+                    "190",
+                    "Armed clash",
+                    source="REB",
+                    source_text="its fighters",
+                    quote_speaker="Boko Haram",
+                )
+            ],
+            "ATTRIB",
+        ),
         ([event("ASSAULT", "182", "Attack", source="CVL", target="CVL")], "MOB_VIOL"),
         ([event("ASSAULT", "183", "Grenade", source="CVL")], "GRENADE"),
         ([SEIZE, RETREAT], "NON_VIOL_TERRIT_TRANSFER"),
@@ -159,6 +179,8 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("Customs officers seized a cache of rifles at the border post.", "DISR_WEAP"),
         ("An office tower collapsed in the old quarter of the city.", "MAN_MADE_DISASTER"),
         ("The rebels took two reporters into custody near the front line.", "ARREST"),
+        ("Gunmen seized three engineers at the dam site.", "ABDUCT_DISSAP"),
+        ("Police broke up the rally with batons and tear gas.", "PROTEST_WITH_INTER"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:

@@ -75,6 +75,7 @@ VIOLENT_TYPES = frozenset(
 )
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
+POSSESSIVES = ("its ", "their ", "our ")
 
 
 def snippet_label(event: Event | None) -> str:
@@ -107,8 +108,11 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
         if crime_or_disaster:
             return snippet_label(crime_or_disaster[0])
-    if _violent(main) and any(_protest(e) for e in events):
+    if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
         return _protest_violence(main, label)
+    held = any(e.plover_event == "PROTEST" for e in events)
+    if label == "ARREST" and _sector(main.target) == "OPP" and held:
+        return "PROTEST_WITH_INTER"  # protesters arrested at their protest
     if label in ("ATTACK", "ARMED_CLASH") and _sector(main.source) == "CVL":
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
     if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
@@ -139,7 +143,8 @@ def _self_reported(event: Event) -> bool:
     source = event.source
     if not speaker or source is None or not _violent(event):
         return False
-    return source.sector in NON_STATE_ARMED and source.text.lower() in speaker
+    own = source.text.lower().startswith(POSSESSIVES)  # "its fighters", "our men"
+    return source.sector in NON_STATE_ARMED and (own or source.text.lower() in speaker)
 
 
 def _protest_violence(event: Event, label: str) -> str:
