@@ -227,3 +227,31 @@ def test_deleted_events_are_noticed_incrementally(store: Store) -> None:
         "SELECT count(*) FROM analysis_daily_counts WHERE day = ?", [summary.from_day]
     ).fetchall()[0][0]
     assert left == 0
+
+
+def _baselines(store: Store) -> list[tuple[object, ...]]:
+    return store.con.execute(
+        "SELECT level, key, etype, day, round(expected, 9), round(q_value, 9) "
+        "FROM analysis_baselines ORDER BY ALL"
+    ).fetchall()
+
+
+def test_incremental_run_with_new_series_equals_full_recompute(store: Store) -> None:
+    insert(store, _noisy_history(days=40))
+    run_analysis(store, CFG)
+    late = START + dt.timedelta(days=40)
+    insert(
+        store,
+        [
+            Ev(START + dt.timedelta(days=38), "FIGHT", country="AAA", admin1="North"),
+            *(Ev(late, "PROTEST", country="CCC", admin1="East") for _ in range(3)),
+            *(Ev(late, "FIGHT", country="AAA", admin1="South") for _ in range(9)),
+        ],
+    )
+    run_analysis(store, CFG)
+    incremental = _baselines(store)
+    sids = store.con.execute("SELECT count(*), count(DISTINCT sid) FROM analysis_series").fetchone()
+    assert sids is not None and sids[0] == sids[1]
+    run_analysis(store, CFG, full=True)
+    assert incremental == _baselines(store)
+    assert any(row[1] == "CCC" for row in incremental)

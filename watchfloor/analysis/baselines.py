@@ -4,7 +4,9 @@ Every (level, key) and every type get a dense integer code per run (DuckDB), so 
 ``sid = lk * n_types + e`` and a series-day one packed integer (``windows``). The daily
 counts are read once, sorted by that key; window sums, the own/parent/area look-ups, the
 expected counts, the negative-binomial tail and the Benjamini-Hochberg adjustment run
-vectorised in numpy (``windows``, ``expected``), and the rows go back in one insert.
+vectorised in numpy (``windows``, ``expected``), and the rows go back in one numeric
+insert into ``analysis_baseline_days``, keyed by the stable series id of ``analysis_series``
+(the names are stored once per series; the view ``analysis_baselines`` joins them back).
 
 The expected count of series s on day d is ``f_dow * (alpha * prior + S) / (alpha + D)``:
 S weighted events over the D days of the trailing window, shrunk toward ``prior`` (the
@@ -28,11 +30,25 @@ from watchfloor.analysis.expected import bh_per_day, expected_counts, p_values
 from watchfloor.analysis.series import QUAD_TYPE_SQL, TESTED_LEVELS, fetch_one
 from watchfloor.analysis.windows import (
     DAY_SPAN,
+    Ints,
     SortedCounts,
     lookup,
     same_weekday_sums,
     window_sums,
 )
+
+_STORED = (
+    "observed",
+    "window_sum",
+    "window_sq",
+    "history_days",
+    "prior_rate",
+    "dow_factor",
+    "expected",
+    "p_value",
+    "q_value",
+)
+"""Columns of ``analysis_baseline_days`` after (sid, day), in table order."""
 
 
 @dataclass(frozen=True)
@@ -220,12 +236,14 @@ def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:
     return pa.table(table)
 
 
-def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -> None:
-    """Insert the baselines; keep the judged ones as ``_wf_p`` for the event scores."""
+def _series_ids(con: duckdb.DuckDBPyConnection, run_sids: np.ndarray, codes: SeriesCodes) -> Ints:
+    """Stored ``analysis_series`` id of each run series (ascending ``run_sids``).
+
+    Series not stored yet get the next free ids, so ids stay stable across runs and an
+    incremental run keys its rows like the days before it.
+    """
     e = codes.n_types
-    sid = rows.column("k").to_numpy() // DAY_SPAN  # ascending: the rows keep the key order
-    used = pa.table({"sid": sid[np.r_[True, sid[1:] != sid[:-1]]] if len(sid) else sid})
-    con.register("_wf_used", used)
+    con.register("_wf_used", pa.table({"sid": run_sids}))
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _wf_names AS
@@ -234,18 +252,47 @@ def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -
         """
     )
     con.unregister("_wf_used")
-    con.register("_wf_rows", rows)
     con.execute(
-        f"""
-        INSERT INTO analysis_baselines
-        SELECT n.level, n.key, n.etype, ?::DATE + r.dn::INTEGER, r.observed, r.window_sum,
-               r.window_sq, r.history_days, r.prior_rate, r.dow_factor, r.expected,
-               r.p_value, r.q_value
-        FROM _wf_rows r
-        JOIN _wf_names n ON n.sid = r.k // {DAY_SPAN}
-        """,
-        [codes.base],
+        """
+        INSERT INTO analysis_series
+        SELECT (SELECT coalesce(max(sid), -1) FROM analysis_series)
+                   + row_number() OVER (ORDER BY n.sid), n.level, n.key, n.etype
+        FROM _wf_names n ANTI JOIN analysis_series s
+             ON s.level = n.level AND s.key = n.key AND s.etype = n.etype
+        """
     )
+    ids = con.execute(
+        """
+        SELECT s.sid FROM _wf_names n
+        JOIN analysis_series s ON s.level = n.level AND s.key = n.key AND s.etype = n.etype
+        ORDER BY n.sid
+        """
+    ).fetchnumpy()["sid"]
+    con.execute("DROP TABLE IF EXISTS _wf_names")
+    return np.asarray(ids, dtype=np.int64)
+
+
+def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -> None:
+    """Insert the baselines keyed by series id; keep the judged ones as ``_wf_p``."""
+    sid = rows.column("k").to_numpy() // DAY_SPAN  # ascending: the rows keep the key order
+    run_sids = sid[np.r_[True, sid[1:] != sid[:-1]]] if len(sid) else sid
+    stored = _series_ids(con, run_sids, codes)[np.searchsorted(run_sids, sid)]
+    del sid
+    epoch = (codes.base - dt.date(1970, 1, 1)).days
+    days = rows.column("dn").to_numpy() + epoch
+    table = {
+        "sid": pa.array(stored.astype(np.int32)),
+        "day": pa.array(days.astype(np.int32)).cast(pa.date32()),
+    }
+    del stored, days
+    for name in _STORED:
+        table[name] = rows.column(name)
+    con.register("_wf_rows", pa.table(table))
+    con.execute(
+        f"INSERT INTO analysis_baseline_days SELECT sid, day, {', '.join(_STORED)} FROM _wf_rows"
+    )
+    con.unregister("_wf_rows")
+    con.register("_wf_rows", rows)
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE _wf_p AS
@@ -254,7 +301,6 @@ def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -
         """
     )
     con.unregister("_wf_rows")
-    con.execute("DROP TABLE IF EXISTS _wf_names")
 
 
 def update_baselines(
@@ -279,7 +325,7 @@ def update_baselines(
     del counts
     rows = _judge(frame, cfg)
     del frame
-    con.execute("DELETE FROM analysis_baselines WHERE day >= ?", [from_day])
+    con.execute("DELETE FROM analysis_baseline_days WHERE day >= ?", [from_day])
     _store(con, rows, codes)
     tested = rows.num_rows - rows.column("q_value").null_count
     return SeriesCodes(codes.n_types, codes.base, tested=tested)

@@ -45,7 +45,8 @@ def _set_watermark(con: duckdb.DuckDBPyConnection) -> None:
 def _clear(con: duckdb.DuckDBPyConnection) -> None:
     for table in (
         "analysis_daily_counts",
-        "analysis_baselines",
+        "analysis_baseline_days",
+        "analysis_series",
         "analysis_event_scores",
         "analysis_signals",
         "analysis_state",
