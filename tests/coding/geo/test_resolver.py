@@ -230,3 +230,14 @@ def test_an_english_word_does_not_join_two_names(nlp, resolver):
     _, mentions = _places(nlp, resolver, text)
     places = {m.text: m.place for m in mentions if m.place}
     assert places["Aleppo"].country == "SYR"
+
+
+def test_a_country_qualifying_a_noun_is_a_nationality_not_a_place(nlp, resolver):
+    text = (
+        "Palestinians protested the U.S. decision on Jerusalem in Jericho, near Iran-backed units."
+    )
+    _, mentions = _places(nlp, resolver, text)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["U.S."].role == "adjective"
+    assert by_text["Iran"].role == "adjective"
+    assert by_text["Jericho"].place is not None and by_text["Jericho"].place.country == "PSE"

@@ -52,6 +52,9 @@ TITLE_WORDS = {
 }
 
 
+AFFILIATIONS = frozenset({"backed", "led", "supported", "sponsored", "allied", "funded", "aligned"})
+
+
 class MentionFinder:
     """Detects place mentions and their candidate rows (resolution is PlaceResolver's)."""
 
@@ -88,7 +91,23 @@ class MentionFinder:
         if not cands and cue.source in ("ner", "given"):
             countries = {hint} if hint else set()
             cands = self.gaz.loose_candidates(text, countries) if countries else []
+        if cands and self._nationality_use(doc, cue, cands):
+            cue = SpanCue(cue.start, cue.end, cue.source, "adjective", None)
         return Work(cue, cands, text, partial=partial)
+
+    def _nationality_use(self, doc: Doc, cue: SpanCue, cands: list[Candidate]) -> bool:
+        """A country named before a noun it qualifies says whose, not where: "a US drone
+        strike", "the U.S. decision on Jerusalem", "Iran-backed militias"."""
+        if any(self.gaz.kind[c.row] != COUNTRY for c in cands):
+            return False
+        if cue.end + 1 < len(doc) and doc[cue.end].text == "-":
+            return doc[cue.end + 1].lower_ in AFFILIATIONS
+        last = doc[cue.end - 1]
+        return (
+            cue.role == "mention"
+            and last.dep_ in ("compound", "amod", "nmod")
+            and last.head.i > last.i
+        )
 
     def _inner_candidates(self, doc: Doc, start: int, end: int) -> list[Candidate]:
         """Candidates of the longest capitalised part of a longer name.
