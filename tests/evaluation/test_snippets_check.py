@@ -122,7 +122,18 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
             ],
             "ATTRIB",
         ),
-        ([event("ASSAULT", "182", "Attack", source="CVL", target="CVL")], "MOB_VIOL"),
+        (
+            [event("ASSAULT", "182", "Attack", source="CVL", source_text="Angry villagers")],
+            "MOB_VIOL",
+        ),
+        ([event("ASSAULT", "182", "Attack", source="CVL", source_text="unknown men")], "ATTACK"),
+        (
+            [
+                event("ASSAULT", "190", "Armed clash"),
+                event("NONPOLITICAL", plover_mode="organised-crime"),
+            ],
+            "ORG_CRIME",
+        ),
         ([event("ASSAULT", "183", "Grenade", source="CVL")], "GRENADE"),
         ([SEIZE, RETREAT], "NON_VIOL_TERRIT_TRANSFER"),
         (

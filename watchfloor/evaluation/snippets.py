@@ -76,6 +76,7 @@ VIOLENT_TYPES = frozenset(
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
+CROWD_WORDS = ("mob", "crowd", "villager", "resident", "youth", "local", "vigilante", "communit")
 
 
 def snippet_label(event: Event | None) -> str:
@@ -104,16 +105,15 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return label
     if any(e.modality == "claimed" for e in events) or _self_reported(main):
         return "ATTRIB"
-    if main.acled_event_type is None:
-        crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
-        if crime_or_disaster:
-            return snippet_label(crime_or_disaster[0])
+    crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
+    if crime_or_disaster and (main.acled_event_type is None or main.source is None):
+        return snippet_label(crime_or_disaster[0])  # "gang members killed ... in a shootout"
     if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
         return _protest_violence(main, label)
     held = any(e.plover_event == "PROTEST" for e in events)
     if label == "ARREST" and _sector(main.target) == "OPP" and held:
         return "PROTEST_WITH_INTER"  # protesters arrested at their protest
-    if label in ("ATTACK", "ARMED_CLASH") and _sector(main.source) == "CVL":
+    if label in ("ATTACK", "ARMED_CLASH") and _crowd(main.source):
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
     if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
         return "NON_VIOL_TERRIT_TRANSFER"
@@ -122,6 +122,13 @@ def snippet_events_label(events: Sequence[Event]) -> str:
 
 def _sector(actor: ActorRef | None) -> str | None:
     return actor.sector if actor is not None else None
+
+
+def _crowd(actor: ActorRef | None) -> bool:
+    """Civilians acting as a group (a crowd, villagers), not a lone or unnamed attacker."""
+    if actor is None or actor.sector != "CVL":
+        return False
+    return any(word in actor.text.lower() for word in CROWD_WORDS)
 
 
 def _violent(event: Event) -> bool:
