@@ -241,3 +241,12 @@ def test_a_country_qualifying_a_noun_is_a_nationality_not_a_place(nlp, resolver)
     assert by_text["U.S."].role == "adjective"
     assert by_text["Iran"].role == "adjective"
     assert by_text["Jericho"].place is not None and by_text["Jericho"].place.country == "PSE"
+
+
+def test_a_place_a_decision_is_about_is_a_topic_not_the_events_place(nlp, resolver):
+    text = "Hundreds protested the recognition of Jerusalem as a capital in Jericho."
+    doc, mentions = _places(nlp, resolver, text)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Jerusalem"].role == "topic"
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.name == "Jericho"

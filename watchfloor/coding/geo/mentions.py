@@ -48,6 +48,34 @@ LOCATIVE = {
     "attacked",
 }
 ORIGIN = {"from"}
+# A place after one of these nouns is what a decision or dispute is about, not where it happens.
+TOPIC_PREPS = {"on", "of", "about", "over", "regarding"}
+TOPIC_NOUNS = {
+    "decision",
+    "recognition",
+    "move",
+    "policy",
+    "position",
+    "stance",
+    "statement",
+    "declaration",
+    "resolution",
+    "law",
+    "bill",
+    "plan",
+    "deal",
+    "agreement",
+    "talks",
+    "negotiation",
+    "dispute",
+    "status",
+    "question",
+    "issue",
+    "sovereignty",
+    "future",
+    "fate",
+    "annexation",
+}
 DIRECTIONS = {
     "north",
     "south",
@@ -267,6 +295,8 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
         return "origin"
     if i >= 1 and doc[i].lower_ == "of" and _is_name_token(doc[i - 1]):
         return "locative"  # "Tuban of Lahij": the smaller place of the larger one
+    if i >= 0 and doc[i].lower_ in TOPIC_PREPS and doc[i].head.lemma_.lower() in TOPIC_NOUNS:
+        return "topic"  # "the decision on Jerusalem", "recognition of X as capital"
     if i >= 0 and doc[i].lower_ in LOCATIVE:
         return "locative"
     if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:

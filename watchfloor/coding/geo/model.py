@@ -98,8 +98,9 @@ GENERIC = {
 class PlaceMention:
     """A place name in a document (character offsets) and the gazetteer entry it names.
 
-    ``role`` is "locative" ("in X", "the town of X", "X's"), "origin" ("from X"),
-    "adjective" (a nationality word resolved to its country) or "mention".
+    ``role`` is "locative" ("in X", "the town of X", "X's"), "origin" ("from X"), "topic"
+    ("the decision on X"), "adjective" (a nationality word resolved to its country) or
+    "mention".
     """
 
     text: str

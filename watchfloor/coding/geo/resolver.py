@@ -48,6 +48,9 @@ PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate
 PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
 
 
+ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it as main name
+
+
 class PlaceResolver:
     """Detects and resolves the places of a spaCy ``Doc`` against a ``Gazetteer``."""
 
@@ -242,7 +245,12 @@ class PlaceResolver:
             region = self._region(own)
             if region:
                 work.candidates = self.gaz.loose_candidates(work.text, region)
-        scored = [(self._score(c, work.cue, own), c.row) for c in self._inside_container(work)]
+        named_so = any(
+            c.exact and c.primary and self.gaz.kind[c.row] == TOWN for c in work.candidates
+        )
+        scored = [
+            (self._score(c, work.cue, own, named_so), c.row) for c in self._inside_container(work)
+        ]
         work.row, work.score = None, 0.0
         for score, row in sorted(scored, key=lambda pair: -pair[0]):  # stable on ties
             if self.gaz.kind[row] == ADMIN1 and work.cue.prefer != "admin":
@@ -328,15 +336,20 @@ class PlaceResolver:
         points = [p for p in context.points if p not in own]
         return Context(countries, admin1, points, context.hint, context.works)
 
-    def _score(self, cand: Candidate, cue: SpanCue, context: Context) -> float:
-        """Log10-scale plausibility: population prior plus context evidence."""
+    def _score(
+        self, cand: Candidate, cue: SpanCue, context: Context, named_so: bool = False
+    ) -> float:
+        """Log10-scale plausibility: population prior plus context evidence. ``named_so``:
+        some town has the name as its main name, so towns known by it only as an alternate
+        name ("Bethlehem" for Belém) lose more."""
         gaz, row = self.gaz, cand.row
         kind, cc = gaz.kind[row], gaz.country[row]
         score = math.log10(float(gaz.population[row]) + 10.0) + KIND_PRIOR[kind]
         if not cand.exact:
             score -= 1.0
         elif not cand.primary and kind == TOWN:
-            score -= 0.8  # old or foreign names ("Salisbury" for Harare) lose to main names
+            # old or foreign names ("Salisbury" for Harare) lose to main names
+            score -= ALTERNATE_NAME_COST if named_so else 0.8
         if gaz.feature[row] == "PPLC" and cand.primary:
             score += 1.0  # capitals are named in the news far beyond their size
         if cue.prefer == "admin":
