@@ -103,6 +103,10 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
             ("VIOL_DEMONSTR"),
         ),
         ([POLICE_FIRE], "ARMED_CLASH"),
+        (
+            [event("ASSAULT", "181", "Excessive force against protesters", target="OPP")],
+            "ABDUCT_DISSAP",
+        ),
         ([event("ASSAULT", "1712", "Looting/property destruction", source="OPP")], "VIOL_DEMONSTR"),
         (
             [event("COERCE", "173", "Arrests", source="COP", target="OPP"), PROTEST],
@@ -191,6 +195,7 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("An office tower collapsed in the old quarter of the city.", "MAN_MADE_DISASTER"),
         ("The rebels took two reporters into custody near the front line.", "ARREST"),
         ("Gunmen seized three engineers at the dam site.", "ABDUCT_DISSAP"),
+        ("Soldiers recovered a stockpile of rifles and grenades in a cave.", "DISR_WEAP"),
         ("Police broke up the rally with batons and tear gas.", "PROTEST_WITH_INTER"),
     ],
 )
