@@ -105,12 +105,12 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return label
     if any(e.modality == "claimed" for e in events) or _self_reported(main):
         return "ATTRIB"
-    code = main.cameo_code or ""
-    if code.startswith(("181", "1821")):  # an abducted or raped activist is no protest
-        return "ABDUCT_DISSAP" if code.startswith("181") else "SEX_VIOL"
     crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
     if crime_or_disaster and (main.acled_event_type is None or main.source is None):
         return snippet_label(crime_or_disaster[0])  # "gang members killed ... in a shootout"
+    code = main.cameo_code or ""
+    if code.startswith(("181", "1821")):  # an abducted or raped activist is no protest
+        return "ABDUCT_DISSAP" if code.startswith("181") else "SEX_VIOL"
     if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
         return _protest_violence(main, label)
     held = any(e.plover_event == "PROTEST" for e in events)
