@@ -19,7 +19,7 @@ ONTOLOGY_VERSION = "cameo1.1b3-plover2025-acled2019.1"
 NONPOLITICAL = "NONPOLITICAL"
 
 #: Sectors whose members are civilians for ACLED ("Violence against civilians").
-CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "BUS"})
+CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "BUS", "AGR"})
 
 #: Current PLOVER (NGEC) event names.
 PLOVER_EVENTS: tuple[str, ...] = (

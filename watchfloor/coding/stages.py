@@ -99,7 +99,10 @@ class SentenceStage:
             work.spans.append(span)
             work.sentences.append(Sentence(doc_id, i, span.start_char, span.end_char, span.text))
             work.eligible.append(
-                len(span) >= MIN_TOKENS and any(t.lemma_.lower() in self.vocabulary for t in span)
+                len(span) >= MIN_TOKENS
+                and any(
+                    t.lemma_.lower() in self.vocabulary or t.lower_ in self.vocabulary for t in span
+                )
             )
 
 
