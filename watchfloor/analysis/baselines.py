@@ -19,8 +19,6 @@ variability.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -75,13 +73,13 @@ class SeriesCodes:
         return f"(({lk}) * {self.n_types} + ({e})) * {DAY_SPAN} + ({dn})"
 
 
-def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int, counts: str) -> None:
+def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> None:
     """Temp view ``_wf_dc`` (counts the windows need), temp tables ``_wf_et`` and ``_wf_lk``."""
     tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP VIEW _wf_dc AS
-        SELECT level, key, etype, day, n FROM {counts}
+        SELECT level, key, etype, day, n FROM analysis_daily_counts
         WHERE day >= DATE '{(from_day - dt.timedelta(days=b)).isoformat()}'
               AND level <> 'actor_in'
         """
@@ -113,7 +111,7 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int, coun
             FROM coded
         ),
         firsts AS (
-            SELECT level, key, min(day) AS first_day FROM {counts}
+            SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
             WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
         )
         SELECT t.lk, t.level, t.key, t.level IN ({tested}) AS tested,
@@ -274,17 +272,6 @@ def _series_ids(con: duckdb.DuckDBPyConnection, run_sids: np.ndarray, codes: Ser
     return np.asarray(ids, dtype=np.int64)
 
 
-def _judged_rows(
-    counts: SortedCounts,
-    lks: dict[str, np.ndarray],
-    codes: SeriesCodes,
-    from_dn: int,
-    cfg: AnalysisConfig,
-) -> pa.Table:
-    """The numpy part: window statistics, expected counts, p- and q-values."""
-    return _judge(_frame(counts, lks, codes, int(cfg.baseline_days), from_dn), cfg)
-
-
 def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -> None:
     """Insert the baselines keyed by series id; keep the judged ones as ``_wf_p``."""
     sid = rows.column("k").to_numpy() // DAY_SPAN  # ascending: the rows keep the key order
@@ -317,12 +304,7 @@ def _store(con: duckdb.DuckDBPyConnection, rows: pa.Table, codes: SeriesCodes) -
 
 
 def update_baselines(
-    con: duckdb.DuckDBPyConnection,
-    from_day: dt.date,
-    cfg: AnalysisConfig,
-    *,
-    counts: str = "analysis_daily_counts",
-    meanwhile: Callable[[], None] | None = None,
+    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
 ) -> SeriesCodes:
     """Recompute and store baselines for every series-day from ``from_day``.
 
@@ -331,26 +313,19 @@ def update_baselines(
     rows stay in temp table ``_wf_p`` (k, kind, q, s = -log10 q, observed, expected) for
     the event scores until ``drop_baseline_tables``; ``kind`` is ``2 * i + quad`` for the
     i-th of ``TESTED_LEVELS`` and a QuadClass (1) or PLOVER (0) type.
-
-    ``counts`` names the relation holding the daily counts. ``meanwhile`` runs on this
-    thread, free to use ``con`` (the counts are read by then), while a worker thread does
-    the numpy part: DuckDB and numpy both release the GIL, so the two share the cores.
     """
     b = int(cfg.baseline_days)
-    _code_tables(con, from_day, b, counts)
+    _code_tables(con, from_day, b)
     row = fetch_one(con.execute("SELECT count(*) FROM _wf_et"))
     # Offsets start 2b before from_day: every look-back (<= b days) stays in its series.
     codes = SeriesCodes(int(row[0]) if row else 1, from_day - dt.timedelta(days=2 * b))
-    sorted_counts, lks = _read(con, codes)
+    counts, lks = _read(con, codes)
     con.execute("DROP VIEW IF EXISTS _wf_dc")
-    from_dn = (from_day - codes.base).days
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        job = pool.submit(_judged_rows, sorted_counts, lks, codes, from_dn, cfg)
-        del sorted_counts, lks
-        con.execute("DELETE FROM analysis_baseline_days WHERE day >= ?", [from_day])
-        if meanwhile is not None:
-            meanwhile()
-        rows = job.result()
+    frame = _frame(counts, lks, codes, b, (from_day - codes.base).days)
+    del counts
+    rows = _judge(frame, cfg)
+    del frame
+    con.execute("DELETE FROM analysis_baseline_days WHERE day >= ?", [from_day])
     _store(con, rows, codes)
     tested = rows.num_rows - rows.column("q_value").null_count
     return SeriesCodes(codes.n_types, codes.base, tested=tested)

@@ -18,13 +18,7 @@ from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
 from watchfloor.analysis.scores import update_event_scores
-from watchfloor.analysis.series import (
-    ALL_COUNTS_VIEW,
-    dirty_days,
-    fetch_one,
-    stage_daily_counts,
-    write_daily_counts,
-)
+from watchfloor.analysis.series import dirty_days, fetch_one, update_daily_counts
 from watchfloor.analysis.signals import (
     novelty_signals,
     rate_signals,
@@ -98,23 +92,17 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         if not days:
             return AnalysisSummary(None, None, 0, 0, 0, seconds=time.perf_counter() - started)
         # A full run counts every event day, so its judged events are those the scores need.
-        stage_daily_counts(con, days, keep_events=full)
+        update_daily_counts(con, days, keep_events=full)
         from_day = min(days)
-        novelty: list[pd.DataFrame] = []
-
-        def meanwhile() -> None:  # DuckDB work while the baselines' numpy part runs
-            write_daily_counts(con)
-            novelty.append(novelty_signals(con, from_day, cfg))
-
-        codes = update_baselines(con, from_day, cfg, counts=ALL_COUNTS_VIEW, meanwhile=meanwhile)
         last = fetch_one(con.execute("SELECT max(day) FROM analysis_daily_counts"))
         to_day = last[0] if last and last[0] else from_day
+        codes = update_baselines(con, from_day, cfg)
         update_event_scores(con, from_day, codes, "_wf_ev" if full else None)
         con.execute("DROP TABLE IF EXISTS _wf_ev")
         drop_baseline_tables(con)
         frames = [
             rate_signals(con, from_day, cfg),
-            novelty[0],
+            novelty_signals(con, from_day, cfg),
             rule_signals(con, rules, from_day),
         ]
         n_signals = store_signals(con, from_day, frames)

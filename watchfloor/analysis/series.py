@@ -134,50 +134,6 @@ def dirty_days(con: duckdb.DuckDBPyConnection, watermark: dt.datetime | None) ->
     return [row[0] for row in rows]
 
 
-STAGED_COUNTS = "_wf_counts"
-"""Temp table of the daily counts ``stage_daily_counts`` computed and has not written yet."""
-
-ALL_COUNTS_VIEW = "_wf_all_counts"
-"""Temp view: the stored daily counts and the staged ones, until ``write_daily_counts``."""
-
-
-def stage_daily_counts(
-    con: duckdb.DuckDBPyConnection, days: Sequence[dt.date], *, keep_events: bool = False
-) -> None:
-    """Recompute the daily counts of these days into ``STAGED_COUNTS``, not stored yet.
-
-    The stored counts of these days are deleted; ``ALL_COUNTS_VIEW`` reads the stored and
-    the staged counts together until ``write_daily_counts``. ``keep_events`` leaves the
-    days' judged events in temp table ``_wf_ev`` for the caller.
-    """
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _wf_days AS SELECT unnest(?::DATE[]) AS day", [list(days)]
-    )
-    con.execute("DELETE FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)")
-    judged_events_table(con, "_wf_ev", "e.date IN (SELECT day FROM _wf_days)")
-    con.execute("DROP TABLE IF EXISTS _wf_days")
-    per_kind = per_series_sql(
-        "SELECT {level} AS level, {key} AS key, {etype} AS etype, ev.day, sum(ev.w) AS n, "
-        "count(*)::INTEGER AS events FROM _wf_ev ev WHERE {present} GROUP BY ALL"
-    )
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGED_COUNTS} AS {per_kind}")
-    con.execute(
-        f"CREATE OR REPLACE TEMP VIEW {ALL_COUNTS_VIEW} AS "
-        f"SELECT * FROM analysis_daily_counts UNION ALL SELECT * FROM {STAGED_COUNTS}"
-    )
-    if not keep_events:
-        con.execute("DROP TABLE IF EXISTS _wf_ev")
-
-
-def write_daily_counts(con: duckdb.DuckDBPyConnection) -> int:
-    """Store the staged daily counts; returns rows written."""
-    con.execute(f"DROP VIEW IF EXISTS {ALL_COUNTS_VIEW}")
-    written = fetch_one(con.execute(f"SELECT count(*) FROM {STAGED_COUNTS}"))
-    con.execute(f"INSERT INTO analysis_daily_counts SELECT * FROM {STAGED_COUNTS}")
-    con.execute(f"DROP TABLE IF EXISTS {STAGED_COUNTS}")
-    return int(written[0]) if written else 0
-
-
 def update_daily_counts(
     con: duckdb.DuckDBPyConnection, days: Sequence[dt.date], *, keep_events: bool = False
 ) -> int:
@@ -187,8 +143,25 @@ def update_daily_counts(
     """
     if not days:
         return 0
-    stage_daily_counts(con, days, keep_events=keep_events)
-    return write_daily_counts(con)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _wf_days AS SELECT unnest(?::DATE[]) AS day", [list(days)]
+    )
+    con.execute("DELETE FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)")
+    judged_events_table(con, "_wf_ev", "e.date IN (SELECT day FROM _wf_days)")
+    per_kind = per_series_sql(
+        "SELECT {level} AS level, {key} AS key, {etype} AS etype, ev.day, sum(ev.w) AS n, "
+        "count(*)::INTEGER AS events FROM _wf_ev ev WHERE {present} GROUP BY ALL"
+    )
+    con.execute(f"INSERT INTO analysis_daily_counts {per_kind}")
+    if not keep_events:
+        con.execute("DROP TABLE IF EXISTS _wf_ev")
+    written = fetch_one(
+        con.execute(
+            "SELECT count(*) FROM analysis_daily_counts WHERE day IN (SELECT day FROM _wf_days)"
+        )
+    )
+    con.execute("DROP TABLE IF EXISTS _wf_days")
+    return int(written[0]) if written else 0
 
 
 def fetch_one(cur: duckdb.DuckDBPyConnection) -> tuple | None:  # type: ignore[type-arg]
