@@ -195,3 +195,13 @@ def test_a_reported_obligation_is_the_speakers_demand(coder: Coder) -> None:
     demand = next(e for e in events if e.plover_event == "REQUEST")
     assert demand.source is not None and demand.source.country == "NOR"
     assert demand.target is not None and demand.target.country == "SDN"
+
+
+def test_violence_named_in_an_accusation_is_kept_hedged_and_done_by_the_accused(
+    coder: Coder,
+) -> None:
+    events = coder.code_text("Syria accused Israel of striking an airbase near Homs.").events
+    assert [e.plover_event for e in events] == ["ACCUSE", "ASSAULT"]
+    accusation, strike = events
+    assert strike.source is not None and strike.source.country == "ISR"
+    assert strike.hedged and strike.confidence < accusation.confidence

@@ -127,6 +127,10 @@ PLANNED_COOPERATION = (
 )
 
 
+ACCUSE_ROOT = "11"  # CAMEO: disapprove, accuse
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+
+
 def _prefix_map(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
     return next((new for prefix, new in table if code.startswith(prefix)), None)
 
@@ -249,6 +253,14 @@ class EventTyper:
             gov.cameo_code = refined
         if gov.target_token is None:
             gov.target_token = emb.target_token
+        if gov.root == ACCUSE_ROOT and emb.root in VIOLENT_ROOTS:
+            # "X accused Y of shelling Z": the accusation, and the reported violence itself,
+            # hedged, done by the accused
+            if emb.source_token is None and gov.target_token is not None:
+                emb.source_token = gov.target_token
+            emb.hedges.append(f"alleged ('{gov.trigger.text}')")
+            emb.notes.append(f"alleged in an accusation ('{gov.trigger.text}')")
+            return False
         return True
 
     def _modality(self, cand: Candidate) -> Candidate | None:
@@ -281,7 +293,7 @@ class EventTyper:
 
     @staticmethod
     def _speaker_demands(cand: Candidate) -> None:
-        """"Russia said Sudan must return the helicopter": Russia demands, of Sudan."""
+        """ "Russia said Sudan must return the helicopter": Russia demands, of Sudan."""
         speaker, obliged = cand.speaker_token, cand.source_token
         if speaker is None or speaker.pos_ == "PRON":
             return
