@@ -205,3 +205,14 @@ def test_violence_named_in_an_accusation_is_kept_hedged_and_done_by_the_accused(
     accusation, strike = events
     assert strike.source is not None and strike.source.country == "ISR"
     assert strike.hedged and strike.confidence < accusation.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters gained control of the village on Sunday.",
+        "Army units took several insurgent positions east of the river.",
+    ],
+)
+def test_taking_control_or_positions_is_seizing_territory(coder: Coder, text: str) -> None:
+    assert [e.cameo_code for e in coder.code_text(text).events][:1] == ["192"]
