@@ -116,6 +116,7 @@ def _run_partitions(
     plugin_name: str,
     store: Store | None,
     on_progress: Callable[[int, int], None] | None,
+    prior: CollectionPrior | None = None,
 ) -> list[PartitionResult]:
     from distributed import as_completed
 
@@ -125,6 +126,7 @@ def _run_partitions(
             part,
             output,
             plugin_name,
+            prior,
             key=f"watchfloor-code-{part.name}",
             retries=2,
             pure=False,
@@ -183,10 +185,10 @@ def code_with_dask(
         Path(out).mkdir(parents=True, exist_ok=True)
     with dask_client(scheduler, workers) as client:
         n_workers = len(client.scheduler_info().get("workers", {}))
-        prior = CollectionPrior.from_store(store) if store is not None and not input else None
-        plugin = CoderPlugin(settings, coder_loader, prior)
+        plugin = CoderPlugin(settings, coder_loader)
         client.register_plugin(plugin, name=plugin.name)
-        results = _run_partitions(client, parts, out, plugin.name, store, on_progress)
+        prior = CollectionPrior.from_store(store) if store is not None and not input else None
+        results = _run_partitions(client, parts, out, plugin.name, store, on_progress, prior)
     if out is not None:
         remove_stale(Path(out), {p.name for p in parts})
     summary = ScaleSummary(

@@ -55,21 +55,15 @@ class CoderPlugin(WorkerPlugin):
 
     idempotent = True
 
-    def __init__(
-        self, settings: Settings, loader: str = DEFAULT_LOADER, prior: CollectionPrior | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, loader: str = DEFAULT_LOADER) -> None:
         self.settings = settings
         self.loader = loader
-        self.prior = prior or CollectionPrior()
-        key = f"{loader}\x1f{settings.model_dump_json()}\x1f{self.prior!r}".encode()
+        key = f"{loader}\x1f{settings.model_dump_json()}".encode()
         self.name = f"{PLUGIN_PREFIX}-{hashlib.sha256(key).hexdigest()[:12]}"
         self.coder: CoderLike | None = None
 
     def setup(self, worker: Any) -> None:
         self.coder = resolve_loader(self.loader)(self.settings)
-        use_prior = getattr(self.coder, "use_prior", None)
-        if self.prior and callable(use_prior):
-            use_prior(self.prior)  # what the database's events say, as local coding does
 
 
 def worker_coder(plugin_name: str) -> CoderLike:
@@ -96,13 +90,23 @@ class PartitionResult:
     sentence_rows: tuple[tuple[Any, ...], ...] = ()
 
 
-def code_partition(part: Partition, output: str | None, plugin_name: str) -> PartitionResult:
+def code_partition(
+    part: Partition,
+    output: str | None,
+    plugin_name: str,
+    prior: CollectionPrior | None = None,
+) -> PartitionResult:
     """Code one partition with the worker's coder; write its Parquet files when ``output``.
+    ``prior``: what the database's events say, as local coding uses it (the coder's
+    ``use_prior`` does nothing when it already has it).
 
     Safe to run twice: file names depend only on the partition, each file is renamed into
     place whole, and the manifest that marks the partition done is written last.
     """
     coder = worker_coder(plugin_name)
+    use_prior = getattr(coder, "use_prior", None)
+    if prior is not None and callable(use_prior):
+        use_prior(prior)
     out = Path(output) if output else None
     if out is not None:
         done = read_manifest(out, part.name)
