@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 
+from watchfloor.coding.prior import CollectionPrior
 from watchfloor.records import Document, Event, Evidence, PlaceRef, Sentence
 from watchfloor.settings import Settings
 
@@ -36,6 +37,12 @@ class SentenceCoder:
 
     def __init__(self, nlp: spacy.language.Language) -> None:
         self.nlp = nlp
+        self.prior_country: str | None = None
+
+    def use_prior(self, prior: CollectionPrior) -> None:
+        """Place unplaced events in the collection's main country (shows the prior arrived)."""
+        countries = prior.countries
+        self.prior_country = max(countries, key=countries.__getitem__) if countries else None
 
     @classmethod
     def load(cls, settings: Settings) -> SentenceCoder:
@@ -58,6 +65,7 @@ class SentenceCoder:
                 if not verbs:
                     continue
                 country = next((c for n, c in COUNTRIES.items() if n in sent.text), None)
+                country = country or self.prior_country
                 key = f"{doc.id}|{index}|{verbs[0]}"
                 events.append(
                     Event(

@@ -367,3 +367,22 @@ def test_parquet_input_is_coded_by_row_group_like_jsonl(
     assert parquet_rows(out) == local_rows(settings, demo_documents(rows))
     assert summary.documents == 12
     assert len(summary.failures) == 1 and "docs.parquet" in summary.failures[0]
+
+
+def test_store_mode_codes_with_the_databases_collection_prior(
+    settings: Settings, scheduler: str, store: Store
+) -> None:
+    store.con.executemany(
+        "INSERT INTO events (id, dataset, document_id, place_country, place_admin1) "
+        "VALUES (?, 'watchfloor', ?, 'SYR', 'Idlib')",
+        [(f"old{i}", f"old{i}") for i in range(60)],
+    )
+    store.con.execute(
+        "INSERT INTO documents (id, text, content_hash) VALUES "
+        "('new', 'The committee met on Monday and discussed the plan.', 'new')"
+    )
+    code_with_dask(settings=settings, store=store, scheduler=scheduler, coder_loader=LOADER)
+    places = store.con.execute(
+        "SELECT DISTINCT place_country FROM events WHERE document_id = 'new'"
+    ).fetchall()
+    assert places == [("SYR",)]
