@@ -71,6 +71,7 @@ PERSON_NOUNS = frozenset(
 #: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
 ACTOR_COUNTRY = "country-from-actor"
 PROTEST_ROOT = "14"  # CAMEO's protest codes
+INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
 
 
 class Stage(Protocol):
@@ -225,8 +226,6 @@ class PlaceStage:
                 work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
             ) or self._country_point(cand, declared, hint)
 
-    INTERNATIONAL = ("IGO", "NGO", "IMG")
-
     def _country_point(
         self, cand: Candidate, declared: str | None, hint: str | None
     ) -> PlaceRef | None:
@@ -239,7 +238,7 @@ class PlaceStage:
         actors = [
             ref
             for ref in (cand.target, cand.source)
-            if ref is not None and (ref.actor_id or "")[:3] not in self.INTERNATIONAL
+            if ref is not None and (ref.actor_id or "")[:3] not in INTERNATIONAL
         ]
         codes = [declared]
         codes += [self.prior.arena(ref.text) for ref in actors]
@@ -269,7 +268,6 @@ class ActorContextStage:
     name: str = "actor-context"
     reads: tuple[str, ...] = ("candidates", "actor_mentions")
     writes: tuple[str, ...] = ("candidates.source", "candidates.target", "candidates.place")
-    INTERNATIONAL = ("IGO", "NGO", "IMG")
 
     def __call__(self, work: WorkDoc) -> None:
         named = {m.ref.country for ms in work.actor_mentions.values() for m in ms if m.ref.country}
@@ -285,18 +283,14 @@ class ActorContextStage:
     def _country_place(self, cand: Candidate) -> PlaceRef | None:
         """No place named: the country of the target, else of the source (feature says so)."""
         for ref in (cand.target, cand.source):
-            if (
-                ref is not None
-                and ref.country
-                and (ref.actor_id or "")[:3] not in self.INTERNATIONAL
-            ):
+            if ref is not None and ref.country and (ref.actor_id or "")[:3] not in INTERNATIONAL:
                 return PlaceRef(name=ref.country, country=ref.country, feature=ACTOR_COUNTRY)
         return None
 
     def _fill(self, ref: ActorRef | None, country: str) -> ActorRef | None:
         if ref is None or ref.country or not ref.sector:
             return ref
-        if (ref.actor_id or "")[:3] in self.INTERNATIONAL or ref.sector in self.INTERNATIONAL:
+        if (ref.actor_id or "")[:3] in INTERNATIONAL or ref.sector in INTERNATIONAL:
             return ref
         return replace(ref, country=country)
 
