@@ -17,6 +17,7 @@ from watchfloor.coding.geo.gazetteer import (
 )
 from watchfloor.coding.geo.mentions import (
     ADMIN_WORDS,
+    AFFILIATIONS,
     CONNECTORS,
     LOCAL_WORDS,
     SpanCue,
@@ -50,9 +51,6 @@ TITLE_WORDS = {
     "emir",
     "chief",
 }
-
-
-AFFILIATIONS = frozenset({"backed", "led", "supported", "sponsored", "allied", "funded", "aligned"})
 
 
 class MentionFinder:

@@ -6,11 +6,12 @@ import re
 
 from spacy.tokens import Span
 
+from watchfloor.coding.geo.mentions import AFFILIATIONS
 from watchfloor.coding.geo.model import POINT_FEATURES, PlaceMention
 from watchfloor.records import PlaceRef
 
 # "Saudi-led", "Iran-backed": the nationality of a sponsor, says nothing about the place.
-_AFFILIATION = re.compile(r"\s*-\s*(?:led|backed|supported|sponsored|allied|funded)\b", re.I)
+_AFFILIATION = re.compile(rf"\s*-\s*(?:{'|'.join(sorted(AFFILIATIONS))})\b", re.I)
 
 
 def choose_event_place(

@@ -48,6 +48,8 @@ LOCATIVE = {
     "attacked",
 }
 ORIGIN = {"from"}
+# "Saudi-led", "Iran-backed": the word after the hyphen makes the country a sponsor, not a place
+AFFILIATIONS = frozenset({"backed", "led", "supported", "sponsored", "allied", "funded", "aligned"})
 # A place after one of these nouns is what a decision or dispute is about, not where it happens.
 TOPIC_PREPS = {"on", "of", "about", "over", "regarding"}
 TOPIC_NOUNS = {
