@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
+from watchfloor.coding.word_countries import WordCountries
 from watchfloor.records import Event
 from watchfloor.store.database import Store
 
@@ -25,6 +26,8 @@ MIN_ACTOR_EVENTS = 5  # an actor phrase must be seen this often ...
 MIN_ACTOR_SHARE = 0.9  # ... and this often in one country to take it
 # Only armed and state actors are learnt: "workers" or "civilians" are everywhere.
 LEARNT_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "JUD", "LEG"})
+MAX_WORD_DOCUMENTS = 20_000  # the most recent located documents the word model learns from
+WORD_TEXT_CHARS = 2_000  # of each document's text
 _DETERMINERS = re.compile(r"^(?:the|a|an|some|several|unidentified|unknown)\s+")
 
 # country of a sub-national place, then (text, country, sector) of the source and the target
@@ -65,9 +68,11 @@ class CollectionPrior:
     # where an actor's events happen, whatever its own country ("Turkish forces" in a
     # collection about Syria's north act in Syria): actor key -> ISO3
     arenas: Mapping[str, str] = field(default_factory=dict)
+    # the country a report's words point to, for reports that name no place the coder knows
+    words: WordCountries | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.countries or self.actors or self.arenas)
+        return bool(self.countries or self.actors or self.arenas or self.words)
 
     def actor_country(self, text: str | None) -> str | None:
         """The country the collection places this actor phrase in, if it is clear."""
@@ -78,6 +83,16 @@ class CollectionPrior:
         """The one country where this actor's events of the collection happen, if clear."""
         key = actor_key(text)
         return self.arenas.get(key) if key else None
+
+    def text_country(self, text: str) -> str | None:
+        """The country the collection's located reports with these words lie in, if clear."""
+        return self.words.country(text) if self.words is not None else None
+
+    def with_words(self, texts: Sequence[str], countries: Sequence[str]) -> CollectionPrior:
+        """This prior plus a word model learnt from located documents (text, ISO3)."""
+        if not self.countries:
+            return self
+        return replace(self, words=WordCountries.learn(texts, countries))
 
     @classmethod
     def from_facts(cls, facts: Iterable[EventFacts]) -> CollectionPrior:
@@ -110,9 +125,13 @@ class CollectionPrior:
         return cls(shares, _clear_majorities(domestic), _clear_majorities(anywhere))
 
     @classmethod
-    def from_events(cls, events: Iterable[Event]) -> CollectionPrior:
-        """Learn from coded events (e.g. a first pass over an evaluation file)."""
-        return cls.from_facts(
+    def from_events(
+        cls, events: Iterable[Event], texts: Mapping[str, str] | None = None
+    ) -> CollectionPrior:
+        """Learn from coded events (e.g. a first pass over an evaluation file) and, given
+        their documents' texts by document id, the words of located documents."""
+        events = list(events)
+        prior = cls.from_facts(
             (
                 e.place.country if e.place and e.place.admin1 else None,
                 e.source.text if e.source else None,
@@ -124,6 +143,18 @@ class CollectionPrior:
             )
             for e in events
         )
+        if not texts:
+            return prior
+        located: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for e in events:
+            if e.place and e.place.admin1 and e.place.country:
+                located[e.evidence.document_id][e.place.country] += 1
+        documents = [
+            (texts[doc][:WORD_TEXT_CHARS], seen.most_common(1)[0][0])
+            for doc, seen in sorted(located.items())
+            if doc in texts
+        ][-MAX_WORD_DOCUMENTS:]
+        return prior.with_words([t for t, _ in documents], [c for _, c in documents])
 
     @classmethod
     def from_store(cls, store: Store) -> CollectionPrior:
@@ -152,4 +183,20 @@ class CollectionPrior:
             ) GROUP BY ALL
             """
         ).fetchall()
-        return cls.from_counts(countries, sides)
+        documents = store.con.execute(
+            f"""
+            WITH located AS (
+                SELECT document_id, place_country, count(*) AS n {located} GROUP BY ALL
+            ), main AS (
+                SELECT document_id, arg_max(place_country, n) AS country
+                FROM located GROUP BY 1
+            )
+            SELECT left(d.text, {WORD_TEXT_CHARS}), m.country
+            FROM main m JOIN documents d ON d.id = m.document_id
+            ORDER BY d.published DESC NULLS LAST, d.id
+            LIMIT {MAX_WORD_DOCUMENTS}
+            """
+        ).fetchall()
+        return cls.from_counts(countries, sides).with_words(
+            [str(text) for text, _ in documents], [str(cc) for _, cc in documents]
+        )

@@ -70,6 +70,8 @@ PERSON_NOUNS = frozenset(
 )
 #: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
 ACTOR_COUNTRY = "country-from-actor"
+#: PlaceRef.feature of a place inferred from the words of the collection's located reports.
+WORDS_COUNTRY = "country-from-words"
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
 
@@ -224,14 +226,16 @@ class PlaceStage:
         for cand in work.candidates:
             cand.place = self.resolver.event_place(
                 work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
-            ) or self._country_point(cand, declared, hint)
+            ) or self._country_point(cand, declared, hint, work.doc.text)
 
     def _country_point(
-        self, cand: Candidate, declared: str | None, hint: str | None
+        self, cand: Candidate, declared: str | None, hint: str | None, text: str
     ) -> PlaceRef | None:
         """No place named or resolved: the point of the country the input declares, else of
-        the country where the collection sees the target's (source's) events, of the target's
-        country, the source's, the document's actors' (marked as not named)."""
+        the country where the collection sees the target's (source's) events, of the country
+        the collection's located reports with these words lie in (actors often act across a
+        border), of the target's country, the source's, the document's actors'; the feature
+        says how it was inferred."""
         country_place = getattr(self.resolver, "country_place", None)
         if not callable(country_place):
             return None
@@ -240,13 +244,14 @@ class PlaceStage:
             for ref in (cand.target, cand.source)
             if ref is not None and (ref.actor_id or "")[:3] not in INTERNATIONAL
         ]
-        codes = [declared]
-        codes += [self.prior.arena(ref.text) for ref in actors]
-        codes += [ref.country for ref in actors]
-        for code in [*codes, hint]:
+        codes = [(declared, ACTOR_COUNTRY)]
+        codes += [(self.prior.arena(ref.text), ACTOR_COUNTRY) for ref in actors]
+        codes += [(self.prior.text_country(text), WORDS_COUNTRY)]
+        codes += [(ref.country, ACTOR_COUNTRY) for ref in actors]
+        for code, feature in [*codes, (hint, ACTOR_COUNTRY)]:
             place = country_place(code) if code else None
             if place is not None:
-                return replace(place, feature=ACTOR_COUNTRY)
+                return replace(place, feature=feature)
         return None
 
     @staticmethod

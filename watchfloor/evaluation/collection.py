@@ -19,6 +19,7 @@ from watchfloor.records import Event
 def learn_prior(coder: Coder, path: str | Path, limit: int | None) -> CollectionPrior:
     """Code every readable item of ``path`` and make the coder use what the events say."""
     events: list[Event] = []
+    texts: dict[str, str] = {}
     for number, item in read_jsonl(path, limit):
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
@@ -27,7 +28,9 @@ def learn_prior(coder: Coder, path: str | Path, limit: int | None) -> Collection
             published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
         except (TypeError, ValueError):
             published = None
-        events.extend(coder.code_text(text, published, str(item.get("id", number))).events)
-    prior = CollectionPrior.from_events(events)
+        document_id = str(item.get("id", number))
+        texts[document_id] = text
+        events.extend(coder.code_text(text, published, document_id).events)
+    prior = CollectionPrior.from_events(events, texts)
     coder.use_prior(prior)
     return prior
