@@ -69,8 +69,9 @@ def code_pending(
     The coder leans on what the store's events already say (``coding.prior``), as learnt
     before this run, so that a run's result does not depend on its batch order."""
     started = time.perf_counter()
-    coder.use_prior(CollectionPrior.from_store(store))
     total = pending_count(store)
+    if total:
+        coder.use_prior(CollectionPrior.from_store(store))
     done = sentences = events = 0
     while True:
         batch = _pending_batch(store, batch_size)
