@@ -250,3 +250,13 @@ def test_a_place_a_decision_is_about_is_a_topic_not_the_events_place(nlp, resolv
     assert by_text["Jerusalem"].role == "topic"
     place = resolver.event_place(next(iter(doc.sents)), mentions)
     assert place is not None and place.name == "Jericho"
+
+
+def test_a_foreign_town_known_by_an_alternate_name_is_no_reading(nlp, resolver):
+    # "Nadim" is an alternate name of Russia's Nadym (46,000 people); next to Homs it is a
+    # Syrian village the gazetteer lacks, not the Russian town.
+    _, mentions = _places(nlp, resolver, "Regime forces shelled Nadim village near Homs.")
+    nadim = next(m for m in mentions if m.text == "Nadim")
+    assert nadim.place is None
+    _, alone = _places(nlp, resolver, "A gas plant opened in Nadim on Monday.")
+    assert [m.place.country for m in alone if m.place] == ["RUS"]  # nothing says otherwise

@@ -49,6 +49,10 @@ PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's event
 
 
 ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it as main name
+# Towns outside the countries in context (and their neighbours) are accepted only this big;
+# one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
+FOREIGN_TOWN_POPULATION = 50_000
+FOREIGN_ALTERNATE_POPULATION = 1_000_000
 
 
 class PlaceResolver:
@@ -249,13 +253,14 @@ class PlaceResolver:
             c.exact and c.primary and self.gaz.kind[c.row] == TOWN for c in work.candidates
         )
         scored = [
-            (self._score(c, work.cue, own, named_so), c.row) for c in self._inside_container(work)
+            (self._score(c, work.cue, own, named_so), c.row, c.exact and c.primary)
+            for c in self._inside_container(work)
         ]
         work.row, work.score = None, 0.0
-        for score, row in sorted(scored, key=lambda pair: -pair[0]):  # stable on ties
+        for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
             if self.gaz.kind[row] == ADMIN1 and work.cue.prefer != "admin":
-                row = self._seat_of(row, work.candidates)
-            if self._acceptable(row, own, work.key):  # the best plausible reading
+                row, main_name = self._seat_of(row, work.candidates), True
+            if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
                 work.row, work.score = row, score
                 return
             if work.key in GENERIC:
@@ -288,16 +293,17 @@ class PlaceResolver:
             return admin_row
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
-    def _acceptable(self, row: int, context: Context, key: str) -> bool:
-        """Small towns and generic words ("West") outside the countries in context are more
-        likely misreadings than places."""
+    def _acceptable(self, row: int, context: Context, key: str, main_name: bool = True) -> bool:
+        """Small towns, towns by an alternate name and generic words ("West") outside the
+        countries in context are more likely misreadings or namesakes than places."""
         cc = self.gaz.country[row]
         region = self._region(context)
         if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
             return cc in region
-        if self.gaz.kind[row] != TOWN or self.gaz.population[row] >= 20_000:
+        if self.gaz.kind[row] != TOWN or not region or cc in region:
             return True
-        return not region or cc in region
+        least = FOREIGN_TOWN_POPULATION if main_name else FOREIGN_ALTERNATE_POPULATION
+        return bool(self.gaz.population[row] >= least)
 
     def _region(self, context: Context) -> set[str]:
         """Countries in context and their neighbours (border towns are named across borders)."""
