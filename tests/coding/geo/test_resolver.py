@@ -260,3 +260,9 @@ def test_a_foreign_town_known_by_an_alternate_name_is_no_reading(nlp, resolver):
     assert nadim.place is None
     _, alone = _places(nlp, resolver, "A gas plant opened in Nadim on Monday.")
     assert [m.place.country for m in alone if m.place] == ["RUS"]  # nothing says otherwise
+
+
+def test_a_transliterated_name_tagged_as_a_noun_is_still_a_place(nlp, resolver):
+    # the small model tags "Dar'a" a common noun; the apostrophe marks a transliteration
+    _, mentions = _places(nlp, resolver, "Fighters exchanged fire in western Dar'a on Monday.")
+    assert [(m.text, m.place.country) for m in mentions if m.place] == [("Dar'a", "SYR")]

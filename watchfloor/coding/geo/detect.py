@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -32,6 +33,9 @@ from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
 from watchfloor.coding.geo.names import name_key
 
 BROAD_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
+# An apostrophe inside a capitalised word marks a transliterated name ("Dar'a", "Ma'arrat"),
+# which the tagger may take for a common noun; English nouns have none.
+TRANSLITERATED = re.compile(r"^[A-Z][a-z]*['’‘ʿʾ][a-z]")
 TITLE_WORDS = {
     "minister",
     "secretary",
@@ -206,6 +210,7 @@ class MentionFinder:
             span[0].is_stop
             or tagged
             and span[0].pos_ != "PROPN"
+            and not TRANSLITERATED.search(span.text)
             and cue_preference(span.doc, span.start, span.end) is None
         ):
             return False
