@@ -212,7 +212,15 @@ def test_violence_named_in_an_accusation_is_kept_hedged_and_done_by_the_accused(
     [
         "Rebel fighters gained control of the village on Sunday.",
         "Army units took several insurgent positions east of the river.",
+        "Rebels controlled the village of Kafr Hamra after heavy clashes.",
     ],
 )
 def test_taking_control_or_positions_is_seizing_territory(coder: Coder, text: str) -> None:
     assert [e.cameo_code for e in coder.code_text(text).events][:1] == ["192"]
+
+
+def test_the_acronym_is_is_a_group_not_a_passive(coder: Coder) -> None:
+    # read as "is controlled", the sentence had no event and no doer
+    events = coder.code_text("IS controlled Kafr Hamra village in the countryside of Hama.").events
+    assert [e.cameo_code for e in events] == ["192"]
+    assert events[0].source is not None and events[0].source.text == "IS"

@@ -17,6 +17,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
@@ -41,6 +42,9 @@ from watchfloor.records import Document
 from watchfloor.settings import Settings
 
 CODER_VERSION = "coder-0.1"
+# Acronyms that spell an English word: the model reads "IS controlled the village" as a passive
+# ("is controlled"); normalised as the group's longer acronym, "IS" is parsed as a name.
+ACRONYMS = {"IS": "isis"}
 UNUSED_PIPES = ()
 MAX_CHARS = 200_000
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
@@ -50,11 +54,14 @@ CHUNK_DOCUMENTS = 32
 def load_nlp(name: str) -> Language:
     """Load the spaCy model by name (installed as a package; nothing is downloaded)."""
     try:
-        return spacy.load(name, exclude=list(UNUSED_PIPES))
+        nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed: install the package named in pyproject.toml"
         ) from exc
+    for acronym, norm in ACRONYMS.items():
+        nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+    return nlp
 
 
 DEFAULT_STAGES: tuple[str, ...] = (
