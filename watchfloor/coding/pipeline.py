@@ -18,6 +18,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
@@ -59,8 +60,10 @@ def load_nlp(name: str) -> Language:
         raise ModelError(
             f"spaCy model {name!r} is not installed: install the package named in pyproject.toml"
         ) from exc
-    for acronym, norm in ACRONYMS.items():
-        nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for acronym, norm in ACRONYMS.items():
+            tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
     return nlp
 
 
