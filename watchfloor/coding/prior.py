@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from watchfloor.coding.word_countries import WordCountries
+from watchfloor.coding.word_places import Area, WordPlaces
 from watchfloor.records import Event
 from watchfloor.store.database import Store
 
@@ -69,7 +69,7 @@ class CollectionPrior:
     # collection about Syria's north act in Syria): actor key -> ISO3
     arenas: Mapping[str, str] = field(default_factory=dict)
     # the country a report's words point to, for reports that name no place the coder knows
-    words: WordCountries | None = None
+    words: WordPlaces | None = None
 
     def __bool__(self) -> bool:
         return bool(self.countries or self.actors or self.arenas or self.words)
@@ -84,15 +84,16 @@ class CollectionPrior:
         key = actor_key(text)
         return self.arenas.get(key) if key else None
 
-    def text_country(self, text: str) -> str | None:
-        """The country the collection's located reports with these words lie in, if clear."""
-        return self.words.country(text) if self.words is not None else None
+    def text_area(self, text: str) -> Area | None:
+        """The country (and province, if clear) where the collection's located reports with
+        these words lie."""
+        return self.words.place(text) if self.words is not None else None
 
-    def with_words(self, texts: Sequence[str], countries: Sequence[str]) -> CollectionPrior:
-        """This prior plus a word model learnt from located documents (text, ISO3)."""
+    def with_words(self, texts: Sequence[str], areas: Sequence[Area]) -> CollectionPrior:
+        """This prior plus a word model learnt from located documents (text, (ISO3, admin1))."""
         if not self.countries:
             return self
-        return replace(self, words=WordCountries.learn(texts, countries))
+        return replace(self, words=WordPlaces.learn(texts, areas))
 
     @classmethod
     def from_facts(cls, facts: Iterable[EventFacts]) -> CollectionPrior:
@@ -145,16 +146,16 @@ class CollectionPrior:
         )
         if not texts:
             return prior
-        located: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        located: defaultdict[str, Counter[Area]] = defaultdict(Counter)
         for e in events:
             if e.place and e.place.admin1 and e.place.country:
-                located[e.evidence.document_id][e.place.country] += 1
+                located[e.evidence.document_id][(e.place.country, e.place.admin1)] += 1
         documents = [
-            (texts[doc][:WORD_TEXT_CHARS], seen.most_common(1)[0][0])
+            (texts[doc][:WORD_TEXT_CHARS], min(seen, key=lambda area: (-seen[area], area)))
             for doc, seen in sorted(located.items())
             if doc in texts
         ][-MAX_WORD_DOCUMENTS:]
-        return prior.with_words([t for t, _ in documents], [c for _, c in documents])
+        return prior.with_words([t for t, _ in documents], [a for _, a in documents])
 
     @classmethod
     def from_store(cls, store: Store) -> CollectionPrior:
@@ -186,17 +187,21 @@ class CollectionPrior:
         documents = store.con.execute(
             f"""
             WITH located AS (
-                SELECT document_id, place_country, count(*) AS n {located} GROUP BY ALL
+                SELECT document_id, place_country, place_admin1, count(*) AS n
+                {located} GROUP BY ALL
             ), main AS (
-                SELECT document_id, arg_max(place_country, n) AS country
-                FROM located GROUP BY 1
+                SELECT * FROM located
+                QUALIFY row_number() OVER (
+                    PARTITION BY document_id ORDER BY n DESC, place_country, place_admin1
+                ) = 1
             )
-            SELECT left(d.text, {WORD_TEXT_CHARS}), m.country
+            SELECT left(d.text, {WORD_TEXT_CHARS}), m.place_country, m.place_admin1
             FROM main m JOIN documents d ON d.id = m.document_id
             ORDER BY d.published DESC NULLS LAST, d.id
             LIMIT {MAX_WORD_DOCUMENTS}
             """
         ).fetchall()
         return cls.from_counts(countries, sides).with_words(
-            [str(text) for text, _ in documents], [str(cc) for _, cc in documents]
+            [str(text) for text, _, _ in documents],
+            [(str(cc), str(admin1)) for _, cc, admin1 in documents],
         )

@@ -70,7 +70,8 @@ PERSON_NOUNS = frozenset(
 )
 #: PlaceRef.feature of a place inferred from an actor's country (no place named in the text).
 ACTOR_COUNTRY = "country-from-actor"
-#: PlaceRef.feature of a place inferred from the words of the collection's located reports.
+#: PlaceRef.feature of a place (a country's or a province's point) inferred from the words of
+#: the collection's located reports.
 WORDS_COUNTRY = "country-from-words"
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
@@ -244,15 +245,23 @@ class PlaceStage:
             for ref in (cand.target, cand.source)
             if ref is not None and (ref.actor_id or "")[:3] not in INTERNATIONAL
         ]
+        area = self.prior.text_area(text)
         codes = [(declared, ACTOR_COUNTRY)]
         codes += [(self.prior.arena(ref.text), ACTOR_COUNTRY) for ref in actors]
-        codes += [(self.prior.text_country(text), WORDS_COUNTRY)]
+        codes += [(area[0] if area else None, WORDS_COUNTRY)]
         codes += [(ref.country, ACTOR_COUNTRY) for ref in actors]
         for code, feature in [*codes, (hint, ACTOR_COUNTRY)]:
             place = country_place(code) if code else None
-            if place is not None:
-                return replace(place, feature=feature)
+            if place is None:
+                continue
+            if area and feature == WORDS_COUNTRY:
+                place = self._admin1_point(*area) or place
+            return replace(place, feature=feature)
         return None
+
+    def _admin1_point(self, country: str, admin1: str | None) -> PlaceRef | None:
+        admin1_place = getattr(self.resolver, "admin1_place", None)
+        return admin1_place(country, admin1) if callable(admin1_place) and admin1 else None
 
     @staticmethod
     def _actor_country(work: WorkDoc) -> str | None:
