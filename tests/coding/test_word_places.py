@@ -9,7 +9,7 @@ import pytest
 
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.stages import WORDS_COUNTRY
+from watchfloor.coding.stages import WORDS_AREA
 from watchfloor.coding.word_places import MIN_DOCUMENTS, Area, WordPlaces
 from watchfloor.records import Event, Evidence, PlaceRef
 from watchfloor.store import Store
@@ -117,5 +117,5 @@ def test_an_unplaced_protest_takes_the_country_its_words_point_to(leaning_coder:
     leaning = leaning_coder.code_text(text).events
     assert leaning and leaning[0].place is not None
     place = leaning[0].place
-    assert (place.country, place.admin1, place.feature) == ("IRN", "Khuzestan", WORDS_COUNTRY)
+    assert (place.country, place.admin1, place.feature) == ("IRN", "Khuzestan", WORDS_AREA)
     assert place.lat is not None and 30 < place.lat < 33  # the province's point

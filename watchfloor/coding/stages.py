@@ -72,7 +72,7 @@ PERSON_NOUNS = frozenset(
 ACTOR_COUNTRY = "country-from-actor"
 #: PlaceRef.feature of a place (a country's or a province's point) inferred from the words of
 #: the collection's located reports.
-WORDS_COUNTRY = "country-from-words"
+WORDS_AREA = "area-from-words"
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
 
@@ -248,13 +248,13 @@ class PlaceStage:
         area = self.prior.text_area(text)
         codes = [(declared, ACTOR_COUNTRY)]
         codes += [(self.prior.arena(ref.text), ACTOR_COUNTRY) for ref in actors]
-        codes += [(area[0] if area else None, WORDS_COUNTRY)]
+        codes += [(area[0] if area else None, WORDS_AREA)]
         codes += [(ref.country, ACTOR_COUNTRY) for ref in actors]
         for code, feature in [*codes, (hint, ACTOR_COUNTRY)]:
             place = country_place(code) if code else None
             if place is None:
                 continue
-            if area and feature == WORDS_COUNTRY:
+            if area and feature == WORDS_AREA:
                 place = self._admin1_point(*area) or place
             return replace(place, feature=feature)
         return None
