@@ -224,3 +224,10 @@ def test_the_acronym_is_is_a_group_not_a_passive(coder: Coder) -> None:
     events = coder.code_text("IS controlled Kafr Hamra village in the countryside of Hama.").events
     assert [e.cameo_code for e in events] == ["192"]
     assert events[0].source is not None and events[0].source.text == "IS"
+
+
+def test_a_word_of_an_organisations_name_is_no_event(coder: Coder) -> None:
+    text = "The Popular Mobilization repelled an attack by Islamic State militants near Baiji."
+    events = coder.code_text(text).events
+    assert [e.plover_event for e in events] == ["ASSAULT"]  # no MOBILIZE for "Mobilization"
+    assert events[0].source is not None and events[0].source.country == "IRQ"

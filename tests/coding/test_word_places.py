@@ -9,7 +9,7 @@ import pytest
 
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.stages import WORDS_AREA
+from watchfloor.coding.stages import ACTOR_COUNTRY, WORDS_AREA
 from watchfloor.coding.word_places import MIN_DOCUMENTS, Area, WordPlaces
 from watchfloor.records import Event, Evidence, PlaceRef
 from watchfloor.store import Store
@@ -119,3 +119,20 @@ def test_an_unplaced_protest_takes_the_country_its_words_point_to(leaning_coder:
     place = leaning[0].place
     assert (place.country, place.admin1, place.feature) == ("IRN", "Khuzestan", WORDS_AREA)
     assert place.lat is not None and 30 < place.lat < 33  # the province's point
+
+
+def test_armed_actors_act_where_the_words_point_unarmed_ones_at_home(
+    leaning_coder: Coder,
+) -> None:
+    texts, areas = _collection(30)
+    ids = [f"d{i}" for i in range(len(texts))]
+    events = [_located(doc, area) for doc, area in zip(ids, areas, strict=True)]
+    leaning_coder.use_prior(CollectionPrior.from_events(events, dict(zip(ids, texts, strict=True))))
+    shelling = "Saudi soldiers shelled the Zelqavor depot of Houthi fighters on Monday."
+    protest = "Saudi students gathered to protest coalition airstrikes on Houthi districts."
+    countries = {
+        text: [(e.place.country, e.place.feature) for e in leaning_coder.code_text(text).events]
+        for text in (shelling, protest)
+    }
+    assert countries[shelling][:1] == [("YEM", WORDS_AREA)]
+    assert countries[protest][:1] == [("SAU", ACTOR_COUNTRY)]

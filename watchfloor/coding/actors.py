@@ -63,6 +63,8 @@ class ActorMention:
     end: int
     ref: ActorRef
     root: int
+    # doc token indices of the organisations' own names in it ("Popular Mobilization")
+    names: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,7 +260,8 @@ class ActorResolver:
         has_named = any(h.entry.kind in ACTOR_KINDS for h in hits)
         countries = {h.entry.country for h in places}
         if has_named or len(countries) < 2 or not _coordinated(span.doc, places):
-            return [ActorMention(span.text, span.start_char, span.end_char, ref, root.i)]
+            names = tuple((h.start, h.end) for h in hits if h.entry.kind == "O")
+            return [ActorMention(span.text, span.start_char, span.end_char, ref, root.i, names)]
         doc = span.doc
         out = []
         for hit in places:

@@ -75,6 +75,7 @@ ACTOR_COUNTRY = "country-from-actor"
 WORDS_AREA = "area-from-words"
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
+ARMED = frozenset({"MIL", "REB", "INS", "UAF"})  # sectors that often act outside their country
 
 
 class Stage(Protocol):
@@ -177,6 +178,8 @@ class EventStage:
                 continue
             mentions = work.actor_mentions.get(i, [])
             for cand in self.typer.candidates(span, i):
+                if _inside_a_name(cand.trigger, mentions):
+                    continue
                 cand.source = self.actors.actor(cand.source_token, mentions)
                 cand.target = self.actors.actor(self._target(cand, mentions), mentions)
                 work.candidates.append(cand)
@@ -233,10 +236,10 @@ class PlaceStage:
         self, cand: Candidate, declared: str | None, hint: str | None, text: str
     ) -> PlaceRef | None:
         """No place named or resolved: the point of the country the input declares, else of
-        the country where the collection sees the target's (source's) events, of the country
-        the collection's located reports with these words lie in (actors often act across a
-        border), of the target's country, the source's, the document's actors'; the feature
-        says how it was inferred."""
+        the country where the collection sees the target's (source's) events, of an unarmed
+        target's (source's) country, of the area the collection's located reports with these
+        words lie in (armed actors often act across a border), of an armed actor's country, of
+        the document's actors'; the feature says how it was inferred."""
         country_place = getattr(self.resolver, "country_place", None)
         if not callable(country_place):
             return None
@@ -248,6 +251,7 @@ class PlaceStage:
         area = self.prior.text_area(text)
         codes = [(declared, ACTOR_COUNTRY)]
         codes += [(self.prior.arena(ref.text), ACTOR_COUNTRY) for ref in actors]
+        codes += [(ref.country, ACTOR_COUNTRY) for ref in actors if _unarmed(ref)]
         codes += [(area[0] if area else None, WORDS_AREA)]
         codes += [(ref.country, ACTOR_COUNTRY) for ref in actors]
         for code, feature in [*codes, (hint, ACTOR_COUNTRY)]:
@@ -344,6 +348,20 @@ class PoliticalActorStage:
             return True  # a named but unknown actor: keep, the dictionaries are never complete
         implicit = src is None or src.pos_ in ("PRON", "NUM") or src.lemma_ in QUANTITY_NOUNS
         return implicit and not cand.rule.startswith("PETRARCH")
+
+
+def _inside_a_name(trigger: Token, mentions: list[Any]) -> bool:
+    """A word of a known organisation's name ("the Popular Mobilization Forces") names it,
+    and is no event of its own."""
+    return any(start <= trigger.i < end for m in mentions for start, end in m.names)
+
+
+def _unarmed(ref: ActorRef) -> bool:
+    """An actor of a known sector that does not fight (protesters, a party, a ministry), or a
+    nation named alone ("Bahrainis")."""
+    if ref.sector is None:
+        return ref.actor_id is not None and ref.actor_id == ref.country
+    return ref.sector not in ARMED
 
 
 def _political(ref: ActorRef | None) -> bool:
