@@ -231,3 +231,15 @@ def test_a_word_of_an_organisations_name_is_no_event(coder: Coder) -> None:
     events = coder.code_text(text).events
     assert [e.plover_event for e in events] == ["ASSAULT"]  # no MOBILIZE for "Mobilization"
     assert events[0].source is not None and events[0].source.country == "IRQ"
+
+
+def test_an_apposition_says_who_an_unknown_name_is(coder: Coder) -> None:
+    text = "Salim Qatan, a senior Houthi official, was shot dead by gunmen in Sanaa."
+    events = coder.code_text(text).events
+    assert [e.cameo_code for e in events][:1] == ["193"]
+    assert events[0].target is not None and events[0].target.country == "YEM"
+
+
+def test_a_capitalised_plural_opening_a_sentence_is_a_trigger(coder: Coder) -> None:
+    events = coder.code_text("Airstrikes were reported in both villages of the district.").events
+    assert [e.plover_event for e in events] == ["ASSAULT"]

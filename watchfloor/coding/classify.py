@@ -163,8 +163,9 @@ class EventTyper:
         for tok in sentence:
             if colon is not None and tok.i < colon:
                 continue  # "Explosives: ...", "UPDATE: ...": a heading, not part of the clause
-            if tok.lemma_.lower() not in vocab and tok.lower_ not in vocab:
-                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in vocab and tok.lower_ not in vocab and lemma[:-1] not in vocab:
+                continue  # (a capitalised plural keeps its -s as lemma: "Airstrikes")
             hit = self.lexicon.match(tok)
             if hit is not None and hit.code != "---":
                 found[tok.i] = (tok, hit)

@@ -144,6 +144,9 @@ class ActorStage:
             if m.start <= token.idx < m.end:
                 ref: ActorRef = m.ref
                 return ref
+        described = _appositive_mention(token, mentions)
+        if described is not None:  # "Raji al-Deen, a senior Houthi official, was shot"
+            return described
         if self.resolver is not None:
             found: ActorRef | None = self.resolver.resolve_span(span)
             if found is not None:
@@ -348,6 +351,18 @@ class PoliticalActorStage:
             return True  # a named but unknown actor: keep, the dictionaries are never complete
         implicit = src is None or src.pos_ in ("PRON", "NUM") or src.lemma_ in QUANTITY_NOUNS
         return implicit and not cand.rule.startswith("PETRARCH")
+
+
+def _appositive_mention(token: Token, mentions: list[Any]) -> ActorRef | None:
+    """The known actor an apposition says an unknown name is ("X, a Houthi commander")."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        for m in mentions:
+            if m.start <= child.idx < m.end and (m.ref.country or m.ref.sector):
+                ref: ActorRef = m.ref
+                return ref
+    return None
 
 
 def _inside_a_name(trigger: Token, mentions: list[Any]) -> bool:
