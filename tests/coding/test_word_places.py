@@ -136,3 +136,15 @@ def test_armed_actors_act_where_the_words_point_unarmed_ones_at_home(
     }
     assert countries[shelling][:1] == [("YEM", WORDS_AREA)]
     assert countries[protest][:1] == [("SAU", ACTOR_COUNTRY)]
+
+
+def test_the_words_province_refines_an_actors_country(leaning_coder: Coder) -> None:
+    texts, areas = _collection(30)
+    ids = [f"d{i}" for i in range(len(texts))]
+    events = [_located(doc, area) for doc, area in zip(ids, areas, strict=True)]
+    leaning_coder.use_prior(CollectionPrior.from_events(events, dict(zip(ids, texts, strict=True))))
+    text = "Iranian police dispersed workers of the Zelqavor company protesting their unpaid wages."
+    places = [e.place for e in leaning_coder.code_text(text).events if e.place]
+    assert [(p.country, p.admin1, p.feature) for p in places][:1] == [
+        ("IRN", "Khuzestan", WORDS_AREA)
+    ]

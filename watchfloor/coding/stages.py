@@ -261,8 +261,9 @@ class PlaceStage:
             place = country_place(code) if code else None
             if place is None:
                 continue
-            if area and feature == WORDS_AREA:
-                place = self._admin1_point(*area) or place
+            province = self._admin1_point(*area) if area and area[0] == code else None
+            if province is not None:  # the words name a province of this country
+                return replace(province, feature=WORDS_AREA)
             return replace(place, feature=feature)
         return None
 

@@ -266,3 +266,10 @@ def test_a_transliterated_name_tagged_as_a_noun_is_still_a_place(nlp, resolver):
     # the small model tags "Dar'a" a common noun; the apostrophe marks a transliteration
     _, mentions = _places(nlp, resolver, "Fighters exchanged fire in western Dar'a on Monday.")
     assert [(m.text, m.place.country) for m in mentions if m.place] == [("Dar'a", "SYR")]
+
+
+def test_a_province_far_from_the_story_is_no_reading(nlp, resolver):
+    # Botswana's "North East" district is not where Iranian railway workers protest
+    text = "Workers of North East Railways gathered in Shahroud to protest, near Tehran."
+    _, mentions = _places(nlp, resolver, text)
+    assert [m.place.country for m in mentions if m.place] == ["IRN"]

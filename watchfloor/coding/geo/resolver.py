@@ -309,13 +309,18 @@ class PlaceResolver:
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
     def _acceptable(self, row: int, context: Context, key: str, main_name: bool = True) -> bool:
-        """Small towns, towns by an alternate name and generic words ("West") outside the
-        countries in context are more likely misreadings or namesakes than places."""
+        """Small towns, towns by an alternate name, provinces and generic words ("West")
+        outside the countries in context (provinces: and the collection's) are more likely
+        misreadings or namesakes than places."""
         cc = self.gaz.country[row]
         region = self._region(context)
         if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
             return cc in region
-        if self.gaz.kind[row] != TOWN or not region or cc in region:
+        if not region or cc in region:
+            return True
+        if self.gaz.kind[row] == ADMIN1:
+            return cc in self.prior  # "Plateau", "North East": provinces far from the story
+        if self.gaz.kind[row] != TOWN:
             return True
         least = FOREIGN_TOWN_POPULATION if main_name else FOREIGN_ALTERNATE_POPULATION
         return bool(self.gaz.population[row] >= least)
