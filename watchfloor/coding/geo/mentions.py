@@ -52,6 +52,7 @@ ORIGIN = {"from"}
 AFFILIATIONS = frozenset({"backed", "led", "supported", "sponsored", "allied", "funded", "aligned"})
 # A place after one of these nouns is what a decision or dispute is about, not where it happens.
 TOPIC_PREPS = {"on", "of", "about", "over", "regarding"}
+TOPIC_VERBS = {"recognise", "recognize", "annex", "claim"}
 TOPIC_NOUNS = {
     "decision",
     "recognition",
@@ -279,7 +280,13 @@ def span_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def cue_role(doc: Doc, start: int, end: int) -> str:
-    """Locative when a place preposition or "the town of" precedes; origin after "from"."""
+    """Locative when a place preposition or "the town of" precedes; origin after "from";
+    topic when it is what a decision is about or whose it is."""
+    last = doc[end - 1]
+    if last.dep_ == "poss" and last.head.lemma_.lower() in TOPIC_NOUNS:
+        return "topic"  # "Washington's decision": the government, not the place
+    if doc[end - 1].dep_ == "dobj" and doc[end - 1].head.lemma_.lower() in TOPIC_VERBS:
+        return "topic"  # "to recognise Jerusalem as Israel's capital"
     i = start - 1
     while i >= 0 and (
         doc[i].lower_ in ({"the", "of", "a"} | DIRECTIONS | LOCAL_WORDS | ADMIN_WORDS)
