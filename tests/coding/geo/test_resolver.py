@@ -273,3 +273,9 @@ def test_a_province_far_from_the_story_is_no_reading(nlp, resolver):
     text = "Workers of North East Railways gathered in Shahroud to protest, near Tehran."
     _, mentions = _places(nlp, resolver, text)
     assert [m.place.country for m in mentions if m.place] == ["IRN"]
+
+
+def test_a_place_whose_decision_it_is_is_a_topic(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Crowds in Amman denounced Washington's decision.")
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Washington"] == "topic" and roles["Amman"] == "locative"
