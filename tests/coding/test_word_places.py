@@ -148,3 +148,21 @@ def test_the_words_province_refines_an_actors_country(leaning_coder: Coder) -> N
     assert [(p.country, p.admin1, p.feature) for p in places][:1] == [
         ("IRN", "Khuzestan", WORDS_AREA)
     ]
+
+
+def test_words_sure_of_a_country_outweigh_a_lone_town_abroad(leaning_coder: Coder) -> None:
+    text = "Coalition airstrikes hit a Houthi depot in Norman village in the district."
+    alone = [e.place.country for e in leaning_coder.code_text(text).events if e.place]
+    texts, areas = _collection(30)
+    ids = [f"d{i}" for i in range(len(texts))]
+    events = [_located(doc, area) for doc, area in zip(ids, areas, strict=True)]
+    leaning_coder.use_prior(CollectionPrior.from_events(events, dict(zip(ids, texts, strict=True))))
+    leaning = leaning_coder.code_text(text).events
+    assert alone[:1] == ["USA"]  # Norman, Oklahoma
+    assert [(e.place.country, e.place.feature) for e in leaning if e.place][:1] == [
+        ("YEM", WORDS_AREA)
+    ]
+    named = "Coalition airstrikes hit a Houthi depot in Norman, Oklahoma."
+    assert [e.place.country for e in leaning_coder.code_text(named).events if e.place][:1] == [
+        "USA"
+    ]  # another place of the town's country backs it

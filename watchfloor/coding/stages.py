@@ -18,6 +18,7 @@ from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.ontology import NONPOLITICAL, Ontology, read_table
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
+from watchfloor.coding.word_places import VETO_PROBABILITY
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
 
@@ -231,9 +232,27 @@ class PlaceStage:
         hint = declared or self._actor_country(work)
         work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
         for cand in work.candidates:
-            cand.place = self.resolver.event_place(
+            place = self.resolver.event_place(
                 work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
-            ) or self._country_point(cand, declared, hint, work.doc.text)
+            )
+            if place is not None and not declared and self._lone_namesake(place, work):
+                place = None
+            cand.place = place or self._country_point(cand, declared, hint, work.doc.text)
+
+    def _lone_namesake(self, place: PlaceRef, work: WorkDoc) -> bool:
+        """A town that alone puts a report in a country (no other place of that country is
+        named), while the report's words all but certainly belong to another country of the
+        collection: "Hays" in Kansas for a report about Yemen's Hays the gazetteer lacks."""
+        feature = place.feature or ""
+        if self.prior.words is None or not feature.startswith("PPL") or feature == "PPLC":
+            return False
+        if any(
+            m.place is not None and m.place.country == place.country and m.place.name != place.name
+            for m in work.place_mentions
+        ):
+            return False
+        words = self.prior.words.country_probability(work.doc.text)
+        return words is not None and words[0] != place.country and words[1] >= VETO_PROBABILITY
 
     def _country_point(
         self, cand: Candidate, declared: str | None, hint: str | None, text: str

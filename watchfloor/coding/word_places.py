@@ -20,6 +20,7 @@ MIN_WORD_DOCUMENTS = 3  # a word must occur in this many of them to count
 MAX_WORDS = 20_000  # the most frequent words kept
 MIN_COUNTRY_PROBABILITY = 0.8  # the model names a country only when this sure ...
 MIN_ADMIN1_PROBABILITY = 0.6  # ... and a province of it only when this sure
+VETO_PROBABILITY = 0.99  # words this sure of a country outweigh a lone town named abroad
 TOKENS = r"(?u)\b[^\W\d_][\w'-]+\b"  # words of two letters or more, no numbers
 SEPARATOR = "|"
 
@@ -85,6 +86,17 @@ class WordPlaces:
         for i in kept:
             digest.update(f"{labels[i]}\x1f{texts[i]}\x1e".encode())
         return cls(vectorizer, model, digest.hexdigest())
+
+    def country_probability(self, text: str) -> tuple[str, float] | None:
+        """The most likely country of this text's words and its probability."""
+        row = self.vectorizer.transform([text])
+        if not row.nnz:
+            return None
+        by_country: defaultdict[str, float] = defaultdict(float)
+        probabilities = self.model.predict_proba(row)[0]
+        for label, probability in zip(self.model.classes_, probabilities, strict=True):
+            by_country[str(label).split(SEPARATOR)[0]] += float(probability)
+        return max(by_country.items(), key=lambda item: item[1])
 
     def place(self, text: str) -> Area | None:
         """The country this text's words point to, with its province if that is clear too;
