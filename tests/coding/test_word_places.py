@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.place_stage import ACTOR_COUNTRY, WORDS_AREA
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.stages import ACTOR_COUNTRY, WORDS_AREA
 from watchfloor.coding.word_places import MIN_DOCUMENTS, Area, WordPlaces
 from watchfloor.records import Event, Evidence, PlaceRef
 from watchfloor.store import Store

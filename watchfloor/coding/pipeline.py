@@ -23,6 +23,7 @@ from spacy.tokenizer import Tokenizer
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
+from watchfloor.coding.place_stage import PlaceStage
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.stages import (
     ActorContextStage,
@@ -32,7 +33,6 @@ from watchfloor.coding.stages import (
     ConfidenceStage,
     DateStage,
     EventStage,
-    PlaceStage,
     PoliticalActorStage,
     SentenceStage,
     Stage,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from watchfloor.coding.pipeline import Coder
-from watchfloor.coding.stages import ACTOR_COUNTRY
+from watchfloor.coding.place_stage import ACTOR_COUNTRY
 
 
 def test_unnamed_place_takes_the_target_country_point_marked_as_inferred(coder: Coder) -> None:
