@@ -76,3 +76,19 @@ def test_coding_leans_on_what_the_stores_events_say(store: Store, coder: Coder) 
         "SELECT source_country, place_country FROM events WHERE document_id = 'new'"
     ).fetchone()
     assert row == ("SYR", "SYR")
+
+
+def test_an_idle_run_does_not_relearn_the_prior(store: Store, coder: Coder) -> None:
+    store.con.executemany(
+        "INSERT INTO events (id, dataset, document_id, place_country, place_admin1, source_text,"
+        " source_sector) VALUES (?, 'watchfloor', ?, 'SYR', 'Idlib', 'regime forces', 'MIL')",
+        [(f"old{i}", f"old{i}") for i in range(60)],
+    )
+    try:
+        assert code_pending(store, coder).documents == 0
+        assert not coder.prior  # nothing pending: the store was not read
+        add_documents(store, {"new": "Regime forces shelled a village."})
+        code_pending(store, coder)
+        assert coder.prior.countries == {"SYR": 1.0}
+    finally:
+        coder.use_prior(CollectionPrior())  # the session's coder is shared
