@@ -18,11 +18,12 @@ from watchfloor.evaluation.snippets import (
 from watchfloor.records import ActorRef, Event, Evidence
 
 CHECK = Path(__file__).parent / "data" / "snippets_check.jsonl"
+FRESH = Path(__file__).parent / "data" / "snippets_fresh.jsonl"
 LABELS = frozenset(SUB_EVENT_LABELS.values()) | frozenset(NON_ACLED)
 
 
-def check_rows() -> list[dict[str, str]]:
-    return [json.loads(line) for line in CHECK.read_text(encoding="utf-8").splitlines()]
+def check_rows(path: Path = CHECK) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_check_set_has_three_dev_and_two_check_snippets_per_label() -> None:
@@ -33,6 +34,16 @@ def test_check_set_has_three_dev_and_two_check_snippets_per_label() -> None:
     halves = Counter((r["id"].split("-")[0], r["label"]) for r in rows)
     assert {label for _, label in halves} == LABELS
     assert all(halves[("dev", label)] == 3 and halves[("chk", label)] == 2 for label in LABELS)
+
+
+def test_fresh_set_has_three_new_snippets_per_label() -> None:
+    rows = check_rows(FRESH)
+    assert len({r["id"] for r in rows}) == len(rows) == 90
+    assert all(set(r) == {"id", "text", "label"} and r["text"].strip() for r in rows)
+    assert Counter(r["label"] for r in rows) == dict.fromkeys(LABELS, 3)
+    assert all(r["id"].startswith(f"new-{r['label'].lower()}-") for r in rows)
+    known = {r["text"] for r in check_rows()}
+    assert not known & {r["text"] for r in rows}
 
 
 def event(
@@ -52,6 +63,7 @@ def event(
         "Grenade": "Explosions/Remote violence",
         "Looting/property destruction": "Strategic developments",
         "Peaceful protest": "Protests",
+        "Excessive force against protesters": "Protests",
         "Protest with intervention": "Protests",
         "Non-violent transfer of territory": "Strategic developments",
         "Arrests": "Strategic developments",
@@ -175,6 +187,29 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
             ("ORG_CRIME"),
         ),
         ([], "OTHER"),
+        (
+            [event("ASSAULT", "193", "Excessive force against protesters", target="OPP")],
+            ("ATTACK"),
+        ),
+        (
+            [
+                event("ASSAULT", "1823", "Excessive force against protesters", source="COP"),
+                PROTEST,
+            ],
+            ("FORCE_AGAINST_PROTEST"),
+        ),
+        (
+            [
+                event("ASSAULT", "190", "Attack", target="EDU", fatalities=1),
+                event("COERCE", "175", "Protest with intervention", source="MIL"),
+            ],
+            ("FORCE_AGAINST_PROTEST"),
+        ),
+        ([event("PROTEST", "144", "Peaceful protest", source="COP")], "PROTEST_WITH_INTER"),
+        (
+            [event("SANCTION", "161", source="GOV"), event("PROTEST", "141", "Peaceful protest")],
+            ("DIPLO"),
+        ),
     ],
 )
 def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None:
@@ -197,6 +232,14 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("Gunmen seized three engineers at the dam site.", "ABDUCT_DISSAP"),
         ("Soldiers recovered a stockpile of rifles and grenades in a cave.", "DISR_WEAP"),
         ("Police broke up the rally with batons and tear gas.", "PROTEST_WITH_INTER"),
+        ("The army reclaimed the river crossing from the insurgents.", "GOV_REGAINS_TERIT"),
+        ("Fighters pillaged the clinic and the grain store.", "PROPERTY_DISTRUCT"),
+        ("Engineers destroyed a cache of mortar shells found in a cave.", "DISR_WEAP"),
+        ("Coast guards intercepted 300 kilograms of heroin on a fishing boat.", "ORG_CRIME"),
+        ("The rebels took credit for the ambush on the army convoy.", "ATTRIB"),
+        ("Gunmen are holding five hostages in a farmhouse.", "ABDUCT_DISSAP"),
+        ("Guards subjected prisoners to sexual violence at the camp.", "SEX_VIOL"),
+        ("Raiders hacked three herders to death near the river.", "ATTACK"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:

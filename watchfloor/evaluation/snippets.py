@@ -76,6 +76,7 @@ VIOLENT_TYPES = frozenset(
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
+KILLING_CODES = ("1823", "186")  # kill by physical assault, assassinate
 CROWD_WORDS = ("mob", "crowd", "villager", "resident", "youth", "local", "vigilante", "communit")
 
 
@@ -112,8 +113,12 @@ def snippet_events_label(events: Sequence[Event]) -> str:
     if code.startswith(("181", "1821")):  # an abducted or raped activist is no protest
         return "ABDUCT_DISSAP" if code.startswith("181") else "SEX_VIOL"
     if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
-        return _protest_violence(main, label)
+        return _protest_violence(main, label, events)
     held = any(e.plover_event == "PROTEST" for e in events)
+    if label == "PEACE_PROTEST" and _sector(main.source) in STATE_FORCES:
+        return "PROTEST_WITH_INTER"  # "police blocked a march": the state acts on a protest
+    if label == "PEACE_PROTEST" and main.source is None and _diplomatic_protest(events):
+        return "DIPLO"  # "recalled its ambassador in protest at ...": a motive, no street protest
     if label == "ARREST" and _sector(main.target) == "OPP" and held:
         return "PROTEST_WITH_INTER"  # protesters arrested at their protest
     if label in ("ATTACK", "ARMED_CLASH") and _crowd(main.source):
@@ -157,14 +162,42 @@ def _self_reported(event: Event) -> bool:
     return source.sector in NON_STATE_ARMED and (own or source.text.lower() in speaker)
 
 
-def _protest_violence(event: Event, label: str) -> str:
-    """Violence at a protest: by the protesters, or by the state against them."""
+def _protest_violence(event: Event, label: str, events: Sequence[Event] = ()) -> str:
+    """Violence at a protest: by the protesters, or by the state against them (a killing with
+    no named doer takes the doer of the dispersal: "killed after troops broke up a sit-in")."""
     source = _sector(event.source)
+    if source is None:
+        source = next(
+            (_sector(e.source) for e in events if _dispersal(e) and e.source is not None), None
+        )
     if source == "OPP" or label == "PROPERTY_DISTRUCT":
         return "VIOL_DEMONSTR"
     if source in STATE_FORCES:
-        return "FORCE_AGAINST_PROTEST" if event.fatalities else "PROTEST_WITH_INTER"
+        return "FORCE_AGAINST_PROTEST" if _deadly(event) else "PROTEST_WITH_INTER"
+    if label == "FORCE_AGAINST_PROTEST" and not any(e.plover_event == "PROTEST" for e in events):
+        return "ATTACK"  # an activist shot by unknown men, with no protest: no repression
     return label
+
+
+def _deadly(event: Event) -> bool:
+    """Deaths counted, or a killing verb ("beat to death", "assassinated")."""
+    return bool(event.fatalities) or (event.cameo_code or "").startswith(KILLING_CODES)
+
+
+def _dispersal(event: Event) -> bool:
+    """Force or arrests aimed at a protest ("troops broke up a sit-in")."""
+    return event.acled_sub_event_type == "Protest with intervention" or (
+        event.cameo_code or ""
+    ).startswith("175")
+
+
+def _diplomatic_protest(events: Sequence[Event]) -> bool:
+    """A government's diplomatic step (sanctions, recalls, statements) beside the protest."""
+    return any(
+        _sector(e.source) == "GOV"
+        and (e.plover_event in DIPLOMATIC or (e.cameo_code or "").startswith("16"))
+        for e in events
+    )
 
 
 def _left_without_fight(events: Sequence[Event]) -> bool:

@@ -120,13 +120,15 @@ def _run_partitions(
 ) -> list[PartitionResult]:
     from distributed import as_completed
 
+    # the prior (a few MB with its word model) goes to each worker once, not with every task
+    shared = client.scatter(prior, broadcast=True, hash=False) if prior else None
     futures = [
         client.submit(
             code_partition,
             part,
             output,
             plugin_name,
-            prior,
+            shared,
             key=f"watchfloor-code-{part.name}",
             retries=2,
             pure=False,
