@@ -240,6 +240,8 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("Gunmen are holding five hostages in a farmhouse.", "ABDUCT_DISSAP"),
         ("Guards subjected prisoners to sexual violence at the camp.", "SEX_VIOL"),
         ("Raiders hacked three herders to death near the river.", "ATTACK"),
+        ("Activists accused the air force of using chlorine on the town.", "CHEM_WEAP"),
+        ("Bomb disposal teams blew up a mine found beside the school.", "DISR_WEAP"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:
