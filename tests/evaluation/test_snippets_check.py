@@ -207,6 +207,14 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
         ),
         ([event("PROTEST", "144", "Peaceful protest", source="COP")], "PROTEST_WITH_INTER"),
         (
+            [event("ASSAULT", "190", "Attack", source="CVL", source_text="An old ferry")],
+            ("MAN_MADE_DISASTER"),
+        ),
+        (
+            [event("ASSAULT", "1833", "Attack", source="CVL", source_text="An old ferry")],
+            ("ATTACK"),
+        ),
+        (
             [event("SANCTION", "161", source="GOV"), event("PROTEST", "141", "Peaceful protest")],
             ("DIPLO"),
         ),

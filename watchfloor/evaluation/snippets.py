@@ -77,6 +77,10 @@ STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
 KILLING_CODES = ("1823", "186")  # kill by physical assault, assassinate
+VEHICLES = frozenset(
+    {"train", "bus", "minibus", "coach", "ferry", "boat", "plane", "aircraft", "lorry", "truck"}
+)
+GENERIC_KILLING = frozenset({"18", "180", "182", "190"})  # no weapon named
 CROWD_WORDS = ("mob", "crowd", "villager", "resident", "youth", "local", "vigilante", "communit")
 
 
@@ -121,6 +125,8 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return "DIPLO"  # "recalled its ambassador in protest at ...": a motive, no street protest
     if label == "ARREST" and _sector(main.target) == "OPP" and held:
         return "PROTEST_WITH_INTER"  # protesters arrested at their protest
+    if label in ("ATTACK", "ARMED_CLASH") and _vehicle(main):
+        return "MAN_MADE_DISASTER"  # "a train derailed, killing nine": an accident
     if label in ("ATTACK", "ARMED_CLASH") and _crowd(main.source):
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
     if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
@@ -130,6 +136,15 @@ def snippet_events_label(events: Sequence[Event]) -> str:
 
 def _sector(actor: ActorRef | None) -> str | None:
     return actor.sector if actor is not None else None
+
+
+def _vehicle(event: Event) -> bool:
+    """Deaths caused by a vehicle itself, with no weapon named: a crash, not an attack."""
+    source = event.source
+    if source is None or event.cameo_code not in GENERIC_KILLING:
+        return False
+    words = source.text.lower().split()
+    return bool(words) and words[-1] in VEHICLES
 
 
 def _crowd(actor: ActorRef | None) -> bool:
