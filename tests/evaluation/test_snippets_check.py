@@ -250,6 +250,9 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("Raiders hacked three herders to death near the river.", "ATTACK"),
         ("Activists accused the air force of using chlorine on the town.", "CHEM_WEAP"),
         ("Bomb disposal teams blew up a mine found beside the school.", "DISR_WEAP"),
+        ("The army freed the town of Dalo from the militants.", "GOV_REGAINS_TERIT"),
+        ("A patrol returned fire on the gunmen near the bridge.", "ARMED_CLASH"),
+        ("A bridge collapsed under a crowded bus, killing 30 people.", "MAN_MADE_DISASTER"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:

@@ -77,8 +77,9 @@ STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
 KILLING_CODES = ("1823", "186")  # kill by physical assault, assassinate
-VEHICLES = frozenset(
+ACCIDENT_CAUSES = frozenset(
     {"train", "bus", "minibus", "coach", "ferry", "boat", "plane", "aircraft", "lorry", "truck"}
+    | {"building", "bridge", "dam", "roof", "wall", "tower"}
 )
 GENERIC_KILLING = frozenset({"18", "180", "182", "190"})  # no weapon named
 CROWD_WORDS = ("mob", "crowd", "villager", "resident", "youth", "local", "vigilante", "communit")
@@ -125,7 +126,7 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return "DIPLO"  # "recalled its ambassador in protest at ...": a motive, no street protest
     if label == "ARREST" and _sector(main.target) == "OPP" and held:
         return "PROTEST_WITH_INTER"  # protesters arrested at their protest
-    if label in ("ATTACK", "ARMED_CLASH") and _vehicle(main):
+    if label in ("ATTACK", "ARMED_CLASH") and _accident(main):
         return "MAN_MADE_DISASTER"  # "a train derailed, killing nine": an accident
     if label in ("ATTACK", "ARMED_CLASH") and _crowd(main.source):
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
@@ -138,13 +139,14 @@ def _sector(actor: ActorRef | None) -> str | None:
     return actor.sector if actor is not None else None
 
 
-def _vehicle(event: Event) -> bool:
-    """Deaths caused by a vehicle itself, with no weapon named: a crash, not an attack."""
+def _accident(event: Event) -> bool:
+    """Deaths caused by a vehicle or a building itself, with no weapon named: a crash or a
+    collapse, not an attack."""
     source = event.source
     if source is None or event.cameo_code not in GENERIC_KILLING:
         return False
     words = source.text.lower().split()
-    return bool(words) and words[-1] in VEHICLES
+    return bool(words) and words[-1] in ACCIDENT_CAUSES
 
 
 def _crowd(actor: ActorRef | None) -> bool:
