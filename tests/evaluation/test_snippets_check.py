@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,56 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
         ),
         ([event("PROTEST", "144", "Peaceful protest", source="COP")], "PROTEST_WITH_INTER"),
         (
+            [
+                event("ASSAULT", "190", "Armed clash", target="COP"),
+                event("COOPERATE", "060", target="CRM"),
+            ],
+            ("ORG_CRIME"),
+        ),
+        (
+            [event("ASSAULT", "190", "Armed clash", source="IGO"), event("ASSAULT", "1821")],
+            ("SEX_VIOL"),
+        ),
+        (
+            [
+                event("COERCE", "1711", "Disrupted weapons use", target="MIL"),
+                event("ASSAULT", "195", "Air/drone strike", source="MIL"),
+            ],
+            ("AIR_STRIKE"),
+        ),
+        (
+            [
+                event("COERCE", "173", "Arrests", source="COP", target="EDU"),
+                event("ASSAULT", "175", "Protest with intervention", source="COP"),
+                PROTEST,
+            ],
+            ("PROTEST_WITH_INTER"),
+        ),
+        (
+            [
+                event("COERCE", "173", "Arrests", target="CVL"),
+                event("ASSAULT", "175", "Protest with intervention", target="OPP"),
+            ],
+            ("ARREST"),
+        ),
+        (
+            [
+                replace(
+                    event("ASSAULT", "190", "Armed clash", quote_speaker="The group"),
+                    source=ActorRef("The group"),
+                )
+            ],
+            "ATTRIB",
+        ),
+        (
+            [
+                event(
+                    "COERCE", "192", "Non-state actor overtakes territory", quote_speaker="sources"
+                )
+            ],
+            "NON_STATE_ACTOR_OVERTAKES_TER",
+        ),
+        (
             [event("ASSAULT", "190", "Attack", source="CVL", source_text="An old ferry")],
             ("MAN_MADE_DISASTER"),
         ),
@@ -253,6 +304,10 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("The army freed the town of Dalo from the militants.", "GOV_REGAINS_TERIT"),
         ("A patrol returned fire on the gunmen near the bridge.", "ARMED_CLASH"),
         ("A bridge collapsed under a crowded bus, killing 30 people.", "MAN_MADE_DISASTER"),
+        ("A helicopter dropped barrel bombs on the market.", "AIR_STRIKE"),
+        ("The town of Bama fell to the insurgents at dawn.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        ("The army pushed the rebels out of the valley.", "GOV_REGAINS_TERIT"),
+        ("The lawyer was bundled into a van by masked men.", "ABDUCT_DISSAP"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:

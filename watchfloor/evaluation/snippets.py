@@ -76,6 +76,9 @@ VIOLENT_TYPES = frozenset(
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
+REMOTE_STRIKES = frozenset({"194", "195"})  # shelling, air strikes
+CRIME_SECTOR = "CRM"
+GROUP_WORDS = ("group", "movement", "faction", "front", "brigade", "organisation")
 KILLING_CODES = ("1823", "186")  # kill by physical assault, assassinate
 ACCIDENT_CAUSES = frozenset(
     {"train", "bus", "minibus", "coach", "ferry", "boat", "plane", "aircraft", "lorry", "truck"}
@@ -114,9 +117,18 @@ def snippet_events_label(events: Sequence[Event]) -> str:
     crime_or_disaster = [e for e in events if e.plover_event == "NONPOLITICAL"]
     if crime_or_disaster and (main.acled_event_type is None or main.source is None):
         return snippet_label(crime_or_disaster[0])  # "gang members killed ... in a shootout"
+    if _criminal(main, events):
+        return "ORG_CRIME"  # "gunmen linked to a drug cartel ambushed a convoy"
     code = main.cameo_code or ""
     if code.startswith(("181", "1821")):  # an abducted or raped activist is no protest
         return "ABDUCT_DISSAP" if code.startswith("181") else "SEX_VIOL"
+    if any((e.cameo_code or "").startswith("1821") for e in events):
+        return "SEX_VIOL"  # sexual violence during a raid: the distinctive event
+    if label == "DISR_WEAP":
+        strikes = (e for e in events if e.cameo_code in REMOTE_STRIKES and e.source is not None)
+        strike = next(strikes, None)  # a shell named as the thing destroyed is no strike
+        if strike is not None:
+            return snippet_label(strike)  # "its aircraft destroyed a weapons depot"
     if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
         return _protest_violence(main, label, events)
     held = any(e.plover_event == "PROTEST" for e in events)
@@ -126,13 +138,25 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return "DIPLO"  # "recalled its ambassador in protest at ...": a motive, no street protest
     if label == "ARREST" and _sector(main.target) == "OPP" and held:
         return "PROTEST_WITH_INTER"  # protesters arrested at their protest
+    dispersed = any((e.cameo_code or "").startswith("175") for e in events)
+    if label == "ARREST" and dispersed and held:
+        return "PROTEST_WITH_INTER"  # "students were detained as police broke up their march"
     if label in ("ATTACK", "ARMED_CLASH") and _accident(main):
         return "MAN_MADE_DISASTER"  # "a train derailed, killing nine": an accident
-    if label in ("ATTACK", "ARMED_CLASH") and _crowd(main.source):
+    if label in ("ATTACK", "ARMED_CLASH", "PROPERTY_DISTRUCT") and _crowd(main.source):
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
     if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
         return "NON_VIOL_TERRIT_TRANSFER"
     return label
+
+
+def _criminal(main: Event, events: Sequence[Event]) -> bool:
+    """A criminal group acts, or is named beside a doer-less event ("gunmen linked to a
+    cartel"): organised crime, not political violence."""
+    if CRIME_SECTOR in (_sector(main.source), _sector(main.target)):
+        return _violent(main) or main.plover_event == "COERCE"
+    named = any(CRIME_SECTOR in (_sector(e.source), _sector(e.target)) for e in events)
+    return named and main.source is None and _violent(main)
 
 
 def _sector(actor: ActorRef | None) -> str | None:
@@ -176,7 +200,9 @@ def _self_reported(event: Event) -> bool:
     if not speaker or source is None or not _violent(event):
         return False
     own = source.text.lower().startswith(POSSESSIVES)  # "its fighters", "our men"
-    return source.sector in NON_STATE_ARMED and (own or source.text.lower() in speaker)
+    unplaced_group = source.sector is None and any(w in source.text.lower() for w in GROUP_WORDS)
+    armed = source.sector in NON_STATE_ARMED or unplaced_group  # "the group said it had"
+    return armed and (own or source.text.lower() in speaker)
 
 
 def _protest_violence(event: Event, label: str, events: Sequence[Event] = ()) -> str:
