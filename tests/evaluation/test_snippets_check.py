@@ -208,6 +208,24 @@ SEIZE = event("COERCE", "192", "Non-state actor overtakes territory", source="RE
         ),
         ([event("PROTEST", "144", "Peaceful protest", source="COP")], "PROTEST_WITH_INTER"),
         (
+            [event("ASSAULT", "190", "Attack", source="CVL", source_text="Typhoon Mara")],
+            ("NATURAL_DISASTER"),
+        ),
+        (
+            [
+                event("ASSAULT", "190", "Armed clash", source="CVL", source_text="four men"),
+                event("NONPOLITICAL", plover_mode="organised-crime", source="CRM"),
+            ],
+            ("ORG_CRIME"),
+        ),
+        (
+            [
+                event("ASSAULT", "193", "Armed clash", source="REB"),
+                event("ASSAULT", "1831", "Suicide bomb"),
+            ],
+            ("SUIC_BOMB"),
+        ),
+        (
             [
                 event("ASSAULT", "190", "Armed clash", target="COP"),
                 event("COOPERATE", "060", target="CRM"),
@@ -308,6 +326,7 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("The town of Bama fell to the insurgents at dawn.", "NON_STATE_ACTOR_OVERTAKES_TER"),
         ("The army pushed the rebels out of the valley.", "GOV_REGAINS_TERIT"),
         ("The lawyer was bundled into a van by masked men.", "ABDUCT_DISSAP"),
+        ("Rebels took the town of Kuma after a week of fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from watchfloor.coding.ontology import read_table
 from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
@@ -124,6 +125,8 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return "ABDUCT_DISSAP" if code.startswith("181") else "SEX_VIOL"
     if any((e.cameo_code or "").startswith("1821") for e in events):
         return "SEX_VIOL"  # sexual violence during a raid: the distinctive event
+    if any(e.cameo_code == "1831" for e in events):
+        return "SUIC_BOMB"  # "a suicide bomber rammed a car into a convoy"
     if label == "DISR_WEAP":
         strikes = (e for e in events if e.cameo_code in REMOTE_STRIKES and e.source is not None)
         strike = next(strikes, None)  # a shell named as the thing destroyed is no strike
@@ -143,6 +146,9 @@ def snippet_events_label(events: Sequence[Event]) -> str:
         return "PROTEST_WITH_INTER"  # "students were detained as police broke up their march"
     if label in ("ATTACK", "ARMED_CLASH") and _accident(main):
         return "MAN_MADE_DISASTER"  # "a train derailed, killing nine": an accident
+    disaster = _disaster_actor(main) if label in ("ATTACK", "ARMED_CLASH") else None
+    if disaster is not None:
+        return disaster  # "Cyclone Fani killed 30 people"
     if label in ("ATTACK", "ARMED_CLASH", "PROPERTY_DISTRUCT") and _crowd(main.source):
         return "MOB_VIOL"  # unorganised civilians attacking people: ACLED's mob violence
     if label == "NON_STATE_ACTOR_OVERTAKES_TER" and _left_without_fight(events):
@@ -156,7 +162,8 @@ def _criminal(main: Event, events: Sequence[Event]) -> bool:
     if CRIME_SECTOR in (_sector(main.source), _sector(main.target)):
         return _violent(main) or main.plover_event == "COERCE"
     named = any(CRIME_SECTOR in (_sector(e.source), _sector(e.target)) for e in events)
-    return named and main.source is None and _violent(main)
+    unarmed_doer = _sector(main.source) in (None, "CVL")  # "men killed in a cartel battle"
+    return named and unarmed_doer and _violent(main)
 
 
 def _sector(actor: ActorRef | None) -> str | None:
@@ -171,6 +178,26 @@ def _accident(event: Event) -> bool:
         return False
     words = source.text.lower().split()
     return bool(words) and words[-1] in ACCIDENT_CAUSES
+
+
+def _disaster_words() -> dict[str, str]:
+    """Words of natural and man-made disasters (``nonpolitical.tsv``), by snippet label."""
+    return {
+        r["trigger"]: NONPOLITICAL_LABELS[r["category"]]
+        for r in read_table("nonpolitical.tsv")
+        if r["category"] != "organised-crime"
+    }
+
+
+DISASTER_WORDS = _disaster_words()
+
+
+def _disaster_actor(event: Event) -> str | None:
+    """The label of a disaster named as the doer of a killing ("Cyclone Fani killed 30")."""
+    if event.source is None or event.cameo_code not in GENERIC_KILLING:
+        return None
+    words = event.source.text.lower().split()
+    return next((DISASTER_WORDS[w] for w in words if w in DISASTER_WORDS), None)
 
 
 def _crowd(actor: ActorRef | None) -> bool:
