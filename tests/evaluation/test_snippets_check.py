@@ -327,6 +327,8 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("The army pushed the rebels out of the valley.", "GOV_REGAINS_TERIT"),
         ("The lawyer was bundled into a van by masked men.", "ABDUCT_DISSAP"),
         ("Rebels took the town of Kuma after a week of fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+        ("Mortar bombs fell on the barracks overnight.", "ART_MISS_ATTACK"),
+        ("Police seized a haul of rifles in the port.", "DISR_WEAP"),
     ],
 )
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:
