@@ -89,6 +89,8 @@ def event(
         (event("AGREE", "030"), "AGREEMENT"),
         (event("COERCE", "163"), "DIPLO"),
         (event("COERCE", "171"), "OTHER"),
+        (event("SANCTION", "160", source="REB"), "CHANGE_TO_GROUP_ACT"),
+        (event("SANCTION", "160", source="GOV"), "DIPLO"),
         (event("ASSAULT", "190", modality="claimed"), "ATTRIB"),
         (event("NONPOLITICAL", plover_mode="man-made-disaster"), "MAN_MADE_DISASTER"),
     ],

@@ -102,6 +102,8 @@ def snippet_label(event: Event | None) -> str:
     if event.plover_event == "AGREE":
         return "AGREEMENT"
     if event.plover_event in DIPLOMATIC or (event.cameo_code or "").startswith("16"):
+        if event.plover_event == "SANCTION" and _sector(event.source) in NON_STATE_ARMED:
+            return "CHANGE_TO_GROUP_ACT"  # "the rebels suspended their operations"
         return "DIPLO"  # CAMEO 16: sanctions, embargoes, broken relations, expulsions
     return "OTHER"
 
