@@ -243,3 +243,19 @@ def test_an_apposition_says_who_an_unknown_name_is(coder: Coder) -> None:
 def test_a_capitalised_plural_opening_a_sentence_is_a_trigger(coder: Coder) -> None:
     events = coder.code_text("Airstrikes were reported in both villages of the district.").events
     assert [e.plover_event for e in events] == ["ASSAULT"]
+
+
+def test_a_town_falling_to_a_force_was_taken_by_it(coder: Coder) -> None:
+    events = coder.code_text("The garrison town of Mesra fell to the insurgents on Sunday.").events
+    assert [e.cameo_code for e in events] == ["192"]
+    assert events[0].source is not None and events[0].source.text == "the insurgents"
+
+
+def test_what_was_done_without_is_no_event(coder: Coder) -> None:
+    text = "Army troops entered the town without firing a shot."
+    assert [e.cameo_code for e in coder.code_text(text).events] == []
+
+
+def test_setting_fire_to_a_building_destroys_property(coder: Coder) -> None:
+    text = "Unknown men set fire to the offices of the electoral commission overnight."
+    assert [e.cameo_code for e in coder.code_text(text).events] == ["1712"]

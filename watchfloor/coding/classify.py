@@ -166,6 +166,8 @@ class EventTyper:
             lemma = tok.lemma_.lower()
             if lemma not in vocab and tok.lower_ not in vocab and lemma[:-1] not in vocab:
                 continue  # (a capitalised plural keeps its -s as lemma: "Airstrikes")
+            if _done_without(tok):
+                continue  # "took the town without firing a shot", "without a fight"
             hit = self.lexicon.match(tok)
             if hit is not None and hit.code != "---":
                 found[tok.i] = (tok, hit)
@@ -211,7 +213,13 @@ class EventTyper:
         self._acled_hints(sentence, result)
         for cand in result:
             src = cand.source_token
-            if src is not None and src.i in hits and src.pos_ != "VERB" and not cand.nonpolitical:
+            if (
+                src is not None
+                and src.i in hits
+                and src.pos_ != "VERB"
+                and not cand.nonpolitical
+                and not _agent_noun(src)  # "Gunmen attacked": people, not a weapon
+            ):
                 code = hits[src.i][1].code
                 if code[:2] >= "18" or code in WEAPON_CODES:
                     cand.source_token = None  # "a roadside bombing killed": a weapon, no actor
@@ -412,7 +420,7 @@ class EventTyper:
         kept = []
         for cand in cands:
             tok = cand.trigger
-            agent = tok.lemma_.lower() in AGENT_NOUNS
+            agent = _agent_noun(tok)
             if tok.pos_ != "VERB" and agent and (tok.i in sources or tok.i in targets):
                 continue
             kept.append(cand)
@@ -423,7 +431,10 @@ class EventTyper:
         for cand in cands:
             if cand.root < "17":
                 continue
-            tokens = [cand.source_token, cand.target_token if cand.root == "17" else None]
+            # the object of "set fire to" is the means; of "burned the fire station", the target
+            by_object = cand.rule.startswith("core verb+object")
+            target = cand.target_token if cand.root == "17" and not by_object else None
+            tokens = [cand.source_token, target]
             words = [w for tok in tokens if tok is not None for w in phrase(tok)]
             heads = {tok.i for tok in tokens if tok is not None}
             for tok in words:
@@ -436,7 +447,7 @@ class EventTyper:
 
     def _nonpolitical(self, sentence: Span, index: int) -> list[Candidate]:
         for tok in sentence:
-            if tok.pos_ not in ("NOUN", "VERB"):
+            if tok.pos_ not in ("NOUN", "VERB") or _done_without(tok):
                 continue
             category = self.lexicon.nonpolitical(tok)
             if category and category != "organised-crime":
@@ -451,3 +462,20 @@ class EventTyper:
                 )
                 return [cand]
         return []
+
+
+def _done_without(token: Token) -> bool:
+    """A trigger inside a "without ..." phrase names what did not happen."""
+    for ancestor in list(token.ancestors)[:2]:
+        if ancestor.lower_ == "without" and ancestor.dep_ == "prep":
+            return True
+    return False
+
+
+def _agent_noun(token: Token) -> bool:
+    """A noun for people who act ("gunmen", "protesters"), also when capitalised at the start
+    of a sentence, where the tagger keeps the plural as lemma."""
+    words = {token.lemma_.lower(), token.lower_}
+    words |= {w[:-3] + "man" for w in words if w.endswith("men")}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return bool(words & AGENT_NOUNS)

@@ -113,6 +113,10 @@ def verb_roles(token: Token) -> Roles:
         source = _child(token, SUBJECT_DEPS)
         target = _child(token, {"dobj", "dative"}) or _prep_object(token, TARGET_PREPS)
         options = _target_options(token)
+    if token.lemma_.lower() == "fall" and not passive:
+        taker = _prep_object(token, frozenset({"to"}))
+        if taker is not None:  # "the town fell to the insurgents": they took it
+            source, target = taker, _child(token, SUBJECT_DEPS)
     if source is None and not passive:
         source = _inherited_subject(token)
     if target is None and passive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
