@@ -259,3 +259,20 @@ def test_what_was_done_without_is_no_event(coder: Coder) -> None:
 def test_setting_fire_to_a_building_destroys_property(coder: Coder) -> None:
     text = "Unknown men set fire to the offices of the electoral commission overnight."
     assert [e.cameo_code for e in coder.code_text(text).events] == ["1712"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("A roadside bombing killed three soldiers near the market.", "1833", None),
+        ("Artillery fire hit a market in the town, killing five civilians.", "194", "Artillery fire"),
+        ("Rival factions clashed in the camp overnight.", "190", "Rival factions"),
+        ("Gunmen attacked the convoy, killing two.", "193", "Gunmen"),
+    ],
+)
+def test_weapons_and_fighters_name_what_happened_and_who(
+    coder: Coder, text: str, code: str, source: str | None
+) -> None:
+    events = coder.code_text(text).events
+    assert [e.cameo_code for e in events][:1] == [code]
+    assert (events[0].source.text if events[0].source else None) == source

@@ -333,7 +333,11 @@ class EventTyper:
         )
         main.cameo_code = best.cameo_code
         main.source_token = main.source_token or best.source_token
-        if main.source_token is not None and main.source_token.i == best.trigger.i:
+        if (
+            main.source_token is not None
+            and main.source_token.i == best.trigger.i
+            and not _agent_noun(best.trigger)  # "Gunmen attacked": the gunmen did it
+        ):
             main.source_token = best.source_token
         return [c for c in cands if c not in weapons or c is main]
 
@@ -438,6 +442,8 @@ class EventTyper:
             words = [w for tok in tokens if tok is not None for w in phrase(tok)]
             heads = {tok.i for tok in tokens if tok is not None}
             for tok in words:
+                if _weapon_fire(tok):
+                    continue  # "artillery fire hit a market": shelling, not a blaze
                 category = self.lexicon.nonpolitical(tok)
                 # a flood or fire must be the actor itself; crime words may sit in the phrase
                 if category and (tok.i in heads or category == "organised-crime"):
@@ -479,3 +485,37 @@ def _agent_noun(token: Token) -> bool:
     words |= {w[:-3] + "man" for w in words if w.endswith("men")}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return bool(words & AGENT_NOUNS)
+
+
+#: what turns "fire" into shooting or shelling rather than a blaze
+WEAPON_FIRE = frozenset(
+    {
+        "artillery",
+        "mortar",
+        "gun",
+        "machine",
+        "machine-gun",
+        "sniper",
+        "rocket",
+        "tank",
+        "heavy",
+        "small",
+        "arms",
+        "anti-aircraft",
+        "naval",
+        "enemy",
+        "hostile",
+        "cross",
+        "live",
+    }
+)
+
+
+def _weapon_fire(token: Token) -> bool:
+    """ "Artillery fire", "sniper fire", "heavy machine-gun fire": weapons firing."""
+    if token.lemma_.lower() != "fire":
+        return False
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in WEAPON_FIRE
+        for c in token.children
+    )

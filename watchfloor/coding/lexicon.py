@@ -37,6 +37,7 @@ LABOUR_WORDS = frozenset(
         "week",
     }
 )
+ROADSIDE_HEADS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "attack"})
 AERIAL_WORDS = frozenset({"air", "drone", "missile", "aerial", "warplane", "jet", "rocket"})
 PARTICLE_DEPS = frozenset({"prt", "prep"})
 NAME_ENTITIES = frozenset({"DATE", "ORG", "PERSON", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW"})
@@ -193,7 +194,7 @@ class TriggerLexicon:
             return self._strike(token, modifiers)
         if "suicide" in modifiers and lemma in ("bombing", "attack", "bomber", "blast"):
             return LexiconHit("1831", f"core noun 'suicide {lemma}'", 0.85)
-        if modifiers & {"roadside", "landmine"} and lemma in ("bomb", "explosion", "blast"):
+        if modifiers & {"roadside", "landmine"} and lemma in ROADSIDE_HEADS:
             return LexiconHit("1833", f"core noun 'roadside {lemma}'", 0.85)
         code = self._core.get((lemma, "NOUN")) or self._core.get((token.lower_, "NOUN"))
         if code == "190":
