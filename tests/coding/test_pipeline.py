@@ -265,7 +265,11 @@ def test_setting_fire_to_a_building_destroys_property(coder: Coder) -> None:
     ("text", "code", "source"),
     [
         ("A roadside bombing killed three soldiers near the market.", "1833", None),
-        ("Artillery fire hit a market in the town, killing five civilians.", "194", "Artillery fire"),
+        (
+            "Artillery fire hit a market in the town, killing five civilians.",
+            "194",
+            "Artillery fire",
+        ),
         ("Rival factions clashed in the camp overnight.", "190", "Rival factions"),
         ("Gunmen attacked the convoy, killing two.", "193", "Gunmen"),
     ],
