@@ -280,3 +280,17 @@ def test_weapons_and_fighters_name_what_happened_and_who(
     events = coder.code_text(text).events
     assert [e.cameo_code for e in events][:1] == [code]
     assert (events[0].source.text if events[0].source else None) == source
+
+
+def test_a_passive_claim_names_the_claimant(coder: Coder) -> None:
+    text = "Responsibility for the bombing was claimed by the Eastern Shield group."
+    events = coder.code_text(text).events
+    assert [(e.modality, e.source.text if e.source else None) for e in events][:1] == [
+        ("claimed", "the Eastern Shield group")
+    ]
+
+
+def test_a_planned_protest_has_not_happened(coder: Coder) -> None:
+    text = "Police arrested 20 activists ahead of a planned demonstration."
+    events = coder.code_text(text).events
+    assert [e.cameo_code for e in events] == ["173", "133"]  # arrests; a protest announced

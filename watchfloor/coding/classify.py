@@ -25,6 +25,7 @@ from watchfloor.coding.roles import phrase, roles
 from watchfloor.coding.work import Candidate
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "204", "2041"})
 GENERIC_VIOLENCE = frozenset({"190", "18", "180", "182", "1823", "193"})
 GENERIC_ATTACKS = frozenset(
@@ -177,8 +178,9 @@ class EventTyper:
         """The nearest trigger whose complement this trigger is, if any."""
         current = token
         for _ in range(4):
-            if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
-                return None
+            claimed = current.dep_ == "nsubjpass" and current.lemma_.lower() in CLAIM_NOUNS
+            if current.dep_ not in COMPLEMENT_DEPS and not claimed or current.head.i == current.i:
+                return None  # ("responsibility for X was claimed by Y" passes through)
             current = current.head
             if current.i in hits:
                 return current
@@ -237,7 +239,7 @@ class EventTyper:
             cand.source_token = speaker
         cand.notes.append(f"quoted: speech verb '{speech.lemma_}' by '{speaker.text}'")
         if speech.lemma_.lower() == "claim" and any(
-            c.lemma_.lower() in ("responsibility", "credit") for c in speech.children
+            c.lemma_.lower() in CLAIM_NOUNS for c in speech.children
         ):
             cand.modality = "claimed"
             cand.notes.append(f"'{speaker.text}' claims responsibility")

@@ -72,6 +72,7 @@ PLAN_VERBS = frozenset(
         "poised",
     }
 )
+PLANNED_WORDS = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline", "deny", "reject", "stop", "cease"})
 
@@ -103,7 +104,8 @@ def is_negated(token: Token) -> bool:
 
 
 def is_future(token: Token) -> bool:
-    """Whether the event is announced for the future: will/would, "plan to", "be set to"."""
+    """Whether the event is announced for the future: will/would, "plan to", "be set to",
+    "a planned march"."""
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
     head = token.head
@@ -111,6 +113,10 @@ def is_future(token: Token) -> bool:
         return True
     if token.dep_ == "xcomp" and head.lower_ == "going":
         return True
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in PLANNED_WORDS for c in token.children
+    ):
+        return True  # "a planned demonstration", "the upcoming talks"
     return token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in PLAN_VERBS
 
 
