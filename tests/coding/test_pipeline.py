@@ -294,3 +294,18 @@ def test_a_planned_protest_has_not_happened(coder: Coder) -> None:
     text = "Police arrested 20 activists ahead of a planned demonstration."
     events = coder.code_text(text).events
     assert [e.cameo_code for e in events] == ["173", "133"]  # arrests; a protest announced
+
+
+@pytest.mark.parametrize(
+    ("text", "accident"),
+    [
+        ("An explosion at a chemical plant killed 12 workers.", True),
+        ("An IED explosion at the gas plant killed two guards.", False),
+        ("An explosion at a police station killed two officers.", False),
+    ],
+)
+def test_an_explosion_at_an_industrial_site_is_an_accident(
+    coder: Coder, text: str, accident: bool
+) -> None:
+    events = coder.code_text(text).events
+    assert events and (events[0].plover_event == "NONPOLITICAL") == accident

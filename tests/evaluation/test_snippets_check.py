@@ -336,3 +336,9 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
 def test_coder_closes_the_lexicon_gaps(eval_coder: Coder, text: str, label: str) -> None:
     coded = eval_coder.code_text(text, None, "t")
     assert snippet_events_label(coded.events) == label
+
+
+def test_armed_groups_joining_forces_change_their_activity(eval_coder: Coder) -> None:
+    text = "Two rebel groups announced they had merged into a single front."
+    events = eval_coder.code_text(text).events
+    assert snippet_events_label(events) == "CHANGE_TO_GROUP_ACT"

@@ -437,6 +437,10 @@ class EventTyper:
         for cand in cands:
             if cand.root < "17":
                 continue
+            if cand.source_token is None and _at_industrial_site(cand.trigger):
+                cand.nonpolitical = "man-made-disaster"
+                cand.notes.append(f"'{cand.trigger.text}' at an industrial site: an accident")
+                continue
             # the object of "set fire to" is the means; of "burned the fire station", the target
             by_object = cand.rule.startswith("core verb+object")
             target = cand.target_token if cand.root == "17" and not by_object else None
@@ -521,3 +525,57 @@ def _weapon_fire(token: Token) -> bool:
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in WEAPON_FIRE
         for c in token.children
     )
+
+
+#: places where an explosion or fire with no one behind it is an industrial accident
+INDUSTRIAL_SITES = frozenset(
+    {
+        "plant",
+        "factory",
+        "refinery",
+        "mine",
+        "warehouse",
+        "pipeline",
+        "mill",
+        "workshop",
+        "tanker",
+        "boiler",
+        "silo",
+        "quarry",
+    }
+)
+BLAST_WORDS = frozenset({"explosion", "blast", "explode", "fire", "blaze", "burst"})
+ARMED_BLASTS = frozenset(
+    {
+        "ied",
+        "bomb",
+        "car",
+        "suicide",
+        "mortar",
+        "rocket",
+        "roadside",
+        "grenade",
+        "landmine",
+        "explosive",
+        "missile",
+        "drone",
+        "shell",
+        "artillery",
+    }
+)
+
+
+def _at_industrial_site(trigger: Token) -> bool:
+    """ "An explosion at a chemical plant killed 12 workers": an accident, not a bombing."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for blast in [trigger, *subjects]:
+        if blast.lemma_.lower() not in BLAST_WORDS or any(
+            c.lower_ in ARMED_BLASTS for c in blast.children if c.dep_ in ("compound", "amod")
+        ):
+            continue  # "an IED explosion at the plant" was set off
+        for prep in blast.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside", "near"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in INDUSTRIAL_SITES:
+                        return True
+    return False

@@ -101,6 +101,8 @@ def snippet_label(event: Event | None) -> str:
         return SUB_EVENT_LABELS.get(event.acled_sub_event_type, "OTHER")
     if event.plover_event == "AGREE":
         return "AGREEMENT"
+    if (event.cameo_code or "").startswith("06") and _sector(event.source) in NON_STATE_ARMED:
+        return "CHANGE_TO_GROUP_ACT"  # "two rebel groups merged into one front"
     if event.plover_event in DIPLOMATIC or (event.cameo_code or "").startswith("16"):
         if event.plover_event == "SANCTION" and _sector(event.source) in NON_STATE_ARMED:
             return "CHANGE_TO_GROUP_ACT"  # "the rebels suspended their operations"
