@@ -10,7 +10,7 @@ import pytest
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.place_stage import ACTOR_COUNTRY, WORDS_AREA
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.word_places import MIN_DOCUMENTS, Area, WordPlaces
+from watchfloor.coding.word_places import FEWEST_DOCUMENTS, Area, WordPlaces
 from watchfloor.records import Event, Evidence, PlaceRef
 from watchfloor.store import Store
 
@@ -31,10 +31,10 @@ def _yemen(i: int) -> str:
     )
 
 
-def _collection(n: int = MIN_DOCUMENTS) -> tuple[list[str], list[Area]]:
+def _collection(n: int = 20) -> tuple[list[str], list[Area]]:
     """Iranian reports in Khuzestan, Yemeni ones with no province in common."""
     texts = [_iran(i) for i in range(n)] + [_yemen(i) for i in range(n)]
-    areas = [("IRN", "Khuzestan")] * n + [("YEM", f"Province {i % 3}") for i in range(n)]
+    areas = [("IRN", "Khuzestan")] * n + [("YEM", f"Province {i}") for i in range(n)]
     return texts, areas
 
 
@@ -55,7 +55,7 @@ def test_words_of_a_collection_point_to_its_countries() -> None:
 
 
 def test_too_few_documents_or_a_single_country_teach_nothing() -> None:
-    texts, countries = _collection(MIN_DOCUMENTS - 1)
+    texts, countries = _collection(FEWEST_DOCUMENTS - 1)
     assert WordPlaces.learn(texts, countries) is None
     assert WordPlaces.learn([_iran(i) for i in range(40)], [("IRN", None)] * 40) is None
 

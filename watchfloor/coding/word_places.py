@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-MIN_DOCUMENTS = 20  # a country (a province) needs this many located documents to be learnt
+MIN_DOCUMENTS = 20  # a country (a province) needs this many located documents to be learnt,
+FEWEST_DOCUMENTS = 5  # ... or, in a collection of under 2,000, one per 100 documents (>= 5)
 MIN_WORD_DOCUMENTS = 3  # a word must occur in this many of them to count
 MAX_WORDS = 20_000  # the most frequent words kept
 MIN_COUNTRY_PROBABILITY = 0.8  # the model names a country only when this sure ...
@@ -31,13 +32,14 @@ Area = tuple[str, str | None]
 def _labels(places: Sequence[Area]) -> list[str | None]:
     """ "ISO3|admin1" for provinces with enough documents, "ISO3|" for the rest of a country
     with enough; None for documents of countries too rarely seen."""
+    enough = min(MIN_DOCUMENTS, max(FEWEST_DOCUMENTS, len(places) // 100))
     countries = Counter(cc for cc, _ in places)
     provinces = Counter(places)
     labels: list[str | None] = []
     for cc, admin1 in places:
-        if countries[cc] < MIN_DOCUMENTS:
+        if countries[cc] < enough:
             labels.append(None)
-        elif admin1 and provinces[(cc, admin1)] >= MIN_DOCUMENTS:
+        elif admin1 and provinces[(cc, admin1)] >= enough:
             labels.append(f"{cc}{SEPARATOR}{admin1}")
         else:
             labels.append(f"{cc}{SEPARATOR}")
