@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.word_places import VETO_PROBABILITY
+from watchfloor.coding.word_places import VETO_PROBABILITY, WordsReading
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, PlaceRef
 
@@ -51,31 +51,17 @@ class PlaceStage:
         declared = work.document.metadata.get("country") if work.document.metadata else None
         hint = declared or self._actor_country(work)
         work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
+        words = self.prior.read_words(work.doc.text)  # once per document
         for cand in work.candidates:
             place = self.resolver.event_place(
                 work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
             )
-            if place is not None and not declared and self._lone_namesake(place, work):
+            if place is not None and not declared and _lone_namesake(place, work, words):
                 place = None
-            cand.place = place or self._country_point(cand, declared, hint, work.doc.text)
-
-    def _lone_namesake(self, place: PlaceRef, work: WorkDoc) -> bool:
-        """A town that alone puts a report in a country (no other place of that country is
-        named), while the report's words all but certainly belong to another country of the
-        collection: "Hays" in Kansas for a report about Yemen's Hays the gazetteer lacks."""
-        feature = place.feature or ""
-        if self.prior.words is None or not feature.startswith("PPL") or feature == "PPLC":
-            return False
-        if any(
-            m.place is not None and m.place.country == place.country and m.place.name != place.name
-            for m in work.place_mentions
-        ):
-            return False
-        words = self.prior.words.country_probability(work.doc.text)
-        return words is not None and words[0] != place.country and words[1] >= VETO_PROBABILITY
+            cand.place = place or self._country_point(cand, declared, hint, words)
 
     def _country_point(
-        self, cand: Candidate, declared: str | None, hint: str | None, text: str
+        self, cand: Candidate, declared: str | None, hint: str | None, words: WordsReading | None
     ) -> PlaceRef | None:
         """No place named or resolved: the point of the country the input declares, else of
         the country where the collection sees the target's (source's) events, of an unarmed
@@ -90,7 +76,7 @@ class PlaceStage:
             for ref in (cand.target, cand.source)
             if ref is not None and (ref.actor_id or "")[:3] not in INTERNATIONAL
         ]
-        area = self.prior.text_area(text)
+        area = words.area() if words is not None else None
         codes = [(declared, ACTOR_COUNTRY)]
         codes += [(self.prior.arena(ref.text), ACTOR_COUNTRY) for ref in actors]
         codes += [(ref.country, ACTOR_COUNTRY) for ref in actors if _unarmed(ref)]
@@ -119,6 +105,21 @@ class PlaceStage:
             m.ref.country for ms in work.actor_mentions.values() for m in ms if m.ref.country
         )
         return counts.most_common(1)[0][0] if counts else None
+
+
+def _lone_namesake(place: PlaceRef, work: WorkDoc, words: WordsReading | None) -> bool:
+    """A town that alone puts a report in a country (no other place of that country is
+    named), while the report's words all but certainly belong to another country of the
+    collection: "Hays" in Kansas for a report about Yemen's Hays the gazetteer lacks."""
+    feature = place.feature or ""
+    if words is None or not feature.startswith("PPL") or feature == "PPLC":
+        return False
+    if words.country == place.country or words.probability < VETO_PROBABILITY:
+        return False
+    return not any(
+        m.place is not None and m.place.country == place.country and m.place.name != place.name
+        for m in work.place_mentions
+    )
 
 
 def _unarmed(ref: ActorRef) -> bool:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from watchfloor.coding.word_places import Area, WordPlaces
+from watchfloor.coding.word_places import Area, WordPlaces, WordsReading
 from watchfloor.records import Event
 from watchfloor.store.database import Store
 
@@ -84,10 +84,16 @@ class CollectionPrior:
         key = actor_key(text)
         return self.arenas.get(key) if key else None
 
+    def read_words(self, text: str) -> WordsReading | None:
+        """What the collection's located reports say about where reports with these words
+        lie (None without a word model or a known word)."""
+        return self.words.read(text) if self.words is not None else None
+
     def text_area(self, text: str) -> Area | None:
         """The country (and province, if clear) where the collection's located reports with
         these words lie."""
-        return self.words.place(text) if self.words is not None else None
+        reading = self.read_words(text)
+        return reading.area() if reading is not None else None
 
     def with_words(self, texts: Sequence[str], areas: Sequence[Area]) -> CollectionPrior:
         """This prior plus a word model learnt from located documents (text, (ISO3, admin1))."""

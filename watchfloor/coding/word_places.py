@@ -46,6 +46,22 @@ def _labels(places: Sequence[Area]) -> list[str | None]:
     return labels
 
 
+@dataclass(frozen=True)
+class WordsReading:
+    """What a text's words say: the likeliest country, its probability, and the province
+    when the words are clear about it."""
+
+    country: str
+    probability: float
+    admin1: str | None
+
+    def area(self) -> Area | None:
+        """The country (and province) when the model is sure enough of the country."""
+        if self.probability < MIN_COUNTRY_PROBABILITY:
+            return None
+        return self.country, self.admin1
+
+
 @dataclass(frozen=True, eq=False)
 class WordPlaces:
     """A fitted word-presence model; two models trained on the same data compare equal."""
@@ -89,20 +105,9 @@ class WordPlaces:
             digest.update(f"{labels[i]}\x1f{texts[i]}\x1e".encode())
         return cls(vectorizer, model, digest.hexdigest())
 
-    def country_probability(self, text: str) -> tuple[str, float] | None:
-        """The most likely country of this text's words and its probability."""
-        row = self.vectorizer.transform([text])
-        if not row.nnz:
-            return None
-        by_country: defaultdict[str, float] = defaultdict(float)
-        probabilities = self.model.predict_proba(row)[0]
-        for label, probability in zip(self.model.classes_, probabilities, strict=True):
-            by_country[str(label).split(SEPARATOR)[0]] += float(probability)
-        return max(by_country.items(), key=lambda item: item[1])
-
-    def place(self, text: str) -> Area | None:
-        """The country this text's words point to, with its province if that is clear too;
-        None when the model is not sure of the country."""
+    def read(self, text: str) -> WordsReading | None:
+        """The country this text's words most likely belong to, how sure the model is, and
+        the province when it is clear too; None when no word is known."""
         row = self.vectorizer.transform([text])
         if not row.nnz:
             return None
@@ -114,9 +119,12 @@ class WordPlaces:
             if probability > best:
                 best_label, best = str(label), float(probability)
         country, total = max(by_country.items(), key=lambda item: item[1])
-        if total < MIN_COUNTRY_PROBABILITY:
-            return None
         cc, admin1 = best_label.split(SEPARATOR)
-        if cc == country and admin1 and best >= MIN_ADMIN1_PROBABILITY:
-            return country, admin1
-        return country, None
+        clear = cc == country and bool(admin1) and best >= MIN_ADMIN1_PROBABILITY
+        return WordsReading(country, total, admin1 if clear else None)
+
+    def place(self, text: str) -> Area | None:
+        """The country this text's words point to, with its province if that is clear too;
+        None when the model is not sure of the country."""
+        reading = self.read(text)
+        return reading.area() if reading is not None else None
