@@ -52,6 +52,7 @@ class Gazetteer:
         self.adjectives: dict[str, str] = {}
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
+        self.admin1_by_name: dict[tuple[str, str], int] = {}  # (ISO2, unit name) -> row
         self.iso3: dict[str, str] = {}
         self.neighbours: dict[str, set[str]] = {}
         self._loose: dict[str, tuple[int, ...]] | None = None  # built on first use
@@ -129,13 +130,13 @@ class Gazetteer:
             self.country_row[self.country[row]] = row
         for row in np.flatnonzero(kinds == ADMIN1).tolist():
             self.admin1_row[(self.country[row], self.admin1[row])] = row
+            self.admin1_by_name[(self.country[row], self.name[row])] = row
 
     def _read_admin1_aliases(self, text: str) -> None:
-        by_name = {(self.country[row], self.name[row]): row for row in self.admin1_row.values()}
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 cc, name, alias = line.split("\t")
-                row = by_name.get((cc, name))
+                row = self.admin1_by_name.get((cc, name))
                 if row is not None:
                     self._add_key(name_key(alias), row)
 

@@ -63,7 +63,6 @@ class PlaceResolver:
         self.finder = MentionFinder(gazetteer)
         self._iso2 = {iso3: iso2 for iso2, iso3 in gazetteer.iso3.items()}
         self.prior: dict[str, float] = {}  # ISO2 -> share of the collection's events
-        self._admin1_by_name: dict[tuple[str, str], int] | None = None
 
     def use_prior(self, countries: Mapping[str, float]) -> None:
         """Lean towards the countries a collection's events lie in (ISO3 -> share)."""
@@ -163,12 +162,7 @@ class PlaceResolver:
         iso2 = self._hint(code)
         if not iso2 or not name:
             return None
-        if self._admin1_by_name is None:
-            self._admin1_by_name = {
-                (self.gaz.country[row], self.gaz.name[row]): row
-                for row in self.gaz.admin1_row.values()
-            }
-        row = self._admin1_by_name.get((iso2, name))
+        row = self.gaz.admin1_by_name.get((iso2, name))
         return self.gaz.place_ref(row) if row is not None else None
 
     # -- detection --------------------------------------------------------------------------
