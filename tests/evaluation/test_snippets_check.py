@@ -301,10 +301,6 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
         ("Two soldiers raped a teenage girl at a roadblock outside the town.", "SEX_VIOL"),
         ("A car bomb went off near the central bank in the capital.", "REM_EXPLOS"),
         ("The army and the rebels exchanged fire across the river for an hour.", "ARMED_CLASH"),
-        (
-            "The interior ministry declared a state of emergency in two regions.",
-            ("CHANGE_TO_GROUP_ACT"),
-        ),
         ("Customs officers seized a cache of rifles at the border post.", "DISR_WEAP"),
         ("An office tower collapsed in the old quarter of the city.", "MAN_MADE_DISASTER"),
         ("The rebels took two reporters into custody near the front line.", "ARREST"),

@@ -74,6 +74,7 @@ PLAN_VERBS = frozenset(
 )
 PLANNED_WORDS = frozenset({"planned", "upcoming", "proposed", "scheduled", "expected", "future"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+THREAT_WORDS = frozenset({"threaten", "threat", "vow", "warn", "ultimatum"})
 FAIL_VERBS = frozenset({"fail", "refuse", "decline", "deny", "reject", "stop", "cease"})
 
 
@@ -84,6 +85,18 @@ def hedge_cues(sentence: Span) -> list[str]:
     cues += [p for p in HEDGE_PHRASES if p in lowered]
     cues += [t.lower_ for t in sentence if t.lower_ in HEDGE_MODALS and t.dep_ == "aux"]
     return cues
+
+
+def plainly_reported(sentence: Span) -> bool:
+    """Whether the sentence tells of something done: no negation, no future or conditional
+    auxiliary, no threat or plan word ("did not attack", "would strike", "may have fled")."""
+    return not any(
+        t.dep_ == "neg"
+        or (t.lower_ in NEGATORS and t.dep_ in ("advmod", "det"))
+        or (t.dep_ == "aux" and t.lower_ in FUTURE_AUX | HEDGE_MODALS)
+        or t.lemma_.lower() in PLAN_VERBS | THREAT_WORDS
+        for t in sentence
+    )
 
 
 def is_negated(token: Token) -> bool:

@@ -74,17 +74,21 @@ class ModelStage:
             code = self.codes.get(labels[best])
             if code is None or row[best] < self.threshold:
                 continue
-            cand = Candidate(
-                i,
-                span.root,
-                code,
-                f"model p={row[best]:.2f} for {labels[best]}",
-                float(row[best]),
-                hedges=hedge_cues(span),
+            rule = f"model p={row[best]:.2f} for {labels[best]}"
+            work.candidates.append(
+                sentence_candidate(work, i, span, code, rule, float(row[best]), self.actors)
             )
-            found = verb_roles(span.root)
-            cand.source_token, cand.target_token = found.source, found.target
-            mentions = work.actor_mentions.get(i, [])
-            cand.source = self.actors.actor(cand.source_token, mentions)
-            cand.target = self.actors.actor(cand.target_token, mentions)
-            work.candidates.append(cand)
+
+
+def sentence_candidate(
+    work: WorkDoc, index: int, span: Span, code: str, rule: str, strength: float, actors: Any
+) -> Candidate:
+    """An event a classifier read in a whole sentence: its root is the trigger, the parse
+    gives the roles, the actor stage resolves them."""
+    cand = Candidate(index, span.root, code, rule, strength, hedges=hedge_cues(span))
+    found = verb_roles(span.root)
+    cand.source_token, cand.target_token = found.source, found.target
+    mentions = work.actor_mentions.get(index, [])
+    cand.source = actors.actor(cand.source_token, mentions)
+    cand.target = actors.actor(cand.target_token, mentions)
+    return cand

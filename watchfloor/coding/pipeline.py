@@ -72,6 +72,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actors",
     "events",
     "model",
+    "subevents",
     "places",
     "actor-context",
     "political",
@@ -105,6 +106,15 @@ def build_stages(
             from watchfloor.coding.model import ModelStage, load_model
 
             built.append(ModelStage(load_model(), EventTyper(lexicon), actors))
+        elif name == "subevents":
+            from watchfloor.coding.subevent_model import (
+                SubEventStage,
+                load_subevent_labels,
+                load_subevent_model,
+            )
+
+            labels = load_subevent_labels()
+            built.append(SubEventStage(load_subevent_model(), labels, ontology, actors))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 

@@ -231,17 +231,20 @@ class ActorContextStage:
 class PoliticalActorStage:
     """Keep events that involve a political actor (resolved country, sector or actor id) or a
     named one, as CAMEO coders do; events named without their doer ("were killed", "clashes
-    erupted") stay unless only a PETRARCH verb class backs them. Drops "three bedrooms
-    occupy the top floor" and "the plans offer a porch"."""
+    erupted") stay unless only a PETRARCH verb class backs them. An event the sub-event
+    classifier typed stays when its sentence names a political actor in any role. Drops
+    "three bedrooms occupy the top floor" and "the plans offer a porch"."""
 
     name: str = "political"
-    reads: tuple[str, ...] = ("candidates",)
+    reads: tuple[str, ...] = ("candidates", "actor_mentions")
     writes: tuple[str, ...] = ("candidates", "trace")
 
     def __call__(self, work: WorkDoc) -> None:
         kept: list[Candidate] = []
         for cand in work.candidates:
-            if self.keep(cand):
+            mentions = work.actor_mentions.get(cand.sentence_index, [])
+            named = cand.classified and any(_political(m.ref) for m in mentions)
+            if named or self.keep(cand):
                 kept.append(cand)
             else:
                 work.trace.append(

@@ -33,6 +33,7 @@ class Candidate:
     modality: str = "asserted"
     nonpolitical: str | None = None
     acled_hint: AcledType | None = None
+    classified: bool = False  # the sub-event classifier chose its type
     place: PlaceRef | None = None
     date: dt.date | None = None
     fatalities: int | None = None

@@ -8,6 +8,7 @@ from typing import Any
 
 from watchfloor.coding.ontology import read_table
 from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.subevent_model import MODEL_NOTE
 from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
     Tally,
@@ -113,6 +114,9 @@ def snippet_label(event: Event | None) -> str:
 def snippet_events_label(events: Sequence[Event]) -> str:
     """The label of a snippet from all its events: the main event's label, read in the light
     of the others (a shooting at a protest, a town taken after the army left)."""
+    read = next((e for e in events if MODEL_NOTE in (e.explanation or "")), None)
+    if read is not None:
+        return snippet_label(read)  # the classifier read the sentence: its type stands
     main = main_event(events, prefer_acled=True)
     label = snippet_label(main)
     if main is None or label == "ATTRIB":
@@ -162,7 +166,10 @@ def snippet_events_label(events: Sequence[Event]) -> str:
 
 def _criminal(main: Event, events: Sequence[Event]) -> bool:
     """A criminal group acts, or is named beside a doer-less event ("gunmen linked to a
-    cartel"): organised crime, not political violence."""
+    cartel"): organised crime, not political violence. A crowd punishing a suspected criminal
+    is mob violence."""
+    if _crowd(main.source) or main.acled_sub_event_type == "Mob violence":
+        return False
     if CRIME_SECTOR in (_sector(main.source), _sector(main.target)):
         return _violent(main) or main.plover_event == "COERCE"
     named = any(CRIME_SECTOR in (_sector(e.source), _sector(e.target)) for e in events)

@@ -1,0 +1,114 @@
+"""The sub-event classifier stage on real sentences, and its label table."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from tests.coding.test_build_scripts import load as load_script
+from watchfloor.coding.ontology import Ontology
+from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.subevent_model import (
+    MODEL_NOTE,
+    SubEventStage,
+    load_subevent_labels,
+    load_subevent_model,
+)
+from watchfloor.errors import ModelError
+from watchfloor.records import Event
+
+TRAINING = Path(__file__).resolve().parents[2] / "training" / "snippets"
+
+
+def read_events(coder: Coder, text: str) -> list[Event]:
+    """The events the classifier typed in ``text``."""
+    return [e for e in coder.code_text(text).events if MODEL_NOTE in (e.explanation or "")]
+
+
+def test_label_table_covers_every_model_label() -> None:
+    labels = load_subevent_labels()
+    assert len(labels) == 30
+    assert set(load_subevent_model().classes_) == set(labels)
+    ontology = Ontology.load()
+    assert all(ontology.has_code(x.cameo_code) for x in labels.values() if x.cameo_code)
+    assert {x.kind for x in labels.values()} == {"acled", "nonpolitical", "claim", "diplomatic"}
+
+
+def test_training_snippets_cover_every_label() -> None:
+    rows = [
+        json.loads(line)
+        for path in sorted(TRAINING.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    labels = Counter(r["label"] for r in rows)
+    assert set(labels) == set(load_subevent_labels())
+    assert min(labels.values()) >= 20
+    assert len({r["text"] for r in rows}) == len(rows)
+
+
+def test_training_leaves_out_near_copies_of_held_out_snippets() -> None:
+    script = load_script("train_subevent_model")
+    texts = [
+        "Suicide car bomber rams army checkpoint in Somalia",
+        "Floods cut off three villages in the delta after a week of rain",
+    ]
+    held_out = ["A suicide car bomber rammed an army checkpoint in Somalia on Friday"]
+    assert script.near_copies(texts, held_out) == {0}
+    assert script.near_copies(texts, []) == set()
+
+
+def test_sentence_no_rule_types_gets_the_classifiers_event(coder: Coder) -> None:
+    events = read_events(
+        coder, "Mortar rounds fired by the rebels landed inside an army camp near Gao on Monday."
+    )
+    assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].cameo_code == "194"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "The army fought its way back into Bor and drove the rebels out of the town.",
+            "Government regains territory",
+        ),
+        (
+            "Jihadists attacked the town of Djibo and raised their flag over the police station.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_classifier_names_the_sub_event_of_a_rules_event(
+    coder: Coder, text: str, sub_event: str
+) -> None:
+    events = read_events(coder, text)  # the rule saw only a clash ("fought", "attacked")
+    assert [(e.cameo_code, e.acled_sub_event_type) for e in events] == [("190", sub_event)]
+
+
+def test_classifier_reads_disasters_and_claims(coder: Coder) -> None:
+    flood = read_events(
+        coder, "Floods swept away hundreds of homes along the river after days of rain."
+    )
+    assert [(e.plover_event, e.plover_mode) for e in flood] == [
+        ("NONPOLITICAL", "natural-disaster")
+    ]
+    claim = read_events(
+        coder, "The Islamic State group claimed responsibility for the bombing of a bus in Kabul."
+    )
+    assert claim and claim[0].modality == "claimed"
+
+
+def test_ordinary_sentence_gets_no_event(coder: Coder) -> None:
+    coded = coder.code_text("The weather in the capital was mild and the shops stayed open late.")
+    assert coded.events == []
+
+
+def test_stage_refuses_a_model_with_unknown_labels() -> None:
+    model = SimpleNamespace(classes_=np.array(["ARMED_CLASH", "NOT_A_LABEL"]))
+    with pytest.raises(ModelError, match="NOT_A_LABEL"):
+        SubEventStage(model, load_subevent_labels(), Ontology.load(), None)
