@@ -20,6 +20,7 @@ from watchfloor.records import ActorRef, Event, Evidence
 
 CHECK = Path(__file__).parent / "data" / "snippets_check.jsonl"
 FRESH = Path(__file__).parent / "data" / "snippets_fresh.jsonl"
+FRESH2 = Path(__file__).parent / "data" / "snippets_fresh2.jsonl"
 LABELS = frozenset(SUB_EVENT_LABELS.values()) | frozenset(NON_ACLED)
 
 
@@ -44,6 +45,15 @@ def test_fresh_set_has_three_new_snippets_per_label() -> None:
     assert Counter(r["label"] for r in rows) == dict.fromkeys(LABELS, 3)
     assert all(r["id"].startswith(f"new-{r['label'].lower()}-") for r in rows)
     known = {r["text"] for r in check_rows()}
+    assert not known & {r["text"] for r in rows}
+
+
+def test_second_fresh_set_has_five_new_snippets_per_label() -> None:
+    rows = check_rows(FRESH2)
+    assert len({r["id"] for r in rows}) == len(rows) == 150
+    assert Counter(r["label"] for r in rows) == dict.fromkeys(LABELS, 5)
+    assert all(r["id"].startswith(f"ho2-{r['label'].lower()}-") for r in rows)
+    known = {r["text"] for r in check_rows()} | {r["text"] for r in check_rows(FRESH)}
     assert not known & {r["text"] for r in rows}
 
 
