@@ -8,7 +8,12 @@ from typing import Any
 
 from watchfloor.coding.ontology import read_table
 from watchfloor.coding.pipeline import Coder
-from watchfloor.coding.subevent_model import MODEL_NOTE
+from watchfloor.coding.subevent_model import (
+    MODEL_NOTE,
+    NON_STATE_ARMED,
+    STATE_SECTORS,
+    VIOLENT_TYPES,
+)
 from watchfloor.evaluation.collection import learn_prior
 from watchfloor.evaluation.common import (
     Tally,
@@ -72,11 +77,6 @@ DIPLOMATIC = frozenset(
     }
 )
 
-VIOLENT_TYPES = frozenset(
-    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
-)
-STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
-NON_STATE_ARMED = frozenset({"REB", "UAF", "INS"})
 POSSESSIVES = ("its ", "their ", "our ")
 REMOTE_STRIKES = frozenset({"194", "195"})  # shelling, air strikes
 CRIME_SECTOR = "CRM"
@@ -143,7 +143,7 @@ def snippet_events_label(events: Sequence[Event]) -> str:
     if _violent(main) and (_sector(main.source) == "OPP" or any(_protest(e) for e in events)):
         return _protest_violence(main, label, events)
     held = any(e.plover_event == "PROTEST" for e in events)
-    if label == "PEACE_PROTEST" and _sector(main.source) in STATE_FORCES:
+    if label == "PEACE_PROTEST" and _sector(main.source) in STATE_SECTORS:
         return "PROTEST_WITH_INTER"  # "police blocked a march": the state acts on a protest
     if label == "PEACE_PROTEST" and main.source is None and _diplomatic_protest(events):
         return "DIPLO"  # "recalled its ambassador in protest at ...": a motive, no street protest
@@ -253,7 +253,7 @@ def _protest_violence(event: Event, label: str, events: Sequence[Event] = ()) ->
         )
     if source == "OPP" or label == "PROPERTY_DISTRUCT":
         return "VIOL_DEMONSTR"
-    if source in STATE_FORCES:
+    if source in STATE_SECTORS:
         return "FORCE_AGAINST_PROTEST" if _deadly(event) else "PROTEST_WITH_INTER"
     if label == "FORCE_AGAINST_PROTEST" and not any(e.plover_event == "PROTEST" for e in events):
         return "ATTACK"  # an activist shot by unknown men, with no protest: no repression
