@@ -305,6 +305,13 @@ def test_snippet_label_reads_all_events(events: list[Event], label: str) -> None
     assert snippet_events_label(events) == label
 
 
+def test_classified_event_keeps_its_type() -> None:
+    crowd = event("ASSAULT", "182", "Attack", source="CVL", source_text="Angry villagers")
+    assert snippet_events_label([crowd]) == "MOB_VIOL"  # the rules read the crowd
+    read = replace(crowd, explanation="trigger 'beat'; sub-event model p=0.52 for ATTACK")
+    assert snippet_events_label([read]) == "ATTACK"  # the classifier's reading stands
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
