@@ -24,15 +24,20 @@ MIN_TOKENS = 5
 
 def load_model() -> Any:
     """The bundled scikit-learn pipeline (text -> PLOVER event probabilities)."""
+    return load_bundled_model(MODEL_FILE, "event model", "scripts/train_event_model.py")
+
+
+def load_bundled_model(file_name: str, what: str, script: str) -> Any:
+    """A scikit-learn pipeline shipped in the data package; a clear error names the script
+    that rebuilds it when the file is missing or unreadable."""
     import joblib
 
     try:
-        with resources.as_file(resources.files(DATA_PACKAGE).joinpath(MODEL_FILE)) as path:
+        with resources.as_file(resources.files(DATA_PACKAGE).joinpath(file_name)) as path:
             return joblib.load(path)
     except (FileNotFoundError, OSError, ValueError) as exc:
         raise ModelError(
-            f"event model {MODEL_FILE} cannot be read ({exc}): rebuild it with "
-            "scripts/train_event_model.py"
+            f"{what} {file_name} cannot be read ({exc}): rebuild it with {script}"
         ) from exc
 
 

@@ -11,14 +11,14 @@ of a rule's event where the rule could not tell it (a killing with no weapon nam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span
 
+from watchfloor.coding.classify import GENERIC_VIOLENCE
 from watchfloor.coding.modality import plainly_reported
-from watchfloor.coding.model import sentence_candidate
-from watchfloor.coding.ontology import DATA_PACKAGE, AcledType, Ontology, read_table
+from watchfloor.coding.model import load_bundled_model, sentence_candidate
+from watchfloor.coding.ontology import AcledType, Ontology, read_table
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
 
@@ -26,9 +26,8 @@ SUBEVENT_MODEL_FILE = "subevent_model.joblib"
 MIN_TOKENS = 4
 #: CAMEO codes of events whose ACLED sub-event type the rules cannot tell (an attack, a clash,
 #: a killing, a seizure with no weapon or manner named).
-GENERIC_CODES = frozenset(
-    {"18", "180", "182", "1822", "1823", "19", "190", "193", "196", "20", "17", "170", "171"}
-    | {"172", "174", "191"}
+GENERIC_CODES = GENERIC_VIOLENCE | frozenset(
+    {"1822", "19", "196", "20", "17", "170", "171", "172", "174", "191"}
 )
 TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
@@ -76,16 +75,9 @@ def load_subevent_labels() -> dict[str, SubEventLabel]:
 
 def load_subevent_model() -> Any:
     """The bundled scikit-learn pipeline (text -> label probabilities)."""
-    import joblib
-
-    try:
-        with resources.as_file(resources.files(DATA_PACKAGE).joinpath(SUBEVENT_MODEL_FILE)) as path:
-            return joblib.load(path)
-    except (FileNotFoundError, OSError, ValueError) as exc:
-        raise ModelError(
-            f"sub-event model {SUBEVENT_MODEL_FILE} cannot be read ({exc}): rebuild it with "
-            "scripts/train_subevent_model.py"
-        ) from exc
+    return load_bundled_model(
+        SUBEVENT_MODEL_FILE, "sub-event model", "scripts/train_subevent_model.py"
+    )
 
 
 class SubEventStage:
