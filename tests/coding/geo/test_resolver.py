@@ -183,6 +183,26 @@ def test_place_said_to_lie_in_another_takes_that_country(nlp, resolver):
     assert place is not None and place.country == "SYR"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A coalition airstrike hit a car in Sohar district, Sadah.",
+        "Gunmen opened fire at a hospital in Al Mansurah of Aden on Monday.",
+    ],
+)
+def test_city_said_to_lie_in_a_place_is_not_a_namesake_abroad(nlp, resolver, text):
+    # Oman's Sohar and Egypt's Mansoura are cities of 100,000 or more, but not metropolises
+    doc, mentions = _places(nlp, resolver, text)
+    assert {m.place.country for m in mentions if m.place is not None} == {"YEM"}
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "YEM"
+
+
+def test_cities_of_a_list_keep_their_own_countries(nlp, resolver):
+    _, mentions = _places(nlp, resolver, "Envoys from Beirut, Damascus and Amman met.")
+    assert [m.place.country for m in mentions if m.place] == ["LBN", "SYR", "JOR"]
+
+
 def test_unlisted_street_lies_in_the_story_town(nlp, resolver):
     text = "Crowds gathered in New Orleans on Monday. Police closed Frenchmen Street at noon."
     doc = nlp(text)

@@ -53,6 +53,11 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+# A name the text puts inside a place of another country: a city of a list ("Damascus,
+# Beirut") is accepted from this size, one said to lie in it ("X of Y") only from the next.
+LIST_WORDS = frozenset({",", "and", "the", "&"})
+LISTED_ABROAD_POPULATION = 100_000
+CONTAINED_ABROAD_POPULATION = 1_000_000
 
 
 class PlaceResolver:
@@ -276,16 +281,22 @@ class PlaceResolver:
                 return  # "West" is a word unless its best reading fits
 
     def _inside_container(self, work: Work) -> list[Candidate]:
-        """Candidates in the country of the place the text puts this one in; big places (a
-        city of 100,000) may still be named across a border."""
+        """Candidates in the country of the place the text puts this one in. Countries, and
+        cities of a list ("Damascus, Beirut") may lie across a border; a city said to lie in
+        a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis (the
+        containing name is then more likely misread)."""
         outer = work.within
         if outer is None or outer.row is None or not self.gaz.country[outer.row]:
             return work.candidates
         cc = self.gaz.country[outer.row]
+        listed = set(work.gap_words[: outer.cue.start - work.cue.end]) <= LIST_WORDS
+        least = LISTED_ABROAD_POPULATION if listed else CONTAINED_ABROAD_POPULATION
         return [
             c
             for c in work.candidates
-            if self.gaz.country[c.row] == cc or self.gaz.population[c.row] >= 100_000
+            if self.gaz.country[c.row] == cc
+            or self.gaz.kind[c.row] in (COUNTRY, CONTINENT)
+            or self.gaz.population[c.row] >= least
         ]
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
