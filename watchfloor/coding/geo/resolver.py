@@ -233,8 +233,8 @@ class PlaceResolver:
         ordered = sorted(works, key=lambda w: w.cue.start)
         for inner, outer in zip(ordered, ordered[1:], strict=False):
             inner.within = None
-            if inner.cue.role == "adjective" or outer.cue.role == "adjective":
-                continue
+            if inner.cue.role in ("adjective", "topic") or outer.cue.role == "adjective":
+                continue  # "the decision on Jerusalem in Jericho": the protest is in Jericho
             doc_gap = outer.cue.start - inner.cue.end
             if 0 < doc_gap <= 4 and inner.gap_is_containment(outer):
                 inner.within = outer
@@ -283,8 +283,9 @@ class PlaceResolver:
     def _inside_container(self, work: Work) -> list[Candidate]:
         """Candidates in the country of the place the text puts this one in. Countries, and
         cities of a list ("Damascus, Beirut") may lie across a border; a city said to lie in
-        a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis (the
-        containing name is then more likely misread)."""
+        a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis called
+        by its main name (the containing name is then more likely misread; "Al Qahirah of
+        Taizz" is neither Cairo nor its province)."""
         outer = work.within
         if outer is None or outer.row is None or not self.gaz.country[outer.row]:
             return work.candidates
@@ -296,7 +297,10 @@ class PlaceResolver:
             for c in work.candidates
             if self.gaz.country[c.row] == cc
             or self.gaz.kind[c.row] in (COUNTRY, CONTINENT)
-            or self.gaz.population[c.row] >= least
+            or (
+                self.gaz.population[c.row] >= least
+                and (listed or (c.primary and self.gaz.kind[c.row] == TOWN))
+            )
         ]
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
