@@ -60,13 +60,6 @@ def test_too_few_documents_or_a_single_country_teach_nothing() -> None:
     assert WordPlaces.learn([_iran(i) for i in range(40)], [("IRN", None)] * 40) is None
 
 
-def test_copies_of_one_text_count_once() -> None:
-    texts, areas = _collection()
-    copied = "Coalition warplanes launched raids on the farms of Manzalah, no injuries."
-    model = WordPlaces.learn(texts + [copied] * 30, areas + [("EGY", None)] * 30)
-    assert model is not None and set(model.model.classes_) == {"IRN|Khuzestan", "YEM|"}
-
-
 def test_models_compare_by_their_training_data() -> None:
     texts, countries = _collection()
     assert WordPlaces.learn(texts, countries) == WordPlaces.learn(texts, countries)

@@ -79,13 +79,7 @@ class WordPlaces:
     @classmethod
     def learn(cls, texts: Sequence[str], places: Sequence[Area]) -> WordPlaces | None:
         """Fit on located documents (text, (ISO3, admin1) of their events' place); None when
-        fewer than two countries have enough documents to tell apart. A text seen more than
-        once (one report coded as several events, a copied wire) counts once, with its first
-        place: copies of one misread report must not teach a country."""
-        first: dict[str, Area] = {}
-        for text, place in zip(texts, places, strict=True):
-            first.setdefault(text, place)
-        texts, places = list(first), list(first.values())
+        fewer than two countries have enough documents to tell apart."""
         labels = _labels(places)
         kept = [i for i, label in enumerate(labels) if label is not None]
         if len({places[i][0] for i in kept}) < 2:
