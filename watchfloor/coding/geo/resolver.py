@@ -284,8 +284,8 @@ class PlaceResolver:
         """Candidates in the country of the place the text puts this one in. Countries, and
         cities of a list ("Damascus, Beirut") may lie across a border; a city said to lie in
         a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis called
-        by its main name (the containing name is then more likely misread; "Al Qahirah of
-        Taizz" is neither Cairo nor its province)."""
+        by its main name (the containing name is then more likely misread; "the Al Qahirah
+        district of Taizz" is neither Cairo nor its governorate)."""
         outer = work.within
         if outer is None or outer.row is None or not self.gaz.country[outer.row]:
             return work.candidates
