@@ -205,6 +205,14 @@ def test_cities_of_a_list_keep_their_own_countries(nlp, resolver):
     assert [m.place.country for m in mentions if m.place] == ["LBN", "SYR", "JOR"]
 
 
+def test_what_events_are_about_is_not_where_they_happen(nlp, resolver):
+    text = "Hundreds of Palestinians protested the US decision on Jerusalem."
+    doc, mentions = _places(nlp, resolver, text)
+    assert {m.text: m.role for m in mentions}["Jerusalem"] == "topic"
+    place = resolver.event_place(next(iter(doc.sents)), mentions)
+    assert place is not None and place.country == "PSE"  # the protesters', not Jerusalem
+
+
 def test_unlisted_street_lies_in_the_story_town(nlp, resolver):
     text = "Crowds gathered in New Orleans on Monday. Police closed Frenchmen Street at noon."
     doc = nlp(text)

@@ -23,7 +23,9 @@ def choose_event_place(
     ("in X"), then to the country of a nationality
     adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
     ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
+    A topic ("the decision on Jerusalem") is what the events are about, never where they happen.
     """
+    mentions = [m for m in mentions if m.role != "topic"]
     start, end = sentence.start_char, sentence.end_char
     inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
     named = [m for m in inside if m.role != "adjective"]
