@@ -41,6 +41,13 @@ def load_bundled_model(file_name: str, what: str, script: str) -> Any:
         ) from exc
 
 
+def top_labels(model: Any, spans: list[Span]) -> list[tuple[str, float]]:
+    """Each sentence's likeliest label and its probability, from one classifier call."""
+    probs = model.predict_proba([span.text for span in spans])
+    classes = model.classes_
+    return [(str(classes[best]), float(row[best])) for row in probs for best in [row.argmax()]]
+
+
 class ModelStage:
     """Type sentences the rules left empty with the classifier, above a probability threshold."""
 
@@ -72,17 +79,13 @@ class ModelStage:
             ]
         if not todo:
             return
-        probs = self.model.predict_proba([span.text for _, _, span in todo])
-        labels = list(self.model.classes_)
-        for (work, i, span), row in zip(todo, probs, strict=True):
-            best = int(row.argmax())
-            code = self.codes.get(labels[best])
-            if code is None or row[best] < self.threshold:
+        read = top_labels(self.model, [span for _, _, span in todo])
+        for (work, i, span), (label, p) in zip(todo, read, strict=True):
+            code = self.codes.get(label)
+            if code is None or p < self.threshold:
                 continue
-            rule = f"model p={row[best]:.2f} for {labels[best]}"
-            work.candidates.append(
-                sentence_candidate(work, i, span, code, rule, float(row[best]), self.actors)
-            )
+            rule = f"model p={p:.2f} for {label}"
+            work.candidates.append(sentence_candidate(work, i, span, code, rule, p, self.actors))
 
 
 def sentence_candidate(

@@ -10,6 +10,7 @@ of a rule's event where the rule could not tell it (a killing with no weapon nam
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ from spacy.tokens import Span
 
 from watchfloor.coding.classify import GENERIC_VIOLENCE
 from watchfloor.coding.modality import plainly_reported
-from watchfloor.coding.model import load_bundled_model, sentence_candidate
+from watchfloor.coding.model import load_bundled_model, sentence_candidate, top_labels
 from watchfloor.coding.ontology import AcledType, Ontology, read_table
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
@@ -128,15 +129,25 @@ class SubEventStage:
         ]
         if not todo:
             return
-        probs = self.model.predict_proba([span.text for _, _, span in todo])
-        classes = list(self.model.classes_)
-        for (work, i, span), row in zip(todo, probs, strict=True):
-            best = int(row.argmax())
-            if row[best] >= self.threshold:
-                self._apply(work, i, span, self.labels[classes[best]], float(row[best]))
+        by_sentence: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+        for work in works:  # the rule events of each sentence, gathered once
+            for cand in work.candidates:
+                by_sentence[(id(work), cand.sentence_index)].append(cand)
+        read = top_labels(self.model, [span for _, _, span in todo])
+        for (work, i, span), (label, p) in zip(todo, read, strict=True):
+            if p >= self.threshold:
+                cands = by_sentence.get((id(work), i), [])
+                self._apply(work, i, span, cands, self.labels[label], p)
 
-    def _apply(self, work: WorkDoc, index: int, span: Span, label: SubEventLabel, p: float) -> None:
-        cands = [c for c in work.candidates if c.sentence_index == index]
+    def _apply(
+        self,
+        work: WorkDoc,
+        index: int,
+        span: Span,
+        cands: list[Candidate],
+        label: SubEventLabel,
+        p: float,
+    ) -> None:
         note = f"{MODEL_NOTE} p={p:.2f} for {label.label}"
         main = self._main_candidate(cands, label)
         if main is not None and p < self._needed(main, label):
