@@ -10,7 +10,7 @@ import pytest
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.place_stage import ACTOR_COUNTRY, WORDS_AREA
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.word_places import FEWEST_DOCUMENTS, Area, WordPlaces
+from watchfloor.coding.word_places import FEWEST_DOCUMENTS, Area, WordPlaces, WordsReading
 from watchfloor.records import Event, Evidence, PlaceRef
 from watchfloor.store import Store
 
@@ -38,20 +38,25 @@ def _collection(n: int = 20) -> tuple[list[str], list[Area]]:
     return texts, areas
 
 
+def _area(reading: WordsReading | None) -> Area | None:
+    """The area a reading names when the model is sure enough; None without a known word."""
+    return reading.area() if reading is not None else None
+
+
 def test_words_of_a_collection_point_to_its_countries() -> None:
     model = WordPlaces.learn(*_collection())
     assert model is not None
     # Khuzestan has enough documents to be learnt; no Yemeni province has
-    assert model.place("Retired workers gathered to protest unpaid pensions.") == (
+    assert _area(model.read("Retired workers gathered to protest unpaid pensions.")) == (
         "IRN",
         "Khuzestan",
     )
-    assert model.place("Coalition airstrikes hit a market in a Houthi-held district.") == (
+    assert _area(model.read("Coalition airstrikes hit a market in a Houthi-held district.")) == (
         "YEM",
         None,
     )
-    assert model.place("Nothing here was ever seen before.") is None  # no known word
-    assert model.place("Workers protest coalition airstrikes.") is None  # torn between both
+    assert _area(model.read("Nothing here was ever seen before.")) is None  # no known word
+    assert _area(model.read("Workers protest coalition airstrikes.")) is None  # torn between both
 
 
 def test_too_few_documents_or_a_single_country_teach_nothing() -> None:
@@ -80,7 +85,10 @@ def test_prior_learns_words_from_documents_with_subnational_places() -> None:
     events += [_located(f"c{i}", ("USA", "Texas"), admin1=False) for i in range(40)]  # points
     prior = CollectionPrior.from_events(events, dict(zip(ids, texts, strict=True)))
     assert prior.words is not None
-    assert prior.text_area("Workers gathered to protest unpaid wages.") == ("IRN", "Khuzestan")
+    assert _area(prior.read_words("Workers gathered to protest unpaid wages.")) == (
+        "IRN",
+        "Khuzestan",
+    )
     assert CollectionPrior.from_events(events).words is None  # no texts, no word model
 
 
@@ -97,7 +105,7 @@ def test_prior_from_store_learns_words_of_located_documents(store: Store) -> Non
     )
     prior = CollectionPrior.from_store(store)
     assert prior.countries == pytest.approx({"IRN": 0.5, "YEM": 0.5})
-    assert prior.text_area("Coalition airstrikes hit a Houthi depot.") == ("YEM", None)
+    assert _area(prior.read_words("Coalition airstrikes hit a Houthi depot.")) == ("YEM", None)
 
 
 @pytest.fixture

@@ -89,12 +89,6 @@ class CollectionPrior:
         lie (None without a word model or a known word)."""
         return self.words.read(text) if self.words is not None else None
 
-    def text_area(self, text: str) -> Area | None:
-        """The country (and province, if clear) where the collection's located reports with
-        these words lie."""
-        reading = self.read_words(text)
-        return reading.area() if reading is not None else None
-
     def with_words(self, texts: Sequence[str], areas: Sequence[Area]) -> CollectionPrior:
         """This prior plus a word model learnt from located documents (text, (ISO3, admin1))."""
         if not self.countries:

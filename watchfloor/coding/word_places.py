@@ -122,9 +122,3 @@ class WordPlaces:
         cc, admin1 = best_label.split(SEPARATOR)
         clear = cc == country and bool(admin1) and best >= MIN_ADMIN1_PROBABILITY
         return WordsReading(country, total, admin1 if clear else None)
-
-    def place(self, text: str) -> Area | None:
-        """The country this text's words point to, with its province if that is clear too;
-        None when the model is not sure of the country."""
-        reading = self.read(text)
-        return reading.area() if reading is not None else None
