@@ -181,13 +181,17 @@ def _sector(actor: ActorRef | None) -> str | None:
     return actor.sector if actor is not None else None
 
 
+def _killer_words(event: Event) -> list[str]:
+    """The words of the doer of a killing with no weapon named; none for other events."""
+    if event.source is None or event.cameo_code not in GENERIC_KILLING:
+        return []
+    return event.source.text.lower().split()
+
+
 def _accident(event: Event) -> bool:
     """Deaths caused by a vehicle or a building itself, with no weapon named: a crash or a
     collapse, not an attack."""
-    source = event.source
-    if source is None or event.cameo_code not in GENERIC_KILLING:
-        return False
-    words = source.text.lower().split()
+    words = _killer_words(event)
     return bool(words) and words[-1] in ACCIDENT_CAUSES
 
 
@@ -205,10 +209,7 @@ DISASTER_WORDS = _disaster_words()
 
 def _disaster_actor(event: Event) -> str | None:
     """The label of a disaster named as the doer of a killing ("Cyclone Fani killed 30")."""
-    if event.source is None or event.cameo_code not in GENERIC_KILLING:
-        return None
-    words = event.source.text.lower().split()
-    return next((DISASTER_WORDS[w] for w in words if w in DISASTER_WORDS), None)
+    return next((DISASTER_WORDS[w] for w in _killer_words(event) if w in DISASTER_WORDS), None)
 
 
 def _crowd(actor: ActorRef | None) -> bool:
