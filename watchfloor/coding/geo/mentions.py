@@ -285,7 +285,7 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
     last = doc[end - 1]
     if last.dep_ == "poss" and last.head.lemma_.lower() in TOPIC_NOUNS:
         return "topic"  # "Washington's decision": the government, not the place
-    if doc[end - 1].dep_ == "dobj" and doc[end - 1].head.lemma_.lower() in TOPIC_VERBS:
+    if last.dep_ == "dobj" and last.head.lemma_.lower() in TOPIC_VERBS:
         return "topic"  # "to recognise Jerusalem as Israel's capital"
     i = start - 1
     while i >= 0 and (
