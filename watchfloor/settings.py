@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from watchfloor.daterange import DateRange
+
 
 class Settings(BaseSettings):
     """Every tunable of watchfloor, with its default and meaning."""
@@ -25,6 +27,8 @@ class Settings(BaseSettings):
     actors_file: Path | None = Field(None, description="user YAML of extra actors")
     rules_file: Path | None = Field(None, description="user YAML of alert rules")
     baseline_days: int = Field(28, description="trailing window for baselines, days")
+    min_date_year: int = Field(1900, description="earliest year accepted for any stored date")
+    max_days_ahead: int = Field(366, description="latest accepted date, in days past today")
     min_history_days: int = Field(14, description="history needed before anything is judged")
     cluster_window_hours: int = Field(48, description="window for cluster alerts, hours")
     host: str = Field("127.0.0.1", description="address the web server binds")
@@ -36,3 +40,7 @@ class Settings(BaseSettings):
         from pydantic_settings import TomlConfigSettingsSource
 
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    def date_range(self) -> DateRange:
+        """The accepted range of dates, from ``min_date_year`` and ``max_days_ahead``."""
+        return DateRange.default(min_year=self.min_date_year, days_ahead=self.max_days_ahead)
