@@ -27,6 +27,7 @@ from watchfloor.ingest.items import (
     clean_value,
     derive_id,
 )
+from watchfloor.ingest.safe_open import check_regular_file
 from watchfloor.records import Document
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -41,12 +42,8 @@ JSONL_FIELDS = frozenset({"id", "url", "title", "text", "html", "published", "so
 
 
 def check_size(path: Path, max_bytes: int) -> None:
-    """Raise InputError when the file is larger than ``max_bytes``."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (Settings.max_file_bytes)"
-        )
+    """Raise InputError unless ``path`` is a regular file of at most ``max_bytes``."""
+    check_regular_file(path, max_bytes)
 
 
 def folder_files(folder: Path) -> list[Path]:
