@@ -100,6 +100,7 @@ def test_export_killed_midway_leaves_old_or_complete_export_and_rerun_completes(
         assert manifest["tables"]["documents"] == 60
     result = run_cli(ingested, "export", str(target))
     assert result.returncode == 0, result.stderr
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".export.")]
     count = duckdb.sql(f"SELECT count(*), count(DISTINCT id) FROM '{target}/documents.parquet'")
     assert count.fetchall() == [(60, 60)]
 
