@@ -25,43 +25,52 @@ def encodings(header: str) -> list[str]:
     return [name for name in names if name not in IDENTITY]
 
 
+def _zlib_header(head: bytes) -> bool:
+    """Whether two bytes open a zlib stream (RFC 1950) rather than raw deflate."""
+    return head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] << 8 | head[1]) % 31 == 0
+
+
 class _Stage:
     """One zlib stream (gzip or deflate), fed compressed bytes, yielding bounded pieces."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._gzip = name in ("gzip", "x-gzip")
-        self._raw_fallback = name == "deflate"  # servers send raw deflate as often as zlib
-        self._inflater = self._new()
-
-    def _new(self, wbits: int | None = None) -> zlib._Decompress:
-        if wbits is None:
-            wbits = zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS
-        return zlib.decompressobj(wbits)
+        self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16 if self._gzip else zlib.MAX_WBITS)
+        # Servers send "deflate" as zlib or as raw deflate: the first two bytes tell which.
+        self._head: bytes | None = None if self._gzip else b""
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        if self._head is not None:
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return
+            self._head = None
+            if not _zlib_header(data):
+                self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         while data:
             try:
                 piece = self._inflater.decompress(data, STEP)
             except zlib.error as exc:
-                if self._raw_fallback:
-                    self._raw_fallback = False
-                    self._inflater = self._new(-zlib.MAX_WBITS)
-                    continue
                 raise FetchError(f"the {self.name} body is corrupt: {exc}") from exc
-            self._raw_fallback = False
             data = self._inflater.unconsumed_tail
             if self._inflater.eof and self._gzip and self._inflater.unused_data[:2] == GZIP_MAGIC:
                 # A gzip file may hold several members one after another.
                 data = self._inflater.unused_data
-                self._inflater = self._new()
+                self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
             if piece:
                 yield piece
 
     def finish(self) -> Iterator[bytes]:
         """What the inflater still holds once the input has ended, in bounded pieces."""
+        if self._head:
+            raise FetchError(f"the {self.name} body is corrupt: it ends after one byte")
         while not self._inflater.eof:
-            piece = self._inflater.decompress(b"", STEP)
+            try:
+                piece = self._inflater.decompress(b"", STEP)
+            except zlib.error as exc:
+                raise FetchError(f"the {self.name} body is corrupt: {exc}") from exc
             if not piece:
                 break
             yield piece
