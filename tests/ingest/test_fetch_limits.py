@@ -141,3 +141,15 @@ def test_the_deadline_covers_the_whole_redirect_chain(served: list[RawServer]) -
     assert _fetch(slow, timeout=1.0) == b"x" * 8
     with pytest.raises(FetchError, match="within 1s"):
         _fetch(first, timeout=1.0)
+
+
+def test_a_resolver_that_never_answers_cannot_hold_a_fetch_past_the_timeout() -> None:
+    def stuck(host: str, port: int) -> list[str]:
+        time.sleep(3)
+        return ["93.184.216.34"]
+
+    started = time.monotonic()
+    fetcher = Fetcher(Settings(fetch_timeout=0.5), resolver=stuck)
+    with fetcher, pytest.raises(FetchError, match="cannot resolve host wire.test"):
+        fetcher.get("http://wire.test/story")
+    assert time.monotonic() - started < 1.5

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import ssl
+import threading
 import time
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpcore
 import httpx
@@ -30,6 +31,37 @@ def deadline(at: float) -> Iterator[None]:
         yield
     finally:
         _DEADLINE.reset(token)
+
+
+T = typing.TypeVar("T")
+
+
+def call_within(fn: Callable[[], T]) -> T:
+    """``fn()``, abandoned with TimeoutError when the deadline passes first.
+
+    For blocking calls no socket timeout reaches, such as the system resolver; an abandoned
+    call finishes in a daemon thread and its answer is dropped.
+    """
+    at = _DEADLINE.get()
+    if at is None:
+        return fn()
+    box: list[T | BaseException] = []
+
+    def run() -> None:
+        try:
+            box.append(fn())
+        except BaseException as exc:  # handed to the caller's thread below
+            box.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(max(at - time.monotonic(), 0.0))
+    if not box:
+        raise TimeoutError("no answer before the whole-request deadline")
+    answer = box[0]
+    if isinstance(answer, BaseException):
+        raise answer
+    return answer
 
 
 def _left(timeout: float | None, error: type[Exception]) -> float | None:

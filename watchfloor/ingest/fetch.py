@@ -21,7 +21,7 @@ import httpx
 from watchfloor import __version__
 from watchfloor.errors import FetchError
 from watchfloor.ingest.addresses import blocked_reason
-from watchfloor.ingest.deadline import deadline, deadline_transport
+from watchfloor.ingest.deadline import call_within, deadline, deadline_transport
 from watchfloor.ingest.inflate import ACCEPT_ENCODING, decoded, read_capped
 from watchfloor.settings import Settings
 
@@ -180,7 +180,7 @@ class Fetcher:
         with deadline(time.monotonic() + timeout):
             for _hop in range(self.settings.fetch_max_redirects + 1):
                 address = check_url(
-                    current, allow_private=self.allow_private, resolver=self.resolver
+                    current, allow_private=self.allow_private, resolver=self._resolve
                 )
                 try:
                     response = self._request(url, current, address, headers or {}, accept)
@@ -198,6 +198,10 @@ class Fetcher:
         raise FetchError(
             f"{url}: more than {self.settings.fetch_max_redirects} redirects (redirect loop?)"
         )
+
+    def _resolve(self, host: str, port: int) -> list[str]:
+        """The resolver's answer, or TimeoutError once the request's deadline passes."""
+        return call_within(lambda: self.resolver(host, port))
 
     def _request(
         self,
