@@ -13,6 +13,7 @@ from watchfloor.ingest.social import mastodon, telegram, telegram_html, twitter
 
 HEAD_BYTES = 65_536
 EXPORT_SUFFIXES = frozenset({".json", ".js"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
 def _head(path: Path) -> bytes:
@@ -99,6 +100,12 @@ def social_reader(path: Path, name: str, default_source: str | None) -> Iterator
                     "(documents go in JSONL, one object per line)"
                 )
             return reader
+        if suffix not in JSONL_SUFFIXES:
+            # An export saved under another name (``result.txt``) is still an export.
+            try:
+                return _json_reader(_load_json(path), name, default_source)
+            except InputError:
+                return None
     if suffix in EXPORT_SUFFIXES:
         raise InputError("not a Telegram, X or Mastodon export")
     return None
