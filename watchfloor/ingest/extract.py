@@ -111,6 +111,14 @@ def _parse_html(html: bytes | str, encoding: str | None) -> lxml.html.HtmlElemen
     if isinstance(html, str):
         html = html.encode("utf-8")
         encoding = "utf-8"
+    if not encoding and b"charset" not in html[:4096].lower():
+        # lxml reads undeclared bytes as Latin-1; a saved page without <meta charset> that is
+        # valid UTF-8 (Arabic, Cyrillic) is UTF-8.
+        try:
+            html.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            pass
     if encoding:
         try:
             parser = lxml.html.HTMLParser(encoding=encoding)
