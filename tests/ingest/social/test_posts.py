@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from watchfloor.ingest.social.posts import Account, Post, documents_of, group_threads, thread_roots
+from watchfloor.ingest.social.posts import (
+    Account,
+    Post,
+    documents_of,
+    group_threads,
+    headline,
+    thread_roots,
+)
 
 T0 = dt.datetime(2024, 3, 1, 8, 0)
 ACCOUNT = Account("x", "@desk", "42")
@@ -96,3 +103,20 @@ def test_forward_origins_are_listed_once_each() -> None:
         [{"source": "Channel B", "post": "1", "url": "https://t.me/b"}],
         [{"source": "Channel B", "post": "2"}],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Short alert.", "Short alert."),
+        ("Line one\nline two", "Line one"),
+        ("word " * 30, "word " * 17 + "word…"),
+        ("x" * 120, "x" * 90 + "…"),
+        ("   ", None),
+        ("قصف على معرة النعمان", "قصف على معرة النعمان"),
+    ],
+)
+def test_a_threads_title_is_the_first_line_of_its_first_post(
+    text: str, expected: str | None
+) -> None:
+    assert headline(text) == expected

@@ -63,8 +63,12 @@ def _dump_lines(path: Path) -> Iterator[tuple[int, object]]:
                 continue
             try:
                 yield number, clean_value(json.loads(raw.decode("utf-8-sig")))[0]
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield number, ItemFailure(Origin(str(path), number), f"invalid JSON: {exc}")
+            except json.JSONDecodeError as exc:
+                message = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+                yield number, ItemFailure(Origin(str(path), number), message)
+            except UnicodeDecodeError as exc:
+                message = f"not valid UTF-8 (first bad byte at {exc.start})"
+                yield number, ItemFailure(Origin(str(path), number), message)
 
 
 def _dump_reader(path: Path, name: str, default_source: str | None) -> Iterator[Item]:

@@ -18,6 +18,7 @@ from watchfloor.ingest.extract import tidy
 from watchfloor.records import Document
 
 POST_SEPARATOR = "\n\n"
+TITLE_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,16 @@ def _post_record(post: Post, start: int, end: int) -> dict[str, Any]:
     return record
 
 
+def headline(text: str, limit: int = TITLE_CHARS) -> str | None:
+    """The first line of a post, cut at a word near ``limit`` characters: posts have no title,
+    but listings need something to show."""
+    line = text.strip().split("\n", 1)[0].strip()
+    if len(line) <= limit:
+        return line or None
+    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _language(thread: list[Post]) -> str | None:
     """The thread's language when every post that says one agrees."""
     said = {p.language for p in thread if p.language}
@@ -136,6 +147,7 @@ def thread_document(thread: list[Post], account: Account) -> Document:
         id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
         text=POST_SEPARATOR.join(parts),
         url=first.url,
+        title=headline(parts[0]),
         published=first.published,
         source=account.source,
         language=_language(thread),
