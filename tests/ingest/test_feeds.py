@@ -105,7 +105,8 @@ def test_truncated_feed_says_so_and_keeps_the_items_before_the_break(
     assert [d.title for d in docs] == ["Shelling in Idlib"]
     (warning,) = [i for i in items if isinstance(i, ItemWarning)]
     assert warning.origin.input == http_server.url("/truncated.rss")
-    assert "not well-formed XML" in warning.message and "read 2 item(s)" in warning.message
+    assert "the feed is cut short" in warning.message
+    assert "read 2 item(s), later ones are lost" in warning.message
     # The item the break cut in two has a title and nothing else: it fails, named.
     (failure,) = [i for i in items if isinstance(i, ItemFailure)]
     assert failure.message == "the item has no text and no link to follow"
@@ -116,7 +117,7 @@ def test_truncated_feed_says_so_and_keeps_the_items_before_the_break(
     [
         (b"", "the feed is empty (0 bytes)"),
         (b"  \n", "the feed is empty (3 bytes)"),
-        (b'<?xml version="1.0"?><rss version="2.0"><chan', "not well-formed XML"),
+        (b'<?xml version="1.0"?><rss version="2.0"><chan', "cut short"),
     ],
     ids=["empty", "blank", "cut-in-channel"],
 )
@@ -151,5 +152,25 @@ def test_feed_cut_inside_its_first_item_warns_and_fails_that_item(
     path = tmp_path / "cut.rss"
     path.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><ti')
     warning, failure = _read(str(path), settings)
-    assert isinstance(warning, ItemWarning) and "not well-formed XML" in warning.message
+    assert isinstance(warning, ItemWarning) and "the feed is cut short" in warning.message
     assert isinstance(failure, ItemFailure) and failure.origin.input.startswith(f"{path} item 1")
+
+
+def test_a_stray_entity_mid_feed_is_named_and_every_item_still_read(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "entity.rss"
+    path.write_bytes(
+        b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>W</title>\n'
+        b"<item><title>Raid&nbsp;in Basra</title><description>Police raided a market in Basra."
+        b"</description></item>\n<item><title>Curfew</title><description>A curfew was declared."
+        b"</description></item>\n</channel></rss>\n"
+    )
+    items = _read(str(path), settings)
+    warning = items[0]
+    assert isinstance(warning, ItemWarning)
+    assert warning.message == (
+        "the feed is not well-formed XML (undefined entity at line 3, column 17); "
+        "read 2 item(s), read leniently"
+    )
+    assert len([i for i in items if isinstance(i, Candidate)]) == 2

@@ -80,7 +80,7 @@ def parse_feed(data: bytes, name: str, base_url: str | None = None) -> Feed:
         head = data[:2048].lower()
         looks = " (it looks like an HTML page)" if b"<html" in head or b"<!doctype" in head else ""
         raise InputError(f"{name}: not an RSS or Atom feed{looks}")
-    problem = _malformed(parsed)
+    problem = _malformed(parsed, data)
     if problem and not parsed.entries:
         raise InputError(f"{name}: {problem}; no item could be read")
     return Feed(
@@ -91,18 +91,27 @@ def parse_feed(data: bytes, name: str, base_url: str | None = None) -> Feed:
     )
 
 
-def _malformed(parsed: Any) -> str | None:
-    """What is wrong with the feed's XML, or None (a mislabelled encoding is not an error)."""
+def _malformed(parsed: Any, data: bytes) -> str | None:
+    """What is wrong with the feed's XML, or None (a mislabelled encoding is not an error).
+
+    An error on the last line is a feed cut short (a dropped connection, a full disk): items
+    after the break are lost. One earlier (a stray ``&nbsp;``) leaves feedparser's lenient
+    reading, which usually gets every item.
+    """
     import feedparser
 
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if error is None or isinstance(error, feedparser.CharacterEncodingOverride):
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if error is None or isinstance(error, benign):
         return None
-    where = ""
-    if hasattr(error, "getLineNumber"):
-        where = f" at line {error.getLineNumber()}, column {error.getColumnNumber()}"
     reason = error.getMessage() if hasattr(error, "getMessage") else str(error)
-    return f"the feed is not well-formed XML ({reason}{where}: truncated or broken)"
+    if not hasattr(error, "getLineNumber"):
+        return f"the feed is not well-formed XML ({reason})"
+    line, column = error.getLineNumber(), error.getColumnNumber()
+    last_line = data.rstrip().count(b"\n") + 1
+    if line >= last_line or reason == "no element found":
+        return f"the feed is cut short ({reason} at line {line}, column {column}, its end)"
+    return f"the feed is not well-formed XML ({reason} at line {line}, column {column})"
 
 
 def source_name(url: str | None) -> str | None:
@@ -152,9 +161,8 @@ def feed_items(
     A feed read only in part, or holding no items, says so in a warning first.
     """
     if feed.problem:
-        yield ItemWarning(
-            Origin(name), f"{feed.problem}; read {len(feed.items)} item(s), later ones may be lost"
-        )
+        after = "later ones are lost" if "cut short" in feed.problem else "read leniently"
+        yield ItemWarning(Origin(name), f"{feed.problem}; read {len(feed.items)} item(s), {after}")
     elif not feed.items:
         yield ItemWarning(Origin(name), "the feed holds no items")
     for index, item in enumerate(feed.items, start=1):

@@ -80,3 +80,15 @@ def test_likes_named_alone_are_refused() -> None:
 )
 def test_actor_urls_become_handles(url: str | None, expected: str | None) -> None:
     assert handle(url) == expected
+
+
+def test_direct_messages_are_left_out_and_counted(tmp_path: Path) -> None:
+    outbox = json.loads(OUTBOX.read_text(encoding="utf-8"))
+    direct = outbox["orderedItems"][2]
+    direct["to"] = ["https://other.example/users/friend"]
+    direct["cc"] = []
+    path = tmp_path / "outbox.json"
+    path.write_text(json.dumps(outbox), encoding="utf-8")
+    items = read(path)
+    assert "113" not in {d.metadata["posts"][0]["id"].rsplit("/", 1)[1] for d in documents(items)}
+    assert f"{path}: 1 direct message(s) skipped: not public posts" in warnings(items)

@@ -196,3 +196,20 @@ def test_an_index_page_of_an_html_export_is_refused(tmp_path: Path) -> None:
     )
     (failure,) = failures(read(index))
     assert "no messages" in failure
+
+
+def test_a_full_export_leaves_personal_chats_out_and_says_so(tmp_path: Path) -> None:
+    export = json.loads(FULL.read_text(encoding="utf-8"))
+    export["chats"]["list"].append(
+        {
+            "name": "Mum",
+            "type": "personal_chat",
+            "id": 5,
+            "messages": [{"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "text": "hi"}],
+        }
+    )
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    items = read(path)
+    assert "Mum" not in {d.source for d in documents(items)}
+    assert any("1 personal, bot or saved-messages chat(s) skipped" in w for w in warnings(items))

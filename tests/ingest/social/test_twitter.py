@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -132,3 +133,33 @@ def test_our_own_jsonl_is_not_taken_for_tweets(tmp_path: Path) -> None:
 )
 def test_tweet_times_in_both_api_forms(value: str | None, expected: dt.datetime | None) -> None:
     assert _created(value) == expected
+
+
+def test_an_older_archive_named_tweet_js_is_read_with_its_parts(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    body = (ARCHIVE / "data" / "tweets.js").read_text(encoding="utf-8")
+    (data / "tweet.js").write_text(body.replace("window.YTD.tweets.", "window.YTD.tweet."), "utf-8")
+    part = (ARCHIVE / "data" / "tweets-part1.js").read_text(encoding="utf-8")
+    (data / "tweet-part1.js").write_text(part.replace("YTD.tweets.", "YTD.tweet."), "utf-8")
+    shutil.copy(ARCHIVE / "data" / "account.js", data / "account.js")
+    items = read(tmp_path)
+    assert failures(items) == [] and len(documents(items)) == 5
+
+
+def test_a_raw_v2_page_longer_than_the_sniffed_head_is_still_read(tmp_path: Path) -> None:
+    tweets = [
+        {
+            "id": str(1900000000000000000 + n),
+            "text": f"Report {n}: " + "clashes continue near the border crossing. " * 10,
+            "author_id": "77",
+            "created_at": "2024-08-01T10:00:00.000Z",
+        }
+        for n in range(300)
+    ]
+    page = {"data": tweets, "includes": {"users": [{"id": "77", "username": "border_watch"}]}}
+    path = tmp_path / "search.jsonl"
+    path.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 65_536
+    docs = documents(read(path))
+    assert len(docs) == 300 and {d.source for d in docs} == {"@border_watch"}

@@ -21,14 +21,16 @@ def _head(path: Path) -> bytes:
         return handle.read(HEAD_BYTES)
 
 
-def _first_line(head: bytes) -> object:
-    """The first non-empty line parsed as JSON, or None when it does not parse."""
-    for raw in head.splitlines():
-        if raw.strip():
-            try:
-                return json.loads(raw.decode("utf-8-sig"))
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                return None
+def _first_line(path: Path) -> object:
+    """The first non-empty line parsed as JSON (read whole: a raw v2 page runs to hundreds of
+    kilobytes), or None when it does not parse."""
+    with path.open("rb") as handle:
+        for raw in handle:
+            if raw.strip():
+                try:
+                    return json.loads(raw.decode("utf-8-sig"))
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    return None
     return None
 
 
@@ -94,7 +96,7 @@ def social_reader(path: Path, name: str, default_source: str | None) -> Iterator
         parts = telegram_html.chat_parts(path) if path.name == "messages.html" else [path]
         return telegram_html.read_telegram_html(parts, name, default_source)
     if start[:1] in (b"{", b"["):
-        if twitter.is_tweet_line(_first_line(head)):
+        if twitter.is_tweet_line(_first_line(path)):
             return _dump_reader(path, name, default_source)
         if suffix in EXPORT_SUFFIXES:
             reader = _json_reader(_load_json(path), name, default_source)

@@ -8,6 +8,7 @@ when the object is embedded, its text is kept with the boosted account as origin
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,6 +16,8 @@ from watchfloor.errors import InputError
 from watchfloor.ingest.extract import html_fragment_text, parse_timestamp
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin
 from watchfloor.ingest.social.posts import Account, Post, documents_of
+
+PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
 
 def is_outbox(data: object) -> bool:
@@ -63,6 +66,14 @@ def _note_post(note: dict[str, Any], actor: str | None, origin: str | None) -> P
     )
 
 
+def is_direct(activity: dict[str, Any]) -> bool:
+    """A direct message: addressed neither to the public nor to the account's followers."""
+    audience = [*(activity.get("to") or []), *(activity.get("cc") or [])]
+    if not audience:
+        return False  # an archive that leaves addressing out: nothing says it is private
+    return not any(a == PUBLIC or str(a).endswith("/followers") for a in audience)
+
+
 def activity_post(activity: dict[str, Any], actor: str | None) -> Post | None:
     """The post of one Create or Announce; None for a boost without embedded text."""
     kind = activity.get("type")
@@ -72,12 +83,8 @@ def activity_post(activity: dict[str, Any], actor: str | None) -> Post | None:
     if kind == "Announce":
         if isinstance(note, dict):
             booster = _note_post(note, actor, handle(note.get("attributedTo")))
-            return Post(
-                **{
-                    **booster.__dict__,
-                    "published": parse_timestamp(activity.get("published")) or booster.published,
-                }
-            )
+            boosted = parse_timestamp(activity.get("published"))
+            return replace(booster, published=boosted or booster.published)
         return None
     raise InputError(f"activity type {kind!r} is not a Create or an Announce")
 
@@ -85,7 +92,7 @@ def activity_post(activity: dict[str, Any], actor: str | None) -> Post | None:
 def read_outbox(data: dict[str, Any], name: str, default_source: str | None) -> Iterator[Item]:
     """Documents of an outbox: the account's posts, its self-reply threads joined."""
     posts: list[Post] = []
-    bare_boosts = 0
+    bare_boosts = direct = 0
     actor_url = next(
         (a.get("actor") for a in data["orderedItems"] if isinstance(a, dict) and a.get("actor")),
         None,
@@ -95,6 +102,9 @@ def read_outbox(data: dict[str, Any], name: str, default_source: str | None) -> 
         origin = Origin(f"{name} item {index}")
         if not isinstance(activity, dict):
             yield ItemFailure(origin, "activity is not a JSON object")
+            continue
+        if is_direct(activity):
+            direct += 1
             continue
         try:
             post = activity_post(activity, source)
@@ -107,6 +117,8 @@ def read_outbox(data: dict[str, Any], name: str, default_source: str | None) -> 
             posts.append(post)
     for document in documents_of(posts, Account("mastodon", source, str(actor_url or source))):
         yield Candidate(document, Origin(name))
+    if direct:
+        yield ItemWarning(Origin(name), f"{direct} direct message(s) skipped: not public posts")
     if bare_boosts:
         yield ItemWarning(
             Origin(name),

@@ -17,18 +17,8 @@ from watchfloor.errors import InputError
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin
 from watchfloor.ingest.social.posts import Account, Post, documents_of, utc_from_unix
 
-CHAT_TYPES = frozenset(
-    {
-        "public_channel",
-        "private_channel",
-        "public_supergroup",
-        "private_supergroup",
-        "private_group",
-        "personal_chat",
-        "bot_chat",
-        "saved_messages",
-    }
-)
+# A full export also holds the owner's one-to-one chats: those are not sources to monitor.
+PRIVATE_CHAT_TYPES = frozenset({"personal_chat", "bot_chat", "saved_messages"})
 MEDIA_KEYS = ("photo", "file", "media_type", "poll", "location_information", "contact_information")
 ASSUMED_ZONE = "UTC"
 
@@ -177,8 +167,16 @@ def read_telegram_json(
     left = data.get("left_chats")
     if isinstance(left, dict) and isinstance(left.get("list"), list):
         chats += [c for c in left["list"] if isinstance(c, dict)]
+    private = [c for c in chats if c.get("type") in PRIVATE_CHAT_TYPES]
+    chats = [c for c in chats if c.get("type") not in PRIVATE_CHAT_TYPES]
+    if private:
+        yield ItemWarning(
+            Origin(name),
+            f"{len(private)} personal, bot or saved-messages chat(s) skipped: only channels and "
+            "groups are read from a full export (export such a chat alone to read it)",
+        )
     if not chats:
-        yield ItemWarning(Origin(name), "the Telegram export holds no chats")
+        yield ItemWarning(Origin(name), "the Telegram export holds no channels or groups")
     for chat in chats:
         try:
             yield from read_chat(chat, name, default_source)

@@ -23,7 +23,8 @@ from watchfloor.ingest.social.posts import Account, Post, documents_of
 
 ARCHIVE_PREFIX = re.compile(rb"^\s*window\.YTD\.([A-Za-z_]+)\.part\d+\s*=\s*")
 TWEET_PARTS = frozenset({"tweets", "tweet"})
-_PART = re.compile(r"^tweets-part(\d+)\.js$")
+_PART = re.compile(r"^(tweets?)-part(\d+)\.js$")
+FIRST_PARTS = ("tweets.js", "tweet.js")  # tweet.js in archives from before 2020
 _RETWEET = re.compile(r"^RT @(\w{1,15}): ")
 NO_LANGUAGE = frozenset({"und", "zxx", "qme", "qht", "qam", "art"})
 
@@ -165,15 +166,21 @@ def _archive_account(path: Path) -> tuple[str | None, str | None]:
 
 def archive_parts(path: Path) -> list[Path]:
     """``tweets.js`` and the ``tweets-partN.js`` beside it, so threads join across parts."""
-    if path.name != "tweets.js":
+    if path.name not in FIRST_PARTS:
         return [path]
-    found = [(int(m.group(1)), p) for p in path.parent.iterdir() if (m := _PART.match(p.name))]
+    stem = path.name.removesuffix(".js")
+    found = [
+        (int(m.group(2)), p)
+        for p in path.parent.iterdir()
+        if (m := _PART.match(p.name)) and m.group(1) == stem
+    ]
     return [path] + [p for _, p in sorted(found)]
 
 
 def is_later_part(path: Path) -> bool:
     """A ``tweets-partN.js`` read together with the ``tweets.js`` beside it."""
-    return bool(_PART.match(path.name)) and (path.parent / "tweets.js").is_file()
+    match = _PART.match(path.name)
+    return match is not None and (path.parent / f"{match.group(1)}.js").is_file()
 
 
 def read_archive(path: Path, name: str, default_source: str | None) -> Iterator[Item]:
