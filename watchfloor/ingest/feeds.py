@@ -147,6 +147,40 @@ def _item_text(
     return Extracted(text), "feed summary", notes
 
 
+def _item_document(
+    feed: Feed,
+    item: FeedItem,
+    page: Extracted,
+    text_from: str,
+    name: str,
+    feed_url: str | None,
+    default_source: str | None,
+) -> Document:
+    """One item's document; its source is the outlet the page names, else the link's host."""
+    source = (
+        default_source
+        or page.outlet
+        or source_name(item.link)
+        or source_name(feed_url)
+        or feed.title
+    )
+    metadata = {"feed": feed_url or name, "feed_item_id": item.key, "text_from": text_from}
+    if feed.title:
+        metadata["feed_title"] = feed.title
+    metadata.update(page.page_metadata())
+    return Document(
+        id=derive_id(page.text, source),
+        text=page.text,
+        url=item.link,
+        title=item.title or page.title,
+        published=item.published or page.published,
+        fetched=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        source=source,
+        language=page.language,
+        metadata=metadata,
+    )
+
+
 def feed_items(
     feed: Feed,
     name: str,
@@ -175,29 +209,8 @@ def feed_items(
             yield ItemFailure(origin, str(exc))
             continue
         yield from notes
-        source = (
-            default_source
-            or page.outlet
-            or source_name(item.link)
-            or source_name(feed_url)
-            or feed.title
-        )
-        metadata = {"feed": feed_url or name, "feed_item_id": item.key, "text_from": text_from}
-        if feed.title:
-            metadata["feed_title"] = feed.title
-        metadata.update(page.page_metadata())
         yield Candidate(
-            Document(
-                id=derive_id(page.text, source),
-                text=page.text,
-                url=item.link,
-                title=item.title or page.title,
-                published=item.published or page.published,
-                fetched=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                source=source,
-                language=page.language,
-                metadata=metadata,
-            ),
+            _item_document(feed, item, page, text_from, name, feed_url, default_source),
             origin,
             item_key=item.key,
         )
