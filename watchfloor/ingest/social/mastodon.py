@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from watchfloor.errors import InputError
 from watchfloor.ingest.extract import html_fragment_text, parse_timestamp
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin
-from watchfloor.ingest.social.posts import Account, Post, documents_of
+from watchfloor.ingest.social.posts import SHAPE_ERRORS, Account, Post, documents_of
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
@@ -68,7 +68,9 @@ def _note_post(note: dict[str, Any], actor: str | None, origin: str | None) -> P
 
 def is_direct(activity: dict[str, Any]) -> bool:
     """A direct message: addressed neither to the public nor to the account's followers."""
-    audience = [*(activity.get("to") or []), *(activity.get("cc") or [])]
+    audience = [
+        a for key in ("to", "cc") if isinstance(activity.get(key), list) for a in activity[key]
+    ]
     if not audience:
         return False  # an archive that leaves addressing out: nothing says it is private
     return not any(a == PUBLIC or str(a).endswith("/followers") for a in audience)
@@ -78,7 +80,9 @@ def activity_post(activity: dict[str, Any], actor: str | None) -> Post | None:
     """The post of one Create or Announce; None for a boost without embedded text."""
     kind = activity.get("type")
     note = activity.get("object")
-    if kind == "Create" and isinstance(note, dict):
+    if kind == "Create":
+        if not isinstance(note, dict):
+            raise InputError("a Create activity without its post object")
         return _note_post(note, actor, None)
     if kind == "Announce":
         if isinstance(note, dict):
@@ -110,6 +114,9 @@ def read_outbox(data: dict[str, Any], name: str, default_source: str | None) -> 
             post = activity_post(activity, source)
         except InputError as exc:
             yield ItemFailure(origin, str(exc))
+            continue
+        except SHAPE_ERRORS as exc:
+            yield ItemFailure(origin, f"activity of an unexpected shape ({exc})")
             continue
         if post is None:
             bare_boosts += 1

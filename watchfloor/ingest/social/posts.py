@@ -14,10 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchfloor.errors import InputError
 from watchfloor.ingest.extract import tidy
 from watchfloor.records import Document
 
 POST_SEPARATOR = "\n\n"
+# What a field of an unexpected type raises while a post is read (a list where a string
+# belongs, a year 10**9): each is that post's failure, named, never a traceback.
+SHAPE_ERRORS = (AttributeError, TypeError, ValueError, OverflowError, KeyError)
 TITLE_CHARS = 90
 
 
@@ -167,9 +171,15 @@ def documents_of(posts: Iterable[Post], account: Account) -> Iterator[Document]:
 
 
 def utc_from_unix(value: object) -> dt.datetime | None:
-    """Seconds since 1970 (number or digits) as naive UTC; None when absent or not a number."""
+    """Seconds since 1970 (number or digits) as naive UTC; None when absent or not a number.
+
+    Raises InputError for a number no calendar holds.
+    """
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
-    return dt.datetime.fromtimestamp(value, dt.UTC).replace(tzinfo=None)
+    try:
+        return dt.datetime.fromtimestamp(value, dt.UTC).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise InputError(f"time {value!r} is out of range") from exc

@@ -15,7 +15,13 @@ from typing import Any
 
 from watchfloor.errors import InputError
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin
-from watchfloor.ingest.social.posts import Account, Post, documents_of, utc_from_unix
+from watchfloor.ingest.social.posts import (
+    SHAPE_ERRORS,
+    Account,
+    Post,
+    documents_of,
+    utc_from_unix,
+)
 
 # A full export also holds the owner's one-to-one chats: those are not sources to monitor.
 PRIVATE_CHAT_TYPES = frozenset({"personal_chat", "bot_chat", "saved_messages"})
@@ -93,6 +99,8 @@ def message_post(message: dict[str, Any], chat: dict[str, Any], tally: ChatTally
         if any(message.get(k) for k in MEDIA_KEYS) or message.get("sticker_emoji"):
             tally.media_only += 1
         return None
+    if message.get("id") is None:
+        raise InputError("a message without an id")
     key = str(message.get("id"))
     reply = message.get("reply_to_message_id")
     username = chat.get("username") or ""
@@ -133,6 +141,9 @@ def read_chat(chat: dict[str, Any], name: str, default_source: str | None) -> It
             post = message_post(message, chat, tally)
         except InputError as exc:
             yield ItemFailure(Origin(label), str(exc))
+            continue
+        except SHAPE_ERRORS as exc:
+            yield ItemFailure(Origin(label), f"message {message.get('id')!r}: unreadable ({exc})")
             continue
         if post is not None:
             posts.append(post)

@@ -19,7 +19,7 @@ from typing import Any
 from watchfloor.errors import InputError
 from watchfloor.ingest.extract import parse_timestamp
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin
-from watchfloor.ingest.social.posts import Account, Post, documents_of
+from watchfloor.ingest.social.posts import SHAPE_ERRORS, Account, Post, documents_of
 
 ARCHIVE_PREFIX = re.compile(rb"^\s*window\.YTD\.([A-Za-z_]+)\.part\d+\s*=\s*")
 TWEET_PARTS = frozenset({"tweets", "tweet"})
@@ -206,6 +206,8 @@ def read_archive(path: Path, name: str, default_source: str | None) -> Iterator[
             posts.append(v1_post(tweet, username))
         except InputError as exc:
             yield ItemFailure(Origin(name, index), str(exc))
+        except SHAPE_ERRORS as exc:
+            yield ItemFailure(Origin(name, index), f"not a readable tweet: {exc}")
     source = f"@{username}" if username else default_source or "unknown X account"
     account = Account("x", source, account_id or source)
     # Every tweet of an archive is the account's own: a reply inside it answers itself.
@@ -223,6 +225,10 @@ def is_tweet_line(record: object) -> bool:
     if "id_str" in record and ("full_text" in record or "text" in record) and "user" in record:
         return True
     return "__twarc" in record or ("author_id" in record and "text" in record and "id" in record)
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _page_tweets(record: dict[str, Any]) -> Iterable[tuple[dict[str, Any], str]]:
@@ -247,12 +253,12 @@ def tweets_from_lines(
             continue
         found = record.get("includes")
         includes: dict[str, Any] = found if isinstance(found, dict) else {}
-        users = {str(u.get("id")): str(u.get("username")) for u in includes.get("users", [])}
-        refs = {str(t.get("id")): t for t in includes.get("tweets", []) if isinstance(t, dict)}
+        users = {str(u.get("id")): str(u.get("username")) for u in _dicts(includes.get("users"))}
+        refs = {str(t.get("id")): t for t in _dicts(includes.get("tweets"))}
         for tweet, form in _page_tweets(record):
             try:
                 yield v1_post(tweet, None) if form == "v1" else v2_post(tweet, users, refs)
-            except (InputError, AttributeError, TypeError) as exc:
+            except (InputError, *SHAPE_ERRORS) as exc:
                 yield ItemFailure(Origin(name, number), f"not a readable tweet: {exc}")
 
 
