@@ -57,24 +57,32 @@ class Account:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _joins(post: Post, parent: Post) -> bool:
+    """A reply continues its parent's thread: same author, and neither is a forward."""
+    return parent.author == post.author and not parent.origin and not post.origin
+
+
 def thread_roots(posts: Iterable[Post]) -> dict[str, str]:
     """Map each post key to the key of the first post of its self-reply thread.
 
     A reply joins its parent's thread only when both have the same author; a reply to
-    someone else, or to a post not in the export, starts a thread of its own.
+    someone else, or to a post not in the export, starts a thread of its own. Each post is
+    walked once (a channel answering itself ten thousand times stays linear).
     """
     by_key = {post.key: post for post in posts}
     roots: dict[str, str] = {}
     for key in by_key:
-        chain = [key]
+        chain: list[str] = []
+        seen: set[str] = set()
         post = by_key[key]
-        while post.reply_to in by_key and post.reply_to not in chain:
-            parent = by_key[post.reply_to]
-            if parent.author != post.author or parent.origin or post.origin:
+        while post.key not in roots:
+            chain.append(post.key)
+            seen.add(post.key)
+            parent = by_key.get(post.reply_to) if post.reply_to else None
+            if parent is None or parent.key in seen or not _joins(post, parent):
                 break
-            chain.append(parent.key)
             post = parent
-        root = roots.get(chain[-1], chain[-1])
+        root = roots.get(post.key, post.key)
         for member in chain:
             roots[member] = root
     return roots
