@@ -61,7 +61,7 @@ def test_service_and_media_only_messages_are_skipped_and_counted() -> None:
     ids = {p["id"] for d in documents(items) for p in d.metadata["posts"]}
     assert ids == {"2", "3", "5", "6", "7"}  # 1 is a service message, 4 and 8 media only
     assert warnings(items) == [
-        f"{CHANNEL} chat 'Idlib Field Reports': 2 media-only post(s) without text skipped"
+        f"{CHANNEL} chat 'Idlib Field Reports': 2 post(s) without text (media only) skipped"
     ]
     assert failures(items) == []
 
@@ -106,7 +106,7 @@ def test_html_chat_pages_are_read_together_in_page_order() -> None:
     assert {d.source for d in docs.values()} == {"Donbas Frontline Digest"}
     assert docs["104"].metadata["origins"] == [{"source": "Kramatorsk Today", "post": "104"}]
     assert failures(items) == []  # js/script.js and css/style.css are not inputs
-    assert any("1 media-only post(s)" in w for w in warnings(items))
+    assert any("1 post(s) without text (media only)" in w for w in warnings(items))
 
 
 def test_a_later_html_page_named_alone_is_read_alone() -> None:
@@ -213,3 +213,13 @@ def test_a_full_export_leaves_personal_chats_out_and_says_so(tmp_path: Path) -> 
     items = read(path)
     assert "Mum" not in {d.source for d in documents(items)}
     assert any("1 personal, bot or saved-messages chat(s) skipped" in w for w in warnings(items))
+
+
+def test_a_reply_to_another_chats_message_does_not_join_a_thread_here(tmp_path: Path) -> None:
+    chat = json.loads(CHANNEL.read_text(encoding="utf-8"))
+    chat["messages"][4]["reply_to_peer_id"] = "channel1999"  # message 5 answers message 2 there
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(chat, ensure_ascii=False), encoding="utf-8")
+    docs = by_first_post(documents(read(path)))
+    assert [p["id"] for p in docs["2"].metadata["posts"]] == ["2"]
+    assert [p["id"] for p in docs["5"].metadata["posts"]] == ["5", "6"]

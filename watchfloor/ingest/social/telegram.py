@@ -25,7 +25,6 @@ from watchfloor.ingest.social.posts import (
 
 # A full export also holds the owner's one-to-one chats: those are not sources to monitor.
 PRIVATE_CHAT_TYPES = frozenset({"personal_chat", "bot_chat", "saved_messages"})
-MEDIA_KEYS = ("photo", "file", "media_type", "poll", "location_information", "contact_information")
 ASSUMED_ZONE = "UTC"
 
 
@@ -96,13 +95,13 @@ def message_post(message: dict[str, Any], chat: dict[str, Any], tally: ChatTally
         return None
     text, links = entity_text(message.get("text"))
     if not text.strip():
-        if any(message.get(k) for k in MEDIA_KEYS) or message.get("sticker_emoji"):
-            tally.media_only += 1
+        tally.media_only += 1  # a photo, sticker, poll, ... with no caption
         return None
     if message.get("id") is None:
         raise InputError("a message without an id")
     key = str(message.get("id"))
-    reply = message.get("reply_to_message_id")
+    # A reply to another chat's message (reply_to_peer_id) names an id of that chat.
+    reply = None if message.get("reply_to_peer_id") else message.get("reply_to_message_id")
     username = chat.get("username") or ""
     origin = message.get("forwarded_from") or message.get("saved_from")
     return Post(
@@ -157,7 +156,7 @@ def skip_warnings(label: str, tally: ChatTally) -> Iterator[Item]:
     """The warnings a chat's tally calls for (media-only posts, assumed time zone)."""
     if tally.media_only:
         yield ItemWarning(
-            Origin(label), f"{tally.media_only} media-only post(s) without text skipped"
+            Origin(label), f"{tally.media_only} post(s) without text (media only) skipped"
         )
     if tally.assumed_zone:
         yield ItemWarning(

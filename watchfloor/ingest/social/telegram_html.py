@@ -19,13 +19,12 @@ from watchfloor.errors import InputError
 from watchfloor.ingest.extract import tidy
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, Origin
 from watchfloor.ingest.social.posts import Account, Post, documents_of
-from watchfloor.ingest.social.telegram import MEDIA_KEYS, ChatTally, skip_warnings
+from watchfloor.ingest.social.telegram import ChatTally, skip_warnings
 
 _STAMP = re.compile(
     r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: UTC([+-])(\d{2}):(\d{2}))?"
 )
 _PART = re.compile(r"^messages(\d*)\.html?$", re.IGNORECASE)
-_MEDIA_CLASSES = ("media_wrap", "photo_wrap", "video_file_wrap", "sticker_wrap", "media")
 MARKERS = (b'class="page_wrap"', b'class="history"')
 
 
@@ -106,9 +105,7 @@ def _message(node: lxml.html.HtmlElement, author: str | None, tally: ChatTally) 
     text_node = _first(holder, "./div[@class='text']")
     text, links = _text_of(text_node) if text_node is not None else ("", [])
     if not text:
-        media = body.xpath(".//div[contains(@class,'media')]|.//a[contains(@class,'photo')]")
-        if media or any(k in (body.get("class") or "") for k in MEDIA_KEYS):
-            tally.media_only += 1
+        tally.media_only += 1  # a photo, video or sticker with no caption
         return None
     reply = _first(body, "./div[contains(@class,'reply_to')]/a")
     reply_key = None
