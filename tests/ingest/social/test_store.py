@@ -83,3 +83,22 @@ def test_a_forward_alone_names_two_sources_and_reingest_changes_nothing(store: S
         "@mali_alerts",
         "@westafrica_watch",
     }
+
+
+def test_a_later_export_adds_new_posts_and_a_grown_thread_without_losing_replies(
+    store: Store, tmp_path: Path
+) -> None:
+    first = [_message(1, STORY), _message(2, "Curfew declared in the old city from 6 pm.")]
+    later = [
+        *first,
+        _message(3, "Update: the toll rose to six, hospital staff say.", reply_to_message_id=1),
+        _message(4, "Checkpoints closed on the northern road this evening."),
+    ]
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(_chat("City Alerts", 1, first)), "utf-8")
+    Ingestor(store, Settings()).ingest([str(path)])
+    path.write_text(json.dumps(_chat("City Alerts", 1, later)), "utf-8")
+    again = Ingestor(store, Settings()).ingest([str(path)])
+    assert (again.read, again.duplicates, again.new + again.near_duplicates) == (3, 1, 2)
+    texts = [row[0] for row in store.con.execute("SELECT text FROM documents").fetchall()]
+    assert any("toll rose to six" in text for text in texts)

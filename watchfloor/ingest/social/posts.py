@@ -132,7 +132,7 @@ def _language(thread: list[Post]) -> str | None:
 
 
 def thread_document(thread: list[Post], account: Account) -> Document:
-    """One document for a thread (one post or more), ids stable across re-exports."""
+    """One document for a thread (one post or more); its id is stable across re-exports."""
     parts: list[str] = []
     records: list[dict[str, Any]] = []
     cursor = 0
@@ -151,7 +151,10 @@ def thread_document(thread: list[Post], account: Account) -> Document:
                 origin["url"] = post.origin_url
             origins.append(origin)
     first = thread[0]
-    key = f"{account.platform}\x1f{account.account_id}\x1f{first.key}"
+    # Every post's key is in the id: a thread that grew in a later export is a new document
+    # (usually a near-copy of the shorter one), never a duplicate that drops the new replies.
+    members = ",".join(post.key for post in thread)
+    key = f"{account.platform}\x1f{account.account_id}\x1f{members}"
     metadata: dict[str, Any] = {"platform": account.platform, **account.extra, "posts": records}
     if origins:
         metadata["origins"] = origins
