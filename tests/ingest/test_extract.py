@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from tests.ingest.conftest import META_PAGE, STORY_ONE, STORY_TWO, LocalServer
-from watchfloor.ingest.extract import extract_html
+from watchfloor.ingest.extract import extract_html, page_timestamp
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import Candidate
 from watchfloor.records import Document
@@ -90,7 +91,7 @@ def test_saved_page_takes_outlet_as_source_and_canonical_as_url(tmp_path: Path) 
     assert doc.source == "Levant Herald"
     assert doc.url == "https://levantherald.example/idlib/shelling-1"
     assert doc.language == "en"
-    assert doc.published == dt.datetime(2024, 3, 2)
+    assert doc.published == dt.datetime(2024, 3, 2, 10, 0)  # 12:00 at +02:00
     assert doc.metadata["author"] == "Rania Haddad"
     assert STORY_ONE[:60] in doc.text
 
@@ -127,3 +128,47 @@ def test_fetched_page_without_a_name_keeps_the_host(http_server: LocalServer) ->
     doc = _one(http_server.url("/story-2"), allow_private=True)
     assert doc.source == "127.0.0.1"  # trafilatura's host:port fallback is not an outlet
     assert doc.language is None
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta property="article:published_time" content="2024-03-02T01:00:00+02:00">',
+            dt.datetime(2024, 3, 1, 23, 0),
+        ),
+        (
+            '<meta itemprop="datePublished" content="2023-11-05T08:30:00Z">',
+            dt.datetime(2023, 11, 5, 8, 30),
+        ),
+        (
+            '<meta name="pubdate" content="2022-07-14T18:45:00-0400">',
+            dt.datetime(2022, 7, 14, 22, 45),
+        ),
+        ('<meta property="article:published_time" content="2024-03-02">', None),
+        ('<meta property="article:published_time" content="2024-03-02T10:00:00">', None),
+        ('<meta property="article:published_time" content="yesterdayT10:00Z">', None),
+    ],
+    ids=[
+        "offset-crosses-midnight",
+        "itemprop-z",
+        "pubdate-compact-offset",
+        "bare-date",
+        "no-zone",
+        "garbage",
+    ],
+)
+def test_a_page_timestamp_counts_only_with_its_offset(
+    head: str, expected: dt.datetime | None
+) -> None:
+    root = lxml.html.fromstring(f"<html><head>{head}</head><body><p>x</p></body></html>")
+    assert page_timestamp(root) == expected
+
+
+def test_a_time_element_in_the_article_gives_the_timestamp() -> None:
+    html = _page(
+        "<title>Raid</title>",
+        f'<time itemprop="datePublished" datetime="2024-05-01T06:10:00+03:00">1 May</time> '
+        f"{STORY_TWO}",
+    )
+    assert extract_html(html.encode()).published == dt.datetime(2024, 5, 1, 3, 10)

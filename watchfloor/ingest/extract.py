@@ -155,6 +155,9 @@ def extract_html(
     published = _lenient_timestamp(getattr(result, "date", None)) if result is not None else None
     fallback_root = _parse_html(html, encoding)
     language = page_language(fallback_root)
+    # trafilatura keeps only the day; the page's own timestamp keeps the hour and offset, and
+    # with them the UTC day (01:00 at +02:00 is the day before in UTC).
+    published = page_timestamp(fallback_root) or published
     if not title:
         title = _title_of(fallback_root)
     if not text:
@@ -193,6 +196,32 @@ def _canonical(result: object, url: str | None) -> str | None:
     if not found or not found.lower().startswith(("http://", "https://")):
         return None
     return None if found == url else found
+
+
+_PUBLISHED_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@property='og:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='DC.date.issued']/@content",
+)
+
+
+def page_timestamp(root: lxml.html.HtmlElement) -> dt.datetime | None:
+    """The publication time a page states with its time of day and offset, as naive UTC.
+
+    Only a full timestamp with an offset counts: a bare date, or a time without a zone, is
+    left to trafilatura's reading (a day), since its UTC day is not known.
+    """
+    for xpath in _PUBLISHED_XPATHS:
+        for value in root.xpath(xpath):
+            text = str(value).strip()
+            if "T" not in text or not re.search(r"(Z|[+-]\d{2}:?\d{2})$", text):
+                continue
+            stamp = _lenient_timestamp(text)
+            if stamp is not None:
+                return stamp
+    return None
 
 
 def page_language(root: lxml.html.HtmlElement) -> str | None:
