@@ -163,3 +163,21 @@ def test_a_raw_v2_page_longer_than_the_sniffed_head_is_still_read(tmp_path: Path
     assert path.stat().st_size > 65_536
     docs = documents(read(path))
     assert len(docs) == 300 and {d.source for d in docs} == {"@border_watch"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"id": "t1", "text": "Troops moved.", "author_id": "9", "published": "2024-03-01"},
+        {"id": "t1", "text": "Troops moved.", "author_id": "9", "title": "Moves"},
+        {"id": "t1", "text": "Troops moved.", "author_id": "9", "source": "wire"},
+    ],
+    ids=["published", "title", "no-created-at"],
+)
+def test_our_jsonl_keeping_a_tweets_author_id_stays_ours(
+    tmp_path: Path, line: dict[str, str]
+) -> None:
+    path = tmp_path / "converted.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (doc,) = documents(read(path))
+    assert doc.id == "t1" and "platform" not in doc.metadata

@@ -26,6 +26,7 @@ TWEET_PARTS = frozenset({"tweets", "tweet"})
 _PART = re.compile(r"^(tweets?)-part(\d+)\.js$")
 FIRST_PARTS = ("tweets.js", "tweet.js")  # tweet.js in archives from before 2020
 _RETWEET = re.compile(r"^RT @(\w{1,15}): ")
+OUR_FIELDS = frozenset({"published", "title", "html"})
 NO_LANGUAGE = frozenset({"und", "zxx", "qme", "qht", "qam", "art"})
 
 
@@ -217,14 +218,20 @@ def read_archive(path: Path, name: str, default_source: str | None) -> Iterator[
 
 
 def is_tweet_line(record: object) -> bool:
-    """True for a line of a v1.1 or v2 dump (a raw page, a tweet, a flattened tweet)."""
-    if not isinstance(record, dict):
+    """True for a line of a v1.1 or v2 dump (a raw page, a tweet, a flattened tweet).
+
+    A line with our own document fields (``published``, ``title``, ``html``) is ours, even
+    when it keeps a tweet's ``author_id``: its stated source and date must not be replaced.
+    """
+    if not isinstance(record, dict) or OUR_FIELDS & record.keys():
         return False
     if isinstance(record.get("data"), list | dict) and ("includes" in record or "meta" in record):
         return True
     if "id_str" in record and ("full_text" in record or "text" in record) and "user" in record:
         return True
-    return "__twarc" in record or ("author_id" in record and "text" in record and "id" in record)
+    if "__twarc" in record:
+        return True
+    return {"author_id", "created_at", "text", "id"} <= record.keys()
 
 
 def _dicts(value: object) -> list[dict[str, Any]]:
