@@ -223,3 +223,21 @@ def test_a_reply_to_another_chats_message_does_not_join_a_thread_here(tmp_path: 
     docs = by_first_post(documents(read(path)))
     assert [p["id"] for p in docs["2"].metadata["posts"]] == ["2"]
     assert [p["id"] for p in docs["5"].metadata["posts"]] == ["5", "6"]
+
+
+def test_a_compact_html_page_with_a_bot_relayed_post_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "messages.html"
+    page.write_text(
+        '<html><body><div class="page_header"><div class="text bold">Aden Now</div></div>'
+        '<div class="message service" id="message-1"><div class="body details">6 May 2024'
+        '</div></div><div class="message default clearfix" id="message2"><div class="body">'
+        '<div class="pull_right date details" title="06.05.2024 13:07:21 UTC+03:00">13:07</div>'
+        '<div class="from_name">Aden Desk via @relaybot</div>'
+        '<div class="text">Clashes near the port of Aden<br>two killed</div></div></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (doc,) = documents(read(page))
+    assert doc.text == "Clashes near the port of Aden\ntwo killed"
+    assert doc.source == "Aden Now" and doc.metadata["posts"][0]["author"] == "Aden Desk"
+    assert doc.published == dt.datetime(2024, 5, 6, 10, 7, 21)

@@ -25,12 +25,14 @@ _STAMP = re.compile(
     r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: UTC([+-])(\d{2}):(\d{2}))?"
 )
 _PART = re.compile(r"^messages(\d*)\.html?$", re.IGNORECASE)
-MARKERS = (b'class="page_wrap"', b'class="history"')
+_VIA_BOT = re.compile(r"\s+via\s+@\w+$")
 
 
 def looks_like_telegram_html(head: bytes) -> bool:
     """True for a page of a Telegram Desktop HTML export (chat pages and index pages)."""
-    return all(marker in head for marker in MARKERS[:1]) and b"page_header" in head
+    if b'class="page_header"' not in head:
+        return False
+    return b'class="page_wrap"' in head or b'class="message default' in head
 
 
 def chat_parts(path: Path) -> list[Path]:
@@ -138,7 +140,8 @@ def page_posts(
             continue
         sender = _first(node, "./div[contains(@class,'body')]/div[@class='from_name']")
         if sender is not None:
-            author = tidy(sender.text_content()) or author
+            # "Name via @somebot": the bot relayed it, Name wrote it.
+            author = _VIA_BOT.sub("", tidy(sender.text_content())) or author
         try:
             post = _message(node, author, tally)
         except InputError as exc:
