@@ -105,6 +105,7 @@ def insert_documents(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocume
             "INSERT INTO document_sources (document_id, carrier_id, source, url, published) "
             "SELECT coalesce(canonical_id, id), id, source, url, published FROM _wf_new_documents"
         )
+        _insert_origins(con, rows)
         con.execute(
             "INSERT INTO sources (name, url, kind) "
             "SELECT DISTINCT ON (source) source, NULL, 'ingest' FROM _wf_new_documents "
@@ -112,6 +113,32 @@ def insert_documents(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocume
         )
     finally:
         con.unregister("_wf_new_documents")
+
+
+def _insert_origins(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocument]) -> None:
+    """A forward or repost's origins (``metadata["origins"]``) as further sources of its story.
+
+    Their carrier id is the document's id with ``#origin-N``: the origin's own post was not
+    ingested, but the outlet did carry the story.
+    """
+    origin_rows = [
+        (
+            row.canonical_id or row.document.id,
+            f"{row.document.id}#origin-{n}",
+            str(origin["source"]),
+            origin.get("url"),
+            None,  # when the origin first posted it is not in the export
+        )
+        for row in rows
+        for n, origin in enumerate(row.document.metadata.get("origins") or [], start=1)
+        if isinstance(origin, dict) and origin.get("source")
+    ]
+    if origin_rows:
+        con.executemany(
+            "INSERT INTO document_sources (document_id, carrier_id, source, url, published) "
+            "VALUES (?, ?, ?, ?, ?)",
+            origin_rows,
+        )
 
 
 def existing_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
