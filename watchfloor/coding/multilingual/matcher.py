@@ -44,7 +44,8 @@ def tokenize(folded: str, clitics: Iterable[str]) -> list[Token]:
 
 
 class PhraseIndex:
-    """Phrases (folded, space-separated words) indexed by their first two letters."""
+    """Phrases (folded, space-separated words) indexed by their first word (``whole_words``)
+    or its first two letters."""
 
     def __init__(self, phrases: Iterable[str], *, whole_words: bool = False) -> None:
         self.whole_words = whole_words
@@ -52,9 +53,12 @@ class PhraseIndex:
         for phrase in phrases:
             words = tuple(phrase.split())
             if words:
-                self._by_head.setdefault(words[0][:2], []).append(words)
+                self._by_head.setdefault(self._head(words[0]), []).append(words)
         for entries in self._by_head.values():
             entries.sort(key=lambda w: (-len(w), -len(" ".join(w))))
+
+    def _head(self, word: str) -> str:
+        return word if self.whole_words else word[:2]
 
     def _fits(self, form: str, word: str) -> bool:
         """A word of a phrase matches a form whole, or as its start ('=' at its end: whole)."""
@@ -66,7 +70,7 @@ class PhraseIndex:
         """Every phrase occurrence, longest phrase first at each position, left to right."""
         for i, token in enumerate(tokens):
             for form in token.forms:
-                for words in self._by_head.get(form[:2], ()):
+                for words in self._by_head.get(self._head(form), ()):
                     if i + len(words) > len(tokens) or not self._fits(form, words[0]):
                         continue
                     if all(
