@@ -17,13 +17,13 @@ PUBLISHED = dt.datetime(2024, 3, 12)
 
 
 @pytest.fixture(scope="module")
-def coder() -> CueCoder:
+def cue_coder() -> CueCoder:
     return CueCoder(Gazetteer.load(), Ontology.load(), DateRange.default())
 
 
-def code(coder: CueCoder, text: str, language: str):
+def code(cue_coder: CueCoder, text: str, language: str):
     doc = Document(id="t", text=text, published=PUBLISHED, language=language)
-    coded = coder.code(doc)
+    coded = cue_coder.code(doc)
     return coded, (coded.events[0] if coded.events else None)
 
 
@@ -57,8 +57,8 @@ def code(coder: CueCoder, text: str, language: str):
         ("افراد ناشناس یک تاجر را در شهر هرات ربودند.", "fa", "Abduction/forced disappearance"),
     ],
 )
-def test_cue_sentences_get_their_acled_sub_event(coder, text, language, sub_event):
-    _, event = code(coder, text, language)
+def test_cue_sentences_get_their_acled_sub_event(cue_coder, text, language, sub_event):
+    _, event = code(cue_coder, text, language)
     assert event is not None
     assert event.acled_sub_event_type == sub_event
 
@@ -75,8 +75,8 @@ def test_cue_sentences_get_their_acled_sub_event(coder, text, language, sub_even
         ("فاریاب - طالبان دو مرد را در شهر میمنه تیرباران کردند.", "fa", "AFG", None),
     ],
 )
-def test_the_place_named_in_the_text_and_not_a_neighbour(coder, text, language, country, town):
-    _, event = code(coder, text, language)
+def test_the_place_named_in_the_text_and_not_a_neighbour(cue_coder, text, language, country, town):
+    _, event = code(cue_coder, text, language)
     assert event is not None and event.place is not None
     assert event.place.country == country
     if town:
@@ -94,35 +94,35 @@ def test_the_place_named_in_the_text_and_not_a_neighbour(coder, text, language, 
         ("دست‌کم پنج مرزبان در این درگیری در سراوان جان باختند.", "fa", 5),
     ],
 )
-def test_deaths_in_digits_and_words(coder, text, language, deaths):
-    _, event = code(coder, text, language)
+def test_deaths_in_digits_and_words(cue_coder, text, language, deaths):
+    _, event = code(cue_coder, text, language)
     assert event is not None
     assert (event.fatalities or 0) == deaths
 
 
-def test_hedged_report_lowers_confidence(coder):
-    _, plain = code(coder, "قتل مسلحون شرطياً في الفلوجة.", "ar")
-    _, hedged = code(coder, "أفادت تقارير بأن مسلحين قتلوا شرطياً في الفلوجة.", "ar")
+def test_hedged_report_lowers_confidence(cue_coder):
+    _, plain = code(cue_coder, "قتل مسلحون شرطياً في الفلوجة.", "ar")
+    _, hedged = code(cue_coder, "أفادت تقارير بأن مسلحين قتلوا شرطياً في الفلوجة.", "ar")
     assert plain is not None and hedged is not None
     assert hedged.hedged and hedged.confidence < plain.confidence
 
 
-def test_yesterday_dates_the_event_a_day_before_publication(coder):
-    _, event = code(coder, "شب گذشته دو نفر در حمله مسلحانه در زاهدان کشته شدند.", "fa")
+def test_yesterday_dates_the_event_a_day_before_publication(cue_coder):
+    _, event = code(cue_coder, "شب گذشته دو نفر در حمله مسلحانه در زاهدان کشته شدند.", "fa")
     assert event is not None and event.date == dt.date(2024, 3, 11)
 
 
-def test_evidence_points_into_the_original_text(coder):
+def test_evidence_points_into_the_original_text(cue_coder):
     text = "بيان.\nوَقَعَ انْفِجَارٌ في البصرة أمس، وقُتِلَ شَخْصان."
-    coded, event = code(coder, text, "ar")
+    coded, event = code(cue_coder, text, "ar")
     assert event is not None
     assert text[event.evidence.start : event.evidence.end] == event.evidence.text
     assert "انْفِجَارٌ" in event.evidence.text
     assert [s.text for s in coded.sentences][0] == "بيان."
 
 
-def test_sentences_without_cues_make_no_event(coder):
-    coded, event = code(coder, "افتتح الوزير معرضاً للكتاب في القاهرة.", "ar")
+def test_sentences_without_cues_make_no_event(cue_coder):
+    coded, event = code(cue_coder, "افتتح الوزير معرضاً للكتاب في القاهرة.", "ar")
     assert event is None
     assert any("no event" in line for line in coded.explanations)
 
@@ -144,3 +144,20 @@ def test_only_languages_with_tables_are_read(code_, read):
     assert CueCoder.reads(code_) is read
     if code_ in ("ar", "fa"):
         assert has_resources(code_)
+
+
+def test_the_coder_sends_each_language_to_its_reader(coder):
+    """English through the parse, Arabic through its tables, French to no one (and says so),
+    in input order."""
+    docs = [
+        Document("en", "Gunmen killed two policemen in Kirkuk.", published=PUBLISHED),
+        Document("ar", "قتل مسلحون شرطيين اثنين في كركوك.", published=PUBLISHED, language="ar"),
+        Document("fr", "Des hommes armés ont tué deux policiers à Kirkouk.", published=PUBLISHED,
+                 language="fr"),
+    ]
+    coded = list(coder.code_documents(docs))
+    assert [c.document_id for c in coded] == ["en", "ar", "fr"]
+    assert coded[0].events and coded[1].events
+    assert coded[1].events[0].place is not None and coded[1].events[0].place.country == "IRQ"
+    assert coded[2].events == []
+    assert "not read" in coded[2].explanations[0]
