@@ -107,5 +107,6 @@ def load_resources(code: str) -> LanguageResources:
         stopwords=frozenset(key(r[0]) for r in _rows(code, "stopwords.tsv")),
         away_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "any"),
         away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
-        grammar={r[0]: r[1] for r in _rows(code, "grammar.tsv")},
+        grammar={r[0]: key(r[1]) if r[0] == "weak_numbers" else r[1]
+                 for r in _rows(code, "grammar.tsv")},
     )
