@@ -73,6 +73,8 @@ def test_cue_sentences_get_their_acled_sub_event(cue_coder, text, language, sub_
         ("انفجار یک بمب در شهر آبادان دو زخمی بر جای گذاشت.", "fa", "IRN", "Abadan"),
         ("مرزبانان در مرز ترکیه در شهرستان ماکو با قاچاقچیان درگیر شدند.", "fa", "IRN", None),
         ("فاریاب - طالبان دو مرد را در شهر میمنه تیرباران کردند.", "fa", "AFG", None),
+        ("فرماندار ماکو از کشته شدن یک مرزبان در تیراندازی قاچاقچیان خبر داد.", "fa", "IRN", None),
+        ("قتل شخص بانفجار عبوة ناسفة في ضواحي الزبير غرب البصرة.", "ar", "IRQ", None),
     ],
 )
 def test_the_place_named_in_the_text_and_not_a_neighbour(cue_coder, text, language, country, town):

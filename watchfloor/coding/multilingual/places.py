@@ -14,8 +14,10 @@ from watchfloor.records import PlaceRef
 
 INDEX_FILE = "arabic_script_places.tsv.gz"
 PRESS_FILE = "arabic_script_countries.tsv"
-#: Towns this size or larger are read as places without a cue word before them.
+#: Towns this size or larger are read as places without a cue word before them (a town of
+#: a country whose press writes in Arabic script from HOME_BARE_POPULATION).
 BARE_NAME_POPULATION = 100_000
+HOME_BARE_POPULATION = 50_000
 #: A town abroad (outside the countries a text names) is kept only when this large.
 ABROAD_POPULATION = 1_000_000
 #: A town outside those countries with an Arabic-script name is read only when this large.
@@ -87,7 +89,9 @@ class ArabicScriptPlaces:
             )
             row, pop = max(self.rows[match.phrase], key=lambda c: self._rank(c, mentioned))
             is_unit = self.gazetteer.kind[row] == ADMIN1
-            if not (cued or is_unit or pop >= BARE_NAME_POPULATION):
+            home = self.gazetteer.country[row] in self.press
+            bare = HOME_BARE_POPULATION if home else BARE_NAME_POPULATION
+            if not (cued or is_unit or pop >= bare):
                 continue
             if named and not self._in(row, named) and pop < ABROAD_POPULATION:
                 continue
