@@ -10,12 +10,13 @@ from __future__ import annotations
 GDELT_SELECT = """
 SELECT 'gdelt:' || t.GLOBALEVENTID AS id, 'gdelt' AS dataset,
   t.GLOBALEVENTID AS dataset_event_id, NULL::VARCHAR AS evidence_text, t.date::DATE AS date,
-  coalesce(c.plover_event, cb.plover_event, cp.plover_event, cr.plover_event,
-           gap.plover_event) AS plover_event,
-  CASE WHEN c.plover_event IS NOT NULL THEN nullif(c.plover_mode, '')
-       WHEN cb.plover_event IS NOT NULL THEN nullif(cb.plover_mode, '')
-       WHEN cp.plover_event IS NOT NULL THEN nullif(cp.plover_mode, '')
-       WHEN cr.plover_event IS NOT NULL THEN nullif(cr.plover_mode, '')
+  coalesce(nullif(c.plover_event, ''), nullif(cb.plover_event, ''),
+           nullif(cp.plover_event, ''), nullif(cr.plover_event, ''),
+           nullif(gap.plover_event, '')) AS plover_event,
+  CASE WHEN c.plover_event <> '' THEN nullif(c.plover_mode, '')
+       WHEN cb.plover_event <> '' THEN nullif(cb.plover_mode, '')
+       WHEN cp.plover_event <> '' THEN nullif(cp.plover_mode, '')
+       WHEN cr.plover_event <> '' THEN nullif(cr.plover_mode, '')
        ELSE nullif(gap.plover_mode, '') END AS plover_mode,
   t.EventCode AS cameo_code, coalesce(nullif(t.EventRootCode, ''), left(t.EventCode, 2))
     AS cameo_root,
