@@ -126,7 +126,7 @@ def test_codes_outside_the_table_fall_back_to_their_parent(
 @pytest.mark.parametrize(
     ("bad", "reason"),
     [
-        (event(GDELT_COLUMNS, "2", Actor1Name="GOMA\rREBEL"), "carriage return"),
+        (event(GDELT_COLUMNS, "2", Actor1Name="GOMA\rREBEL"), "7 (Actor1Name) holds a bare carr"),
         (event(GDELT_COLUMNS, "2", SOURCEURL="https://x.org/\ra"), "carriage return"),
         (event(GDELT_COLUMNS, "2", SQLDATE="99991231"), "outside the accepted range"),
         (event(GDELT_COLUMNS, "2", SQLDATE="00010101"), "outside the accepted range"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,25 +62,41 @@ class _Checked:
     read: int = 0
 
 
-def _day(text: str, what: str, limits: DateRange) -> tuple[dt.date | None, str | None]:
-    try:
-        day = dt.datetime.strptime(text[:8], "%Y%m%d").date()
-    except ValueError:
-        return None, f"{what} {text!r} is not a YYYYMMDD date"
-    if not limits.contains(day):
-        return None, (
-            f"{what} {text} is outside the accepted range "
-            f"{limits.earliest.isoformat()} to {limits.latest.isoformat()}"
-        )
-    return day, None
+class _Days:
+    """YYYYMMDD (or YYYYMMDDHHMMSS) values read and range-checked once each."""
+
+    def __init__(self, limits: DateRange) -> None:
+        self.limits = limits
+        self._seen: dict[tuple[str, str], tuple[dt.date | None, str | None]] = {}
+
+    def read(self, text: str, what: str) -> tuple[dt.date | None, str | None]:
+        """The day ``text`` starts with, or None and why (``what`` names the column)."""
+        key = (text, what)
+        if key not in self._seen:
+            self._seen[key] = self._read(text, what)
+        return self._seen[key]
+
+    def _read(self, text: str, what: str) -> tuple[dt.date | None, str | None]:
+        try:
+            if len(text) not in (8, 14) or not text.isdigit():
+                raise ValueError(text)
+            day = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        except ValueError:
+            return None, f"{what} {text!r} is not a YYYYMMDD date"
+        if not self.limits.contains(day):
+            return None, (
+                f"{what} {text} is outside the accepted range "
+                f"{self.limits.earliest.isoformat()} to {self.limits.latest.isoformat()}"
+            )
+        return day, None
 
 
 def _event_row(
-    values: dict[str, str], codes: frozenset[str], limits: DateRange
+    values: dict[str, str], codes: frozenset[str], days: _Days
 ) -> tuple[dict[str, object] | None, str | None]:
     if not values["GLOBALEVENTID"].isdigit():
         return None, f"GLOBALEVENTID {values['GLOBALEVENTID']!r} is not a number"
-    day, why = _day(values["SQLDATE"], "SQLDATE", limits)
+    day, why = days.read(values["SQLDATE"], "SQLDATE")
     if why:
         return None, why
     code = values["EventCode"].strip()
@@ -88,13 +105,14 @@ def _event_row(
     for name, low, high in (("ActionGeo_Lat", -90, 90), ("ActionGeo_Long", -180, 180)):
         if why := check_number(values[name], name, low=low, high=high):
             return None, why
-    row: dict[str, object] = {name: values.get(name, "") for name in EVENT_FIELDS}
+    row: dict[str, object] = dict(values)
     row["date"] = day
+    row.setdefault("SOURCEURL", "")  # 1.0 back-files have none
     return row, None
 
 
 def _mention_row(
-    values: dict[str, str], limits: DateRange
+    values: dict[str, str], days: _Days
 ) -> tuple[dict[str, object] | None, str | None]:
     if not values["GLOBALEVENTID"].isdigit():
         return None, f"GLOBALEVENTID {values['GLOBALEVENTID']!r} is not a number"
@@ -103,29 +121,46 @@ def _mention_row(
     row: dict[str, object] = {new: values[old].strip() for old, new in MENTION_FIELDS.items()}
     row["event_id"] = f"gdelt:{values['GLOBALEVENTID']}"
     for column, stamp in (("event_time", "EventTimeDate"), ("mention_time", "MentionTimeDate")):
-        _, why = _day(values[stamp], stamp, limits)
+        _, why = days.read(values[stamp], stamp)
         if why:
             return None, why
         row[column] = dt.datetime.strptime(values[stamp], "%Y%m%d%H%M%S")
     return row, None
 
 
+def _positions(layout: Layout) -> list[tuple[str, int]]:
+    """The columns the checks and the mapping read, with their positions in the layout."""
+    names = (*EVENT_FIELDS, "SQLDATE", *MENTION_FIELDS, "EventTimeDate", "MentionTimeDate")
+    return [(name, layout.columns.index(name)) for name in names if name in layout.columns]
+
+
+def _named(problem: str | None, layout: Layout) -> str | None:
+    """``field 7 holds ...`` as ``field 7 (Actor1Name) holds ...``."""
+    match = re.match(r"field (\d+) ", problem or "")
+    if problem is None or match is None or int(match.group(1)) > len(layout.columns):
+        return problem
+    number = int(match.group(1))
+    return problem.replace(match.group(0), f"field {number} ({layout.columns[number - 1]}) ", 1)
+
+
 def _check(records: Iterator[Record], layout: Layout, limits: DateRange) -> _Checked:
     checked = _Checked()
     codes = cameo_codes()
+    days = _Days(limits)
     width = len(layout.columns)
+    wanted = _positions(layout)
     for record in records:
         checked.read += 1
-        why = record.problem
+        why = _named(record.problem, layout)
         if why is None and len(record.fields) != width:
             why = f"has {len(record.fields)} fields, the {layout.name} layout has {width}"
         row = None
         if why is None:
-            values = dict(zip(layout.columns, record.fields, strict=True))
+            values = {name: record.fields[i] for name, i in wanted}
             if layout.events:
-                row, why = _event_row(values, codes, limits)
+                row, why = _event_row(values, codes, days)
             else:
-                row, why = _mention_row(values, limits)
+                row, why = _mention_row(values, days)
         if row is None:
             checked.rejected.append(RejectedRow(record.line, why or "unreadable"))
             continue

@@ -103,7 +103,8 @@ def tab_records(path: Path) -> Iterator[Record]:
                 yield Record(number, [], f"is not UTF-8 text (byte {exc.start + 1})")
                 continue
             fields = text.split("\t")
-            yield Record(number, fields, _stray_characters(fields))
+            stray = _stray_characters(fields) if "\r" in text or "\x00" in text else None
+            yield Record(number, fields, stray)
 
 
 def _stray_characters(fields: list[str]) -> str | None:
