@@ -209,3 +209,37 @@ def test_a_file_that_is_not_gdelt_is_refused_whole(
     file.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="not a GDELT events file"):
         import_gdelt(store, file)
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_export_with_a_header_is_read_by_column_name(
+    store: Store, tmp_path: Path, delimiter: str
+) -> None:
+    # as BigQuery writes it: a header, a few columns in its own order, quoted commas
+    header = ["SQLDATE", "globaleventid", "EventCode", "ActionGeo_FullName",
+              "ActionGeo_CountryCode", "SOURCEURL", "Actor1Name"]
+    rows = [
+        ["20240305", "11", "193", "Goma, Nord-Kivu, Congo", "CG", "https://a.example/1", "M23"],
+        ["99991231", "12", "193", "Goma, Nord-Kivu, Congo", "CG", "https://a.example/2", "M23"],
+        ["20240306", "13", "042", "Kinshasa, Kinshasa, Congo", "CG", "", "UN"],
+    ]
+    file = tmp_path / "bq-results.csv"
+    with file.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows([header, *rows])
+    report = import_gdelt(store, file)
+    assert report.layout.startswith("GDELT events with a header")
+    assert report.imported == 2 and [r.line for r in report.rejected] == [3]
+    got = store.con.execute(
+        "SELECT id, plover_event, place_name, place_country, evidence_url FROM events ORDER BY id"
+    ).fetchall()
+    assert got == [
+        ("gdelt:11", "ASSAULT", "Goma, Nord-Kivu, Congo", "COD", "https://a.example/1"),
+        ("gdelt:13", "CONSULT", "Kinshasa, Kinshasa, Congo", "COD", None),
+    ]
+
+
+def test_header_without_the_needed_columns_is_refused(store: Store, tmp_path: Path) -> None:
+    file = tmp_path / "bq.csv"
+    file.write_text("GLOBALEVENTID,Actor1Name\n1,X\n", encoding="utf-8")
+    with pytest.raises(InputError, match="without SQLDATE, EventCode"):
+        import_gdelt(store, file)

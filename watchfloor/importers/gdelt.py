@@ -30,9 +30,14 @@ from watchfloor.importers.common import (
     plain_file,
     write_staged,
 )
-from watchfloor.importers.gdelt_layouts import GDELT_COLUMNS, Layout, detect_layout
+from watchfloor.importers.gdelt_layouts import (
+    GDELT_COLUMNS,
+    Layout,
+    detect_layout,
+    header_layout,
+)
 from watchfloor.importers.gdelt_sql import GDELT_SELECT, MENTIONS_UPSERT
-from watchfloor.importers.rows import Record, tab_records
+from watchfloor.importers.rows import Record, csv_records, tab_records, text_encoding
 from watchfloor.store.database import Store
 
 __all__ = ["GDELT_COLUMNS", "import_gdelt"]
@@ -149,6 +154,10 @@ def _check(records: Iterator[Record], layout: Layout, limits: DateRange) -> _Che
     days = _Days(limits)
     width = len(layout.columns)
     wanted = _positions(layout)
+    # a file with a header may lack columns the mapping reads: they read as empty
+    names = {name for name, _ in wanted}
+    needed = (*EVENT_FIELDS, "SQLDATE") if layout.events else ()
+    absent = {name: "" for name in needed if name not in names}
     for record in records:
         checked.read += 1
         why = _named(record.problem, layout)
@@ -157,6 +166,8 @@ def _check(records: Iterator[Record], layout: Layout, limits: DateRange) -> _Che
         row = None
         if why is None:
             values = {name: record.fields[i] for name, i in wanted}
+            if absent:
+                values.update(absent)
             if layout.events:
                 row, why = _event_row(values, codes, days)
             else:
@@ -181,11 +192,29 @@ def _write_mentions(store: Store, frame: pd.DataFrame) -> int:
     return len(frame)
 
 
+def _layout_and_records(file: Path, what: str) -> tuple[Layout, Iterator[Record]]:
+    """The file's layout and its data records (after the header, where there is one)."""
+    first = next(tab_records(file), None)
+    if first is not None and len(first.fields) == 1:  # a comma-separated export
+        head = next(csv_records(file, encoding=text_encoding(file)), None)
+        layout = header_layout(head.fields, what) if head else None
+        if layout is None:
+            raise InputError(
+                f"{what}: not a GDELT events file (57, 58 or 61 tab-separated columns), a "
+                "mentions file (16), or an export with a GLOBALEVENTID header"
+            )
+        return layout, itertools.islice(csv_records(file, encoding=text_encoding(file)), 1, None)
+    layout = header_layout(first.fields, what) if first is not None else None
+    if layout is not None:
+        return layout, itertools.islice(tab_records(file), 1, None)
+    sample = [r.fields for r in itertools.islice(tab_records(file), _SAMPLE) if not r.problem]
+    return detect_layout(sample, what), tab_records(file)
+
+
 def _import(store: Store, source: Path, limits: DateRange) -> ImportReport:
     with plain_file(source) as file:
-        sample = [r.fields for r in itertools.islice(tab_records(file), _SAMPLE) if not r.problem]
-        layout = detect_layout(sample, str(source))
-        checked = _check(tab_records(file), layout, limits)
+        layout, records = _layout_and_records(file, str(source))
+        checked = _check(records, layout, limits)
     ids = [
         str(r["GLOBALEVENTID"]) if layout.events else f"{r['event_id']} {r['url']}"
         for r in checked.rows

@@ -7,6 +7,9 @@ and checked against the content (a numeric id, a date in the date column):
 * 1.0 daily file: 58 fields (no ADM2Code, DATEADDED as YYYYMMDD, SOURCEURL last);
 * 1.0 back-file (1979 to March 2013): 57 fields (no SOURCEURL);
 * 2.0 Mentions: 16 fields (one article that mentioned an event).
+
+Files exported with a header row (BigQuery, a spreadsheet; comma- or tab-separated) are read
+by column name instead (``header_layout``).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ class Layout:
     name: str
     columns: tuple[str, ...]
     events: bool
+    header: bool = False
 
     def looks_like(self, fields: list[str]) -> bool:
         """Whether a row of the right width has this layout's id and date forms."""
@@ -99,3 +103,25 @@ def detect_layout(rows: Iterable[list[str]], what: str) -> Layout:
         )
     best = max(votes, key=lambda name: votes[name])
     return next(layout for layout in LAYOUTS if layout.name == best)
+
+
+_KNOWN = {c.lower(): c for c in (*GDELT_COLUMNS, *GDELT1_DAILY_COLUMNS, *MENTIONS_COLUMNS)}
+_NEEDS = {
+    True: ("GLOBALEVENTID", "SQLDATE", "EventCode"),
+    False: ("GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionIdentifier"),
+}
+
+
+def header_layout(fields: list[str], what: str) -> Layout | None:
+    """The layout a header row names (columns by name, any case or order), or None when
+    the row is not a header; InputError when a header lacks a column the import needs."""
+    names = tuple(_KNOWN.get(f.strip().lstrip("\ufeff").lower(), f.strip()) for f in fields)
+    if "GLOBALEVENTID" not in names:
+        return None
+    events = "MentionIdentifier" not in names
+    missing = [c for c in _NEEDS[events] if c not in names]
+    if missing:
+        kind = "events" if events else "mentions"
+        raise InputError(f"{what}: a GDELT {kind} header without {', '.join(missing)}")
+    kind = "events" if events else "mentions"
+    return Layout(f"GDELT {kind} with a header, {len(names)} columns", names, events, True)
