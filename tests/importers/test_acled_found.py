@@ -229,6 +229,7 @@ def test_windows_1252_file_reads(store: Store, tmp_path: Path) -> None:
     [
         "E1,2020-01-01,Battles,X,Mali,1\nE2,2020-01-02,Battles,X\n",
         "E1,2020-01-01,Battles,X,Mali,1\n,2020-01-02,Battles,X,Mali,1\n",
+        "E1,2020-01-01,Battles,X,Mali,1\nE2,2020-01-02,,X,Mali,1\n",
         "E1,2020-01-01,Battles,X,Mali,1\nE1,2020-01-01,Battles,X,Mali,1\nE2,x,Battles,X,Mali,1\n",
         "E1,2020-01-01,Battles,X,Mali,1\nE2,2020-01-0\x002,Battles,X,Mali,1\n",
         "E1,2020-01-01,Battles,X,Mali,1\n\n\nE2,2020-01-02,Battles,X,Mali,1,extra\n",

@@ -90,8 +90,9 @@ def layout_name(header: list[str]) -> str:
 def _row_problem(fields: list[str], cols: dict[str, int], width: int) -> str | None:
     if len(fields) != width:
         return f"has {len(fields)} fields, the header has {width}"
-    if not fields[cols["event_id_cnty"]].strip():
-        return "event_id_cnty is empty"
+    for name in ("event_id_cnty", "event_type"):
+        if not fields[cols[name]].strip():
+            return f"{name} is empty"
     checks = (("fatalities", 0, 1e6), ("latitude", -90, 90), ("longitude", -180, 180))
     for name, low, high in checks:
         if name in cols and (why := check_number(fields[cols[name]], name, low=low, high=high)):
