@@ -258,3 +258,12 @@ def test_unclosed_quote_names_the_line(store: Store, tmp_path: Path) -> None:
 def test_unknown_date_order_is_an_input_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="date order"):
         import_acled(store, tmp_path / "a.csv", date_order="ymd")
+
+
+def test_bytes_that_are_not_text_are_refused_naming_the_file(
+    store: Store, tmp_path: Path
+) -> None:
+    file = tmp_path / "a.csv"
+    file.write_bytes(b"event_id_cnty,event_date\n\x81\x8d\x8f\x90\x9d\n")
+    with pytest.raises(InputError, match=r"a.csv: not text"):
+        import_acled(store, file)

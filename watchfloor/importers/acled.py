@@ -101,7 +101,7 @@ def _row_problem(fields: list[str], cols: dict[str, int], width: int) -> str | N
 
 
 def _read(file: Path, source: Path) -> tuple[str, dict[str, int], _Rows]:
-    records = csv_records(file, encoding=text_encoding(file))
+    records = csv_records(file, encoding=text_encoding(file, str(source)), what=str(source))
     head = next(records, None)
     if head is None:
         raise InputError(f"{source}: empty file, no ACLED header")

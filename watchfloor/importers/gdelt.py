@@ -196,14 +196,15 @@ def _layout_and_records(file: Path, what: str) -> tuple[Layout, Iterator[Record]
     """The file's layout and its data records (after the header, where there is one)."""
     first = next(tab_records(file), None)
     if first is not None and len(first.fields) == 1:  # a comma-separated export
-        head = next(csv_records(file, encoding=text_encoding(file)), None)
+        encoding = text_encoding(file, what)
+        head = next(csv_records(file, encoding=encoding, what=what), None)
         layout = header_layout(head.fields, what) if head else None
         if layout is None:
             raise InputError(
                 f"{what}: not a GDELT events file (57, 58 or 61 tab-separated columns), a "
                 "mentions file (16), or an export with a GLOBALEVENTID header"
             )
-        return layout, itertools.islice(csv_records(file, encoding=text_encoding(file)), 1, None)
+        return layout, itertools.islice(csv_records(file, encoding=encoding, what=what), 1, None)
     layout = header_layout(first.fields, what) if first is not None else None
     if layout is not None:
         return layout, itertools.islice(tab_records(file), 1, None)

@@ -27,17 +27,25 @@ class Record:
     problem: str | None = None
 
 
-def text_encoding(path: Path) -> str:
-    """``utf-8-sig`` when the whole file decodes as UTF-8, else ``cp1252`` (spreadsheets)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8-sig"
+        return False
+    return True
+
+
+def text_encoding(path: Path, what: str | None = None) -> str:
+    """``utf-8-sig`` when the whole file decodes as UTF-8, else ``cp1252`` (a spreadsheet's
+    save); InputError naming ``what`` (default: the path) when it is neither."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        if _decodes(path, encoding):
+            return encoding
+    raise InputError(f"{what or path}: not text (neither UTF-8 nor Windows-1252)")
 
 
 class _NulScrubber:
@@ -61,10 +69,11 @@ class _NulScrubber:
             yield text
 
 
-def csv_records(path: Path, *, encoding: str) -> Iterator[Record]:
+def csv_records(path: Path, *, encoding: str, what: str | None = None) -> Iterator[Record]:
     """Records of a comma-separated file with quoted fields (line breaks inside quotes kept).
 
-    Blank lines are skipped. The header is the first record yielded.
+    Blank lines are skipped. The header is the first record yielded. ``what`` names the
+    file in errors (default: the path).
     """
     with path.open(newline="", encoding=encoding, errors="strict") as handle:
         lines = _NulScrubber(handle)
@@ -77,7 +86,8 @@ def csv_records(path: Path, *, encoding: str) -> Iterator[Record]:
                 return
             except csv.Error as exc:
                 raise InputError(
-                    f"{path}:{start}: cannot read on from this line ({exc}; an unclosed quote?)"
+                    f"{what or path}:{start}: cannot read on from this line "
+                    f"({exc}; an unclosed quote?)"
                 ) from exc
             end = reader.line_num
             held_nul = any(start <= n <= end for n in lines.nul_lines)
