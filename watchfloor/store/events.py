@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from watchfloor.daterange import DateRange
 from watchfloor.records import Event
 from watchfloor.store.database import Store
 
@@ -70,6 +71,16 @@ def replace_event_rows(
                 list(rows),
             )
     return len(rows)
+
+
+def count_out_of_range(store: Store, accepted: DateRange) -> int:
+    """Events dated outside ``accepted`` (e.g. an imported 9999-12-31), which analysis and
+    forecasts leave out."""
+    row = store.con.execute(
+        "SELECT count(*) FROM events WHERE date < ? OR date > ?",
+        [accepted.earliest, accepted.latest],
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 @dataclass(frozen=True)
