@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from tests.ingest.conftest import STORY_ONE, STORY_TWO, LocalServer
-from watchfloor.cli import ingest_cmds
 from watchfloor.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,16 +55,23 @@ def test_ingest_prints_summary_and_failures_and_exits_1_on_failure(
     assert summary["failures"][0]["line"] == 4
 
 
-def test_after_ingest_hook_gets_new_ids_and_the_code_flag(
+def test_ingest_codes_what_is_pending_even_when_this_run_stored_nothing_new(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[tuple[str, ...], bool]] = []
-    monkeypatch.setattr(
-        ingest_cmds, "_after_ingest", lambda ctx, store, s, code: calls.append((s.new_ids, code))
-    )
+    from watchfloor import workflow
+
+    calls: list[int] = []
+
+    def pending(store: object, settings: object, **_: object) -> workflow.ProcessSummary:
+        calls.append(1)
+        return workflow.ProcessSummary(0, 0, 0, 0, 0, 0, 0)
+
+    monkeypatch.setattr(workflow, "process_pending", pending)
     _run(tmp_path / "a.duckdb", "ingest", str(corpus))
+    _, out, _ = _run(tmp_path / "a.duckdb", "ingest", str(corpus))  # nothing new this time
     _run(tmp_path / "b.duckdb", "ingest", str(corpus), "--no-code")
-    assert calls == [(("w-1", "w-2"), True), (("w-1", "w-2"), False)]
+    assert "new 0" in out
+    assert calls == [1, 1]
 
 
 def test_documents_json_and_csv_list_near_copy_links(tmp_path: Path, corpus: Path) -> None:

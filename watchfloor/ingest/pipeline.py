@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from watchfloor.errors import StoreError
+from watchfloor.errors import InputError, StoreError
 from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
+from watchfloor.ingest.files import jsonl_document
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import (
     Candidate,
@@ -180,3 +181,18 @@ def _isolated(spec: str, ctx: ReadContext) -> Iterable[Item]:
         yield from read_input(spec, ctx)
     except (ValueError, OverflowError) as exc:
         yield ItemFailure(Origin(spec), f"cannot be read: {exc}")
+
+
+def record_items(
+    records: Iterable[object], name: str, default_source: str | None = None
+) -> Iterator[Item]:
+    """JSON objects already parsed (an API request's documents) as items, numbered from 1;
+    a bad one is a failure naming ``name`` and its number, never the end of the rest."""
+    for number, record in enumerate(records, start=1):
+        origin = Origin(name, number)
+        try:
+            yield Candidate(jsonl_document(record, default_source), origin)
+        except InputError as exc:
+            yield ItemFailure(origin, str(exc))
+        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
+            yield ItemFailure(origin, f"a field holds a value out of range: {exc}")
