@@ -144,7 +144,7 @@ def test_ingest_reads_jsonl_from_standard_input(tmp_path: Path) -> None:
 
 
 HOSTILE_LINES = [
-    ('{"id": "huge", "text": "Huge.", "published": "9999-12-31T23:59:59-12:00"}', "out of range"),
+    ('{"id": "huge", "text": "Huge.", "published": "9999-12-31T23:59:59-12:00"}', "past the ends"),
     ('{"id": "old", "text": "Old.", "published": "0001-01-01"}', "outside the accepted range"),
     ('{"id": "late", "text": "Late.", "published": "2999-01-01"}', "outside the accepted range"),
     ('{"id": ' + "9" * 5000 + ', "text": "Big id."}', "4300 digits"),

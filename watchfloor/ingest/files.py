@@ -26,6 +26,7 @@ from watchfloor.ingest.items import (
     Origin,
     clean_value,
     derive_id,
+    value_problem,
 )
 from watchfloor.records import Document
 
@@ -134,7 +135,7 @@ def read_jsonl_stream(
         except InputError as exc:
             yield ItemFailure(origin, str(exc))
         except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
-            yield ItemFailure(origin, f"a field holds a value out of range: {exc}")
+            yield ItemFailure(origin, value_problem(record, exc))
 
 
 def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:

@@ -105,6 +105,14 @@ Item = Candidate | ItemFailure | ItemWarning
 MAX_ID_CHARS = 1_000
 
 
+def value_problem(record: object, exc: ValueError | OverflowError) -> str:
+    """The message for a field Python cannot hold (year 10000 once in UTC, a 5,000-digit id)."""
+    stamp = record.get("published") if isinstance(record, dict) else None
+    if isinstance(exc, OverflowError) and stamp is not None:
+        return f"published {str(stamp)[:40]!r} lies past the ends of the calendar once in UTC"
+    return f"a field holds a value out of range: {str(exc).split(';')[0]}"
+
+
 def refusal(document: Document, accepted: DateRange) -> str | None:
     """Why ``document`` cannot be stored as read, or None: a publication date outside the
     accepted range, an id too long to be one, a URL that does not parse."""

@@ -22,6 +22,7 @@ from watchfloor.ingest.items import (
     Origin,
     content_hash,
     refusal,
+    value_problem,
 )
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
@@ -195,4 +196,4 @@ def record_items(
         except InputError as exc:
             yield ItemFailure(origin, str(exc))
         except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
-            yield ItemFailure(origin, f"a field holds a value out of range: {exc}")
+            yield ItemFailure(origin, value_problem(record, exc))
