@@ -6,13 +6,15 @@ import datetime as dt
 
 import pytest
 
+from tests.store.test_event_rows import stored_form
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.runner import code_pending, pending_count, recode_all
+from watchfloor.coding.runner import code_pending, load_document, pending_count, recode_all
 from watchfloor.coding.work import WorkDoc
 from watchfloor.daterange import DateRange
 from watchfloor.store import Store
 from watchfloor.store.documents import clear_code_failures, failed_documents
+from watchfloor.store.events import EventFilter, read_events
 
 TEXTS = {
     "d1": "Rebels attacked an army base near the border. Police arrested 12 protesters.",
@@ -168,3 +170,20 @@ def test_an_event_date_outside_the_accepted_range_is_not_stored(
     code_pending(store, coder, accepted=narrow)
     dates = store.con.execute("SELECT DISTINCT date FROM events").fetchall()
     assert dates == [(None,)]
+
+
+def test_coded_events_read_back_as_the_coder_made_them(store: Store, coder: Coder) -> None:
+    texts = {
+        "w": "Rebels attacked an army base near Idlib on Tuesday, killing four soldiers.",
+        "p": "Police arrested 12 protesters in Baghdad yesterday, a spokesman said.",
+    }
+    add_documents(store, texts)
+    made = {
+        e.id: stored_form(e)
+        for c in coder.code_documents([load_document(store, d) for d in texts])
+        for e in c.events
+    }
+    code_pending(store, coder)
+    assert {e.id: e for e in read_events(store)} == made and len(made) >= 2
+    only_p = [e.id for e in read_events(store, EventFilter(document_id="p"))]
+    assert sorted(only_p) == sorted(i for i, e in made.items() if e.evidence.document_id == "p")
