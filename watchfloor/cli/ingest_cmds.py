@@ -40,14 +40,13 @@ MAX_LISTED_FAILURES = 50
 
 def _print_processed(done: ProcessSummary) -> None:
     """What coding and analysis did after an ingest (or a ``watch`` cycle, or a retry)."""
-    if not (done.documents_coded or done.documents_failed or done.signals or done.stories):
-        return
-    err_console.print(
-        f"coded {done.documents_coded} documents into {done.events} events; "
-        f"{done.signals} unusual signals, {done.alerts_new} new and "
-        f"{done.alerts_updated} updated alerts",
-        highlight=False,
-    )
+    if done.documents_coded or done.documents_failed or done.signals or done.stories:
+        err_console.print(
+            f"coded {done.documents_coded} documents into {done.events} events; "
+            f"{done.signals} unusual signals, {done.alerts_new} new and "
+            f"{done.alerts_updated} updated alerts",
+            highlight=False,
+        )
     for doc_id, reason in done.failures[:MAX_LISTED_FAILURES]:
         click.echo(f"not coded: {doc_id}: {reason}", err=True)
     if done.documents_failed:
