@@ -76,12 +76,12 @@ class SeriesCodes:
 def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> None:
     """Temp view ``_wf_dc`` (counts the windows need), temp tables ``_wf_et`` and ``_wf_lk``."""
     tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
+    start = (from_day - dt.timedelta(days=b)).isoformat()
     con.execute(
         f"""
         CREATE OR REPLACE TEMP VIEW _wf_dc AS
         SELECT level, key, etype, day, n FROM analysis_daily_counts
-        WHERE day >= DATE '{(from_day - dt.timedelta(days=b)).isoformat()}'
-              AND level <> 'actor_in'
+        WHERE day >= DATE '{start}' AND level <> 'actor_in'
         """
     )
     con.execute(
@@ -111,11 +111,15 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
             FROM coded
         ),
         firsts AS (
-            SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
-            WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
+            SELECT level, key, min(day) AS first_day,
+                   count(DISTINCT day) FILTER (WHERE day < DATE '{start}') AS covered_before
+            FROM analysis_daily_counts
+            WHERE etype = 'ALL' AND level IN ('global', 'country') AND n > 0
+            GROUP BY level, key
         )
         SELECT t.lk, t.level, t.key, t.level IN ({tested}) AS tested,
-               coalesce(p.lk, -1) AS parent_lk, coalesce(a.lk, -1) AS area_lk, f.first_day
+               coalesce(p.lk, -1) AS parent_lk, coalesce(a.lk, -1) AS area_lk, f.first_day,
+               coalesce(f.covered_before, 0)::BIGINT AS covered_before
         FROM tagged t
         LEFT JOIN coded p ON p.level = t.parent_level AND p.key = t.parent_key
         LEFT JOIN coded a ON a.level = t.area_level AND a.key = t.area_key
@@ -127,7 +131,7 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
 def _read(
     con: duckdb.DuckDBPyConnection, codes: SeriesCodes
 ) -> tuple[SortedCounts, dict[str, np.ndarray]]:
-    """The counts sorted by key, and per-lk arrays: tested, parent_lk, area_lk, first day."""
+    """Counts sorted by key; per-lk arrays: tested, parent, area, days covered before the read."""
     key = codes.key_sql("l.lk", "t.e", "datediff('day', ?::DATE, d.day)")
     rows = con.execute(
         f"""
@@ -140,12 +144,11 @@ def _read(
     counts = SortedCounts(np.asarray(rows["k"], dtype=np.int64), np.asarray(rows["n"]))
     per_lk = con.execute(
         """
-        SELECT tested, parent_lk, area_lk, first_day IS NOT NULL AS has_first,
-               coalesce(datediff('day', ?::DATE, first_day), 0)::BIGINT AS first,
+        SELECT tested, parent_lk, area_lk, covered_before,
                coalesce(list_position(?::VARCHAR[], level) - 1, -1)::BIGINT AS tested_level
         FROM _wf_lk ORDER BY lk
         """,
-        [codes.base, list(TESTED_LEVELS)],
+        [list(TESTED_LEVELS)],
     ).fetchnumpy()
     out = {name: np.asarray(values) for name, values in per_lk.items()}
     quad = con.execute(f"SELECT {QUAD_TYPE_SQL} AS quad FROM _wf_et ORDER BY e").fetchnumpy()[
@@ -182,7 +185,6 @@ def _frame(
         dn=dn_r,
         observed=counts.n[rows],
         window_sq=window_sq[rows],
-        history=np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
     )
     del window_sq, dn
     is_parent = np.zeros(len(lks["parent_lk"]), dtype=bool)
@@ -191,6 +193,7 @@ def _frame(
     is_area[lks["area_lk"][lks["area_lk"] >= 0]] = True
     in_parent = np.flatnonzero(is_parent[lk])
     in_area = np.flatnonzero(is_area[lk] & is_all)
+    area_covered = covered_days_before(lk[in_area]) + lks["covered_before"][lk[in_area]]
     del lk, etype, is_all
     parent = lks["parent_lk"][lk_r]
     parent_sid = np.where(parent >= 0, parent * n_types, -1)
@@ -206,8 +209,20 @@ def _frame(
     area_keys, area_dow = counts.k[in_area], same_weekday_sums(counts, in_area, b)
     out["area_sum"] = lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0]
     out["area_dow_sum"] = lookup(area_keys, area_dow, area_sid, dn_r)[0]
+    # History counts only the days on which the area (country, or the world for actors)
+    # had events: a place the store hears of once a week is not judged after 14 days.
+    out["history"] = lookup(area_keys, area_covered, area_sid, dn_r)[0].astype(np.int64)
     out["window_sum"] = window_sum[rows]
     return out
+
+
+def covered_days_before(groups: Ints) -> Ints:
+    """For rows sorted by group, how many rows of the same group come before each."""
+    if len(groups) == 0:
+        return np.zeros(0, dtype=np.int64)
+    index = np.arange(len(groups))
+    starts = np.r_[True, groups[1:] != groups[:-1]]
+    return index - np.maximum.accumulate(np.where(starts, index, 0))
 
 
 def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:

@@ -62,8 +62,16 @@ def _records(signals: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def _weighted(sig: dict[str, Any], weights: dict[str, float]) -> float:
+    """The signal's score times its event's actor weight (1 when no prominent actor)."""
+    return float(sig["score"]) * weights.get(str(sig.get("event_id")), 1.0)
+
+
 def cluster_candidates(
-    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+    signals: list[dict[str, Any]],
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """Sliding windows per admin1 (or country) holding enough different signals."""
     by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
@@ -81,7 +89,7 @@ def cluster_candidates(
             best: dict[str, float] = {}
             for s in inside:
                 key = signal_type(s)
-                best[key] = max(best.get(key, 0.0), float(s["score"]))
+                best[key] = max(best.get(key, 0.0), _weighted(s, weights or {}))
             docs = {s["document_id"] for s in inside if s.get("document_id")}
             if len(best) < cfg.cluster_min_types or len(docs) < cfg.cluster_min_documents:
                 continue
@@ -102,9 +110,16 @@ def cluster_candidates(
 
 
 def single_candidates(
-    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+    signals: list[dict[str, Any]],
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
-    """Burst, novelty and rule alerts: one signal is enough."""
+    """Burst, novelty and rule alerts: one signal is enough.
+
+    Thresholds read the signal's own score; the candidate's score is weighted by its
+    actors' prominence, so it ranks higher without lowering the bar.
+    """
     out: list[Candidate] = []
     burst_score = -math.log10(cfg.burst_q)
     for s in signals:
@@ -142,7 +157,7 @@ def single_candidates(
                 s.get("place"),
                 day,
                 day,
-                float(s["score"]),
+                _weighted(s, weights or {}),
                 (s,),
             )
         )
@@ -171,16 +186,22 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def build_candidates(
-    signals: pd.DataFrame, from_day: dt.date, cfg: AnalysisConfig
+    signals: pd.DataFrame,
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
-    """All merged alert candidates whose window ends on or after ``from_day``."""
+    """All merged alert candidates whose window ends on or after ``from_day``.
+
+    ``weights``: per event id, 1 + the prominence of its actors (``prominence``).
+    """
     if signals.empty:
         return []
     rows = _records(signals)
-    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg))
+    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg, weights))
     singles = [
         c
-        for c in merge_candidates(single_candidates(rows, from_day, cfg))
+        for c in merge_candidates(single_candidates(rows, from_day, cfg, weights))
         if not _inside_cluster(c, clusters)
     ]
     return clusters + singles

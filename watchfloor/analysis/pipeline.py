@@ -15,6 +15,7 @@ from watchfloor.analysis.alerts import upsert_alerts
 from watchfloor.analysis.baselines import drop_baseline_tables, update_baselines
 from watchfloor.analysis.candidates import build_candidates
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.prominence import ProminenceBook, signal_weights
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
 from watchfloor.analysis.scores import update_event_scores
@@ -25,6 +26,7 @@ from watchfloor.analysis.signals import (
     store_signals,
 )
 from watchfloor.analysis.stories import list_stories, update_stories
+from watchfloor.analysis.warmup import drop_cold_signals
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
 
@@ -101,16 +103,20 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         con.execute("DROP TABLE IF EXISTS _wf_ev")
         drop_baseline_tables(con)
         frames = [
-            rate_signals(con, from_day, cfg),
-            novelty_signals(con, from_day, cfg),
-            rule_signals(con, rules, from_day),
+            drop_cold_signals(con, frame, cfg)
+            for frame in (
+                rate_signals(con, from_day, cfg),
+                novelty_signals(con, from_day, cfg),
+                rule_signals(con, rules, from_day),
+            )
         ]
         n_signals = store_signals(con, from_day, frames)
         lookback = from_day - dt.timedelta(days=cfg.cluster_window_days)
         signals = con.execute(
             "SELECT * FROM analysis_signals WHERE day >= ? ORDER BY day, id", [lookback]
         ).fetch_df()
-        candidates = build_candidates(signals, from_day, cfg)
+        weights = signal_weights(con, signals, ProminenceBook.load(cfg.actors_file))
+        candidates = build_candidates(signals, from_day, cfg, weights)
         new, updated = upsert_alerts(con, candidates)
         removed = _drop_unsupported(con, new + updated) if full else 0
         _set_watermark(con)
