@@ -4,7 +4,9 @@ Dictionary prominence comes from titles (``lang/en/prominent_titles.tsv``: heads
 and government, ministers, commanders, leaders of armed groups, parties and faiths), from
 the office-holders the actor lexicon names, and from the people of the user's actors file
 (``Settings.actors_file``, section ``people``: whoever the user lists matters to them).
-Collection prominence is the share of stored documents that mention the actor. An actor's
+Collection prominence is the share of stored documents that mention the actor, for actors
+named by a proper name (two capitalised words or more: "Moqtada al-Sadr", not "Syrian
+forces" or "police", which every report mentions without being salient). An actor's
 weight is the larger of the two, in [0, 1]; a signal's event weighs ``1 + weight``.
 """
 
@@ -141,6 +143,11 @@ def collection_shares(
     return {str(a): (int(n), int(n) / total) for a, n in rows}
 
 
+def is_proper_name(text: str) -> bool:
+    """Two capitalised words or more (a person or a named group, not a generic actor)."""
+    return sum(1 for w in text.replace("-", " ").split() if w[:1].isupper()) >= 2
+
+
 def collection_weight(n_documents: int, share: float) -> float:
     """Collection prominence: grows with the share of documents, capped."""
     if n_documents < COLLECTION_MIN_DOCUMENTS:
@@ -155,7 +162,7 @@ def actor_prominence(
 ) -> dict[str, Prominence]:
     """The prominence of each actor text: the larger of dictionary and collection."""
     texts = sorted({t for t in texts if t})
-    shares = collection_shares(con, texts)
+    shares = collection_shares(con, [t for t in texts if is_proper_name(t)])
     out: dict[str, Prominence] = {}
     for text in texts:
         found = book.of_text(text)
