@@ -21,13 +21,14 @@ from watchfloor.evaluation.alert_truth import (
 
 D = dt.date
 BAGHDAD = Window("bgd", ("IRQ",), D(2018, 1, 15), D(2018, 1, 16), 33.33, 44.40, 100.0, "")
+JAN15 = D(2018, 1, 15)
 IRAQ = Window("irq", ("IRQ", "SYR"), D(2018, 1, 15), D(2018, 1, 16), None, None, None, "")
 
 
 def _alert(
     country: str | None = "IRQ",
-    start: D = D(2018, 1, 15),
-    end: D = D(2018, 1, 15),
+    start: D = JAN15,
+    end: D = JAN15,
     lat: float | None = 33.3,
     lon: float | None = 44.4,
     aid: str = "A1",
