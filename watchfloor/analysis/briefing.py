@@ -75,6 +75,10 @@ def signal_line(signal: AlertSignal, ctx: SignalContext | None) -> str:
     quote = _short(ctx.evidence)
     said = f': "{quote}"' if quote else ""
     why = signal.summary
+    head_type, _, rest = why.partition(": ")
+    if rest and ctx.evidence and " ".join(ctx.evidence.split()).startswith(rest[:60]):
+        # Keyword signals quote the evidence, already on the line: name the warning instead.
+        why = f"{head_type.replace('_', ' ')} named in the report, a warning kind"
     if ctx.actors:
         why += "; involves " + ", ".join(f"{p.actor} ({p.why})" for p in ctx.actors)
     return f"{day}  {head}{said} -- why: {why}"
