@@ -28,6 +28,7 @@ import pyarrow as pa
 from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.expected import bh_per_day, expected_counts, p_values
 from watchfloor.analysis.series import QUAD_TYPE_SQL, TESTED_LEVELS, fetch_one
+from watchfloor.analysis.warmup import received_days_sql
 from watchfloor.analysis.windows import (
     DAY_SPAN,
     Ints,
@@ -111,15 +112,11 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
             FROM coded
         ),
         firsts AS (
-            SELECT level, key, min(day) AS first_day,
-                   count(DISTINCT day) FILTER (WHERE day < DATE '{start}') AS covered_before
-            FROM analysis_daily_counts
-            WHERE etype = 'ALL' AND level IN ('global', 'country') AND n > 0
-            GROUP BY level, key
+            SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
+            WHERE etype = 'ALL' AND level IN ('global', 'country') GROUP BY level, key
         )
         SELECT t.lk, t.level, t.key, t.level IN ({tested}) AS tested,
-               coalesce(p.lk, -1) AS parent_lk, coalesce(a.lk, -1) AS area_lk, f.first_day,
-               coalesce(f.covered_before, 0)::BIGINT AS covered_before
+               coalesce(p.lk, -1) AS parent_lk, coalesce(a.lk, -1) AS area_lk, f.first_day
         FROM tagged t
         LEFT JOIN coded p ON p.level = t.parent_level AND p.key = t.parent_key
         LEFT JOIN coded a ON a.level = t.area_level AND a.key = t.area_key
@@ -131,7 +128,12 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
 def _read(
     con: duckdb.DuckDBPyConnection, codes: SeriesCodes
 ) -> tuple[SortedCounts, dict[str, np.ndarray]]:
-    """Counts sorted by key; per-lk arrays: tested, parent, area, days covered before the read."""
+    """Counts sorted by key; per-lk arrays: tested, parent, area; the areas' received days.
+
+    ``received`` holds ``area_lk * DAY_SPAN + dn`` (sorted) for every day on which the store
+    received documents with events in the area (``warmup.received_days_sql``); days before
+    ``codes.base`` count as day 0, still before every judged day.
+    """
     key = codes.key_sql("l.lk", "t.e", "datediff('day', ?::DATE, d.day)")
     rows = con.execute(
         f"""
@@ -144,7 +146,7 @@ def _read(
     counts = SortedCounts(np.asarray(rows["k"], dtype=np.int64), np.asarray(rows["n"]))
     per_lk = con.execute(
         """
-        SELECT tested, parent_lk, area_lk, covered_before,
+        SELECT tested, parent_lk, area_lk,
                coalesce(list_position(?::VARCHAR[], level) - 1, -1)::BIGINT AS tested_level
         FROM _wf_lk ORDER BY lk
         """,
@@ -155,6 +157,17 @@ def _read(
         "quad"
     ]
     out["quad_type"] = np.asarray(quad, dtype=np.int64)
+    received = con.execute(
+        f"""
+        SELECT l.lk * {DAY_SPAN} + greatest(datediff('day', ?::DATE, r.day), 0) AS k
+        FROM ({received_days_sql()}) r
+        JOIN _wf_lk l ON l.level = CASE WHEN r.country = 'ALL' THEN 'global' ELSE 'country' END
+             AND l.key = r.country
+        ORDER BY 1
+        """,
+        [codes.base],
+    ).fetchnumpy()["k"]
+    out["received"] = np.asarray(received, dtype=np.int64)
     return counts, out
 
 
@@ -193,7 +206,6 @@ def _frame(
     is_area[lks["area_lk"][lks["area_lk"] >= 0]] = True
     in_parent = np.flatnonzero(is_parent[lk])
     in_area = np.flatnonzero(is_area[lk] & is_all)
-    area_covered = covered_days_before(lk[in_area]) + lks["covered_before"][lk[in_area]]
     del lk, etype, is_all
     parent = lks["parent_lk"][lk_r]
     parent_sid = np.where(parent >= 0, parent * n_types, -1)
@@ -209,20 +221,16 @@ def _frame(
     area_keys, area_dow = counts.k[in_area], same_weekday_sums(counts, in_area, b)
     out["area_sum"] = lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0]
     out["area_dow_sum"] = lookup(area_keys, area_dow, area_sid, dn_r)[0]
-    # History counts only the days on which the area (country, or the world for actors)
-    # had events: a place the store hears of once a week is not judged after 14 days.
-    out["history"] = lookup(area_keys, area_covered, area_sid, dn_r)[0].astype(np.int64)
+    # History counts only the days on which the store received documents about the area
+    # (country, or the world for actors): a place the feeds mention once a week is not
+    # judged after 14 calendar days, nor one whose reports recall older dates.
+    base_key = np.where(area >= 0, area * DAY_SPAN, -1)
+    before = np.searchsorted(lks["received"], base_key + dn_r) - np.searchsorted(
+        lks["received"], base_key
+    )
+    out["history"] = np.where(area >= 0, before, 0).astype(np.int64)
     out["window_sum"] = window_sum[rows]
     return out
-
-
-def covered_days_before(groups: Ints) -> Ints:
-    """For rows sorted by group, how many rows of the same group come before each."""
-    if len(groups) == 0:
-        return np.zeros(0, dtype=np.int64)
-    index = np.arange(len(groups))
-    starts = np.r_[True, groups[1:] != groups[:-1]]
-    return index - np.maximum.accumulate(np.where(starts, index, 0))
 
 
 def _judge(cols: dict[str, np.ndarray], cfg: AnalysisConfig) -> pa.Table:

@@ -109,13 +109,27 @@ def cluster_candidates(
     return out
 
 
+def _seen_in_country(
+    sig: dict[str, Any], seen: dict[tuple[str, str], list[dt.date]], days: int
+) -> bool:
+    """Whether the country had a signal of this kind in the ``days`` days before."""
+    earliest = _as_day(sig["day"]) - dt.timedelta(days=days)
+    before = seen.get((str(sig.get("country")), str(sig["subtype"])), [])
+    return any(earliest <= d < _as_day(sig["day"]) for d in before)
+
+
 def single_candidates(
     signals: list[dict[str, Any]],
     from_day: dt.date,
     cfg: AnalysisConfig,
     weights: dict[str, float] | None = None,
+    seen: dict[tuple[str, str], list[dt.date]] | None = None,
 ) -> list[Candidate]:
     """Burst, novelty and rule alerts: one signal is enough.
+
+    A novelty alert needs its kind to be new to the whole country over the baseline
+    window (``seen``: days of each country's earlier novelty signals by kind): foreign
+    strikes in Yemen are a border crossing every week, not news.
 
     Thresholds read the signal's own score; the candidate's score is weighted by its
     actors' prominence, so it ranks higher without lowering the bar.
@@ -142,6 +156,7 @@ def single_candidates(
             s["kind"] == "novelty"
             and s["subtype"] in cfg.novelty_alert_subtypes
             and float(s["score"]) >= 4.0 * cfg.novelty_alert_confidence
+            and not _seen_in_country(s, seen or {}, cfg.baseline_days)
         ):
             kind, key = "novelty", f"novelty|{place}|{s['subtype']}"
         elif s["kind"] == "rule":
@@ -190,10 +205,12 @@ def build_candidates(
     from_day: dt.date,
     cfg: AnalysisConfig,
     weights: dict[str, float] | None = None,
+    seen: dict[tuple[str, str], list[dt.date]] | None = None,
 ) -> list[Candidate]:
     """All merged alert candidates whose window ends on or after ``from_day``.
 
-    ``weights``: per event id, 1 + the prominence of its actors (``prominence``).
+    ``weights``: per event id, 1 + the prominence of its actors (``prominence``);
+    ``seen``: earlier novelty signal days per (country, kind), see ``single_candidates``.
     """
     if signals.empty:
         return []
@@ -201,7 +218,7 @@ def build_candidates(
     clusters = merge_candidates(cluster_candidates(rows, from_day, cfg, weights))
     singles = [
         c
-        for c in merge_candidates(single_candidates(rows, from_day, cfg, weights))
+        for c in merge_candidates(single_candidates(rows, from_day, cfg, weights, seen))
         if not _inside_cluster(c, clusters)
     ]
     return clusters + singles

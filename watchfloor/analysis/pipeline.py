@@ -103,20 +103,22 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         con.execute("DROP TABLE IF EXISTS _wf_ev")
         drop_baseline_tables(con)
         frames = [
-            drop_cold_signals(con, frame, cfg)
-            for frame in (
-                rate_signals(con, from_day, cfg),
-                novelty_signals(con, from_day, cfg),
-                rule_signals(con, rules, from_day),
-            )
+            rate_signals(con, from_day, cfg),
+            novelty_signals(con, from_day, cfg),
+            rule_signals(con, rules, from_day),
         ]
         n_signals = store_signals(con, from_day, frames)
         lookback = from_day - dt.timedelta(days=cfg.cluster_window_days)
         signals = con.execute(
             "SELECT * FROM analysis_signals WHERE day >= ? ORDER BY day, id", [lookback]
         ).fetch_df()
+        # Signals of places still warming up are kept (a later novelty needs to know them)
+        # but raise no alert.
+        signals = drop_cold_signals(con, signals, cfg)
         weights = signal_weights(con, signals, ProminenceBook.load(cfg.actors_file))
-        candidates = build_candidates(signals, from_day, cfg, weights)
+        candidates = build_candidates(
+            signals, from_day, cfg, weights, _novelty_days(con, from_day, cfg)
+        )
         new, updated = upsert_alerts(con, candidates)
         removed = _drop_unsupported(con, new + updated) if full else 0
         _set_watermark(con)
@@ -131,6 +133,21 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         alerts_removed=removed,
         seconds=time.perf_counter() - started,
     )
+
+
+def _novelty_days(
+    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
+) -> dict[tuple[str, str], list[dt.date]]:
+    """Days of each country's novelty signals by kind over the baseline window."""
+    rows = con.execute(
+        "SELECT DISTINCT country, subtype, day FROM analysis_signals "
+        "WHERE kind = 'novelty' AND country IS NOT NULL AND day >= ?",
+        [from_day - dt.timedelta(days=cfg.baseline_days)],
+    ).fetchall()
+    out: dict[tuple[str, str], list[dt.date]] = {}
+    for country, subtype, day in rows:
+        out.setdefault((str(country), str(subtype)), []).append(day)
+    return out
 
 
 def _drop_unsupported(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int:

@@ -1,8 +1,10 @@
 """Cold start: which places have enough history to be judged, and from when.
 
-A place's history is the number of days on which the store holds events placed there
-(coded from news or imported from ACLED/GDELT), not calendar days: a country the feeds
-mention once a week is not judged two weeks after its first mention. Rates are gated in
+A place's history is the number of days on which the store received documents with events
+placed there (the publication day; for events imported from ACLED/GDELT, which have no
+document, the event's day), not calendar days: a country the feeds mention once a week is
+not judged two weeks after its first mention, and reports recalling older dates do not
+make a history the store never saw. Rates are gated in
 ``baselines``; this module gates the other signals (novelty, rules) the same way and says,
 for ``watchfloor alerts`` and the dashboard, what is still warming up.
 """
@@ -66,15 +68,33 @@ def _place_dict(p: PlaceWarmup) -> dict[str, object]:
     return {"country": p.country, "covered_days": p.covered_days, "judged_from": judged_from}
 
 
+def received_days_sql() -> str:
+    """SQL of (country, day) pairs: a day the store received events placed in the country;
+    country ``'ALL'`` for every such day of any country."""
+    return """
+        WITH r AS (
+            SELECT DISTINCT e.place_country AS country,
+                   CASE WHEN e.document_id IS NULL OR d.id IS NULL THEN e.date
+                        ELSE CAST(coalesce(d.published, d.ingested_at) AS DATE) END AS day
+            FROM events e LEFT JOIN documents d ON d.id = e.document_id
+            WHERE e.place_country IS NOT NULL AND e.date IS NOT NULL
+                  AND NOT coalesce(e.negated, FALSE)
+        )
+        SELECT country, day FROM r WHERE day IS NOT NULL
+        UNION ALL
+        SELECT DISTINCT 'ALL', day FROM r WHERE day IS NOT NULL
+    """
+
+
 def warmup_status(store: Store, cfg: AnalysisConfig) -> WarmupStatus:
     """Every country with events, split into judged and warming up."""
     need = int(cfg.min_history_days)
     rows = store.con.execute(
-        """
+        f"""
         WITH days AS (
-            SELECT key, day, row_number() OVER (PARTITION BY key ORDER BY day) AS nth
-            FROM analysis_daily_counts
-            WHERE level = 'country' AND etype = 'ALL' AND n > 0
+            SELECT country AS key, day,
+                   row_number() OVER (PARTITION BY country ORDER BY day) AS nth
+            FROM ({received_days_sql()}) WHERE country <> 'ALL'
         )
         SELECT key, count(*) AS covered, min(day) FILTER (WHERE nth = ?) AS last_needed
         FROM days GROUP BY key ORDER BY key
@@ -105,10 +125,13 @@ def drop_cold_signals(
     con.register("_wf_cold", frame[["id", "day", "country", "admin1", "subtype"]])
     try:
         rows = con.execute(
-            """
+            f"""
             WITH covered AS (
+                SELECT 'country' AS level, country AS key, day FROM ({received_days_sql()})
+                WHERE country <> 'ALL'
+                UNION ALL
                 SELECT level, key, day FROM analysis_daily_counts
-                WHERE level IN ('country', 'admin1') AND etype = 'ALL' AND n > 0
+                WHERE level = 'admin1' AND etype = 'ALL' AND n > 0
             )
             SELECT s.id FROM _wf_cold s
             WHERE s.country IS NULL OR (
