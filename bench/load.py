@@ -1,10 +1,12 @@
 """Load on the REST API: concurrent readers while a writer ingests through POST /api/ingest.
 
-Usage: ``python bench/load.py [--seconds 20] [--readers 8] [--batch 5] [--code]``.
+Usage: ``python bench/load.py [--seconds 20] [--readers 8] [--batch 5] [--code] [--hostile]``.
 Builds a temp database from the demo corpus (coded with ``--code``), serves the real app
 with uvicorn on 127.0.0.1, and for a bounded time runs ``--readers`` clients looping over
 the read endpoints and one client posting batches of new documents. Prints requests per
 second, p50/p95/p99 latency per kind, status counts and errors; the target is zero 5xx.
+``--hostile`` adds one client cycling through requests at the API's edges (dates at the
+calendar's ends, huge offsets, a foreign Host header, a bad token with a broken body).
 """
 
 from __future__ import annotations
@@ -41,6 +43,18 @@ READS = [
     "/api/timeline?interval=day",
     "/api/map?limit=200",
     "/api/alerts?limit=20",
+]
+
+# (method, path, extra headers, body): each must get a 4xx naming its problem, never a 5xx.
+HOSTILE: list[tuple[str, str, dict[str, str], bytes | None]] = [
+    ("GET", "/api/documents?until=9999-12-31", {}, None),
+    ("GET", "/api/media?actor=ARM&pivot=0001-01-01", {}, None),
+    ("GET", "/api/events?offset=9223372036854775808", {}, None),
+    ("GET", "/api/events?since=0001-01-01&until=9999-12-31T23:59:59-12:00", {}, None),
+    ("GET", "/api/alerts?limit=99999999999999999999", {}, None),
+    ("GET", "/api/health", {"Host": "rebind.evil.example"}, None),
+    ("POST", "/api/ingest", {"Authorization": "Bearer wf_deadbeef_guess"}, b"{not json"),
+    ("POST", "/api/alerts/x/state", {}, b'{"state": 5}'),
 ]
 
 
@@ -115,11 +129,28 @@ async def writer(base: str, until: float, tally: Tally, secret: str, batch: int)
     return sent
 
 
-async def drive(base: str, seconds: float, readers: int, secret: str, batch: int) -> None:
+async def hostile(base: str, until: float, tally: Tally) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        for method, path, headers, body in itertools.cycle(HOSTILE):
+            if time.perf_counter() >= until:
+                return
+            started = time.perf_counter()
+            try:
+                response = await client.request(method, path, headers=headers, content=body)
+                tally.record("edge", started, response)
+            except httpx.HTTPError as exc:
+                tally.record("edge", started, None, type(exc).__name__)
+
+
+async def drive(
+    base: str, seconds: float, readers: int, secret: str, batch: int, edges: bool = False
+) -> None:
     tally = Tally()
     until = time.perf_counter() + seconds
     started = time.perf_counter()
     tasks = [reader(base, until, tally, i) for i in range(readers)]
+    if edges:
+        tasks.append(hostile(base, until, tally))
     results = await asyncio.gather(writer(base, until, tally, secret, batch), *tasks)
     wall = time.perf_counter() - started
     total = sum(len(v) for v in tally.latency.values())
@@ -144,6 +175,7 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=8)
     parser.add_argument("--batch", type=int, default=5, help="documents per POST /api/ingest")
     parser.add_argument("--code", action="store_true", help="code the corpus before serving")
+    parser.add_argument("--hostile", action="store_true", help="add a client of edge requests")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
@@ -163,7 +195,14 @@ def main() -> None:
             time.sleep(0.05)
         try:
             asyncio.run(
-                drive(f"http://127.0.0.1:{port}", args.seconds, args.readers, secret, args.batch)
+                drive(
+                    f"http://127.0.0.1:{port}",
+                    args.seconds,
+                    args.readers,
+                    secret,
+                    args.batch,
+                    args.hostile,
+                )
             )
         finally:
             server.should_exit = True

@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/replay_alerts.py [--corpus PATH] [--truth PATH] [--keep-db PATH]
 
-Replays the corpus day by day through ingest, code and analyse (``workflow.process_new``)
+Replays the corpus day by day through ingest, code and analyse (``workflow.ingest_and_process``)
 into a fresh store, printing each day's documents and seconds, then the replay's figures.
 Defaults to ``../shared/eval/reports_dev.jsonl`` with ``alerts_dev_truth.jsonl``.
 """

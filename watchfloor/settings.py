@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     cluster_window_hours: int = Field(48, description="window for cluster alerts, hours")
     host: str = Field("127.0.0.1", description="address the web server binds")
     port: int = Field(8080, description="port the web server binds")
+    trusted_hosts: str = Field(
+        "", description="extra Host names the API answers, comma-separated (besides localhost)"
+    )
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings,  # type: ignore[no-untyped-def,override]
@@ -40,6 +43,11 @@ class Settings(BaseSettings):
         from pydantic_settings import TomlConfigSettingsSource
 
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    def api_hosts(self) -> frozenset[str]:
+        """Host header names the API answers: loopback names, ``host`` and ``trusted_hosts``."""
+        extra = (name.strip() for name in self.trusted_hosts.split(","))
+        return frozenset({"127.0.0.1", "localhost", "::1", self.host, *filter(None, extra)})
 
     def date_range(self) -> DateRange:
         """The accepted range of dates, from ``min_date_year`` and ``max_days_ahead``."""

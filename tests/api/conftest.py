@@ -25,7 +25,7 @@ def filled(tmp_path: Path) -> Iterator[tuple[Store, Sample]]:
 def client(filled: tuple[Store, Sample]) -> Iterator[TestClient]:
     db, _ = filled
     app = create_app(Settings(db=Path(db.path)), db, max_body_bytes=200_000)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from watchfloor.api.app import create_app
@@ -55,3 +57,37 @@ def test_readme_documents_every_api_route(tmp_path: Path) -> None:
         "token revoke",
     ):
         assert command in section
+
+
+@pytest.mark.parametrize(
+    ("host", "answered", "refused"),
+    [
+        ("10.20.30.40", ["10.20.30.40:9000", "localhost:9000"], ["evil.example"]),
+        ("0.0.0.0", ["127.0.0.1:9000", "desk.example"], ["evil.example", "10.20.30.40"]),
+    ],
+)
+def test_serve_trusts_its_host_and_the_setting_only(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    host: str,
+    answered: list[str],
+    refused: list[str],
+) -> None:
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    served: dict[str, Any] = {}
+    # The network edge: capture the app uvicorn would serve instead of binding a port.
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.setenv("WATCHFLOOR_TRUSTED_HOSTS", "desk.example")
+    db = str(tmp_path / "serve.duckdb")
+    result = CliRunner().invoke(cli, ["--db", db, "serve", "--host", host, "--port", "9000"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == host
+    with TestClient(served["app"], base_url="http://localhost") as client:
+        for name in answered:
+            assert client.get("/api/health", headers={"Host": name}).status_code == 200, name
+        for name in refused:
+            assert client.get("/api/health", headers={"Host": name}).status_code == 400, name
+    if host == "0.0.0.0":
+        assert "trusted_hosts" in result.stderr

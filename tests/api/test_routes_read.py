@@ -224,6 +224,6 @@ def test_cors_is_off_by_default_and_on_for_named_origins(
     assert "access-control-allow-origin" not in client.get("/api/health", headers=origin).headers
     db, _ = filled
     app = create_app(Settings(db=Path(db.path)), db, cors_origins=["https://desk.example"])
-    with TestClient(app) as cors_client:
+    with TestClient(app, base_url="http://localhost") as cors_client:
         resp = cors_client.get("/api/health", headers=origin)
     assert resp.headers["access-control-allow-origin"] == "https://desk.example"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from watchfloor.api import tokens
 from watchfloor.api.tokens import create_token, list_tokens, lookup_token, revoke_token
 from watchfloor.errors import InputError
 from watchfloor.store import Store
@@ -37,3 +38,33 @@ def test_same_name_twice_is_refused_until_revoked(store: Store) -> None:
 def test_revoking_an_unknown_token_names_it(store: Store) -> None:
     with pytest.raises(InputError, match="'ghost'"):
         revoke_token(store, "ghost")
+
+
+@pytest.mark.parametrize(
+    "kind", ["known id, wrong secret", "unknown id", "malformed", "revoked, wrong secret"]
+)
+def test_every_failed_lookup_runs_one_query_and_one_digest(
+    store: Store, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # Same work on every path is what keeps the time of a lookup from telling which ids exist;
+    # the times themselves are measured by bench/tokens.py.
+    info, secret = create_token(store, "laptop")
+    if kind.startswith("revoked"):
+        revoke_token(store, "laptop")
+    candidate = {
+        "known id, wrong secret": f"wf_{info.id}_{'A' * 43}",
+        "unknown id": f"wf_{'0' * 8}_{'A' * 43}",
+        "malformed": "A" * 55,
+        "revoked, wrong secret": f"wf_{info.id}_{'B' * 43}",
+    }[kind]
+    digests: list[str] = []
+    real = tokens._digest
+
+    def counted(salt: str, token: str) -> str:
+        digests.append(salt)
+        return real(salt, token)
+
+    monkeypatch.setattr(tokens, "_digest", counted)
+    assert lookup_token(store, candidate) is None
+    assert len(digests) == 1
+    assert lookup_token(store, secret) is not None  # the real one still matches

@@ -51,7 +51,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, 
     with Store(path) as store:
         _, secret = create_token(store, "fuzzer")
         app = create_app(Settings(db=path), store, max_body_bytes=100_000)
-        with TestClient(app, raise_server_exceptions=False) as client:
+        with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
             yield client, secret
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from pathlib import Path
 
@@ -147,29 +146,3 @@ def test_odd_urls_are_refused_with_a_fetch_error_naming_the_url(url: str) -> Non
     with pytest.raises(FetchError) as info:
         fetch.check_url(url, allow_private=False)
     assert_clear(info.value)
-
-
-@FAST
-@given(ip=st.ip_addresses())
-def test_private_and_loopback_addresses_are_refused_public_ones_allowed(
-    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
-) -> None:
-    host = f"[{ip}]" if ip.version == 6 else str(ip)
-    url = f"http://{host}/feed.xml"
-    mapped = ip.ipv4_mapped if ip.version == 6 else None
-    target = mapped or ip
-    blocked = any(
-        (
-            target.is_loopback,
-            target.is_link_local,
-            target.is_private,
-            target.is_multicast,
-            target.is_reserved,
-            target.is_unspecified,
-        )
-    )
-    if blocked:
-        with pytest.raises(FetchError, match="refused"):
-            fetch.check_url(url, allow_private=False)
-    else:
-        fetch.check_url(url, allow_private=False)

@@ -182,7 +182,7 @@ def test_legacy_layout_maps_old_types(
         "data_id": "1",
         "iso": "818",
         "event_id_cnty": "EGY9",
-        "event_date": "05/02/2017",
+        "event_date": "05-February-2017",
         "event_type": legacy_type,
         "actor1": "Rioters (Egypt)",
         "inter1": inter1,

@@ -29,6 +29,14 @@ ARABIC_PAGE = (
     "\u0645\u0639\u0631\u0629 \u0627\u0644\u0646\u0639\u0645\u0627\u0646.</p>"
     "</body></html>"
 )
+META_PAGE = (
+    '<html lang="en-GB"><head><title>Shelling in Idlib | Levant Herald</title>'
+    '<meta property="og:site_name" content="Levant Herald">'
+    '<link rel="canonical" href="https://levantherald.example/idlib/shelling-1">'
+    '<meta name="author" content="Rania Haddad">'
+    '<meta property="article:published_time" content="2024-03-02T12:00:00+02:00">'
+    f"</head><body><article><h1>Shelling in Idlib</h1><p>{STORY_ONE}</p></article></body></html>"
+)
 LONG_CONTENT = (
     "Aid agencies said on Tuesday that fighting around the port city of Hodeidah had cut "
     "the main road to the capital, stranding hundreds of trucks carrying food and fuel. "
@@ -111,11 +119,19 @@ def _routes(base: str) -> dict[str, Route]:
         "/big": Route(body=b"<html><body>" + b"x" * 2_000_000 + b"</body></html>", headers=html),
         "/bomb": Route(body=bomb, headers={**html, "Content-Encoding": "gzip"}),
         "/image.png": Route(body=b"\x89PNG\r\n", headers={"Content-Type": "image/png"}),
+        "/meta-page": Route(body=META_PAGE.encode(), headers=html),
+        "/truncated.rss": Route(body=_cut_after_first_item(rss(base)), headers=feed_type),
+        "/empty.rss": Route(body=b"", headers=feed_type),
         "/arabic": Route(
             body=ARABIC_PAGE.encode("windows-1256"),
             headers={"Content-Type": "text/html; charset=windows-1256"},
         ),
     }
+
+
+def _cut_after_first_item(feed: bytes) -> bytes:
+    """A feed broken off inside its second item, as a dropped connection leaves it."""
+    return feed[: feed.index(b"</item>") + len(b"</item>") + 30]
 
 
 @pytest.fixture(scope="session")

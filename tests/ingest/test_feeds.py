@@ -95,3 +95,82 @@ def test_page_charset_from_the_http_header_is_honoured(
         "\u0645\u0639\u0631\u0629 \u0627\u0644\u0646\u0639\u0645\u0627\u0646" in item.document.text
     )
     assert "\ufffd" not in item.document.text
+
+
+def test_truncated_feed_says_so_and_keeps_the_items_before_the_break(
+    http_server: LocalServer, settings: Settings
+) -> None:
+    items = _read(http_server.url("/truncated.rss"), settings)
+    docs = [i.document for i in items if isinstance(i, Candidate)]
+    assert [d.title for d in docs] == ["Shelling in Idlib"]
+    (warning,) = [i for i in items if isinstance(i, ItemWarning)]
+    assert warning.origin.input == http_server.url("/truncated.rss")
+    assert "the feed is cut short" in warning.message
+    assert "read 2 item(s), later ones are lost" in warning.message
+    # The item the break cut in two has a title and nothing else: it fails, named.
+    (failure,) = [i for i in items if isinstance(i, ItemFailure)]
+    assert failure.message == "the item has no text and no link to follow"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"", "the feed is empty (0 bytes)"),
+        (b"  \n", "the feed is empty (3 bytes)"),
+        (b'<?xml version="1.0"?><rss version="2.0"><chan', "cut short"),
+    ],
+    ids=["empty", "blank", "cut-in-channel"],
+)
+def test_feed_with_nothing_readable_is_a_failure(
+    tmp_path: Path, settings: Settings, body: bytes, message: str
+) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_bytes(body)
+    (item,) = _read(str(path), settings)
+    assert isinstance(item, ItemFailure) and item.origin.input == str(path)
+    assert message in item.message
+
+
+def test_well_formed_feed_without_items_warns(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "quiet.atom"
+    path.write_bytes(
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Q</title>'
+        b"<id>urn:q</id><updated>2024-03-01T00:00:00Z</updated></feed>"
+    )
+    (item,) = _read(str(path), settings)
+    assert isinstance(item, ItemWarning) and item.message == "the feed holds no items"
+
+
+def test_empty_feed_url_is_a_failure(http_server: LocalServer, settings: Settings) -> None:
+    (item,) = _read(http_server.url("/empty.rss"), settings)
+    assert isinstance(item, ItemFailure) and "empty" in item.message
+
+
+def test_feed_cut_inside_its_first_item_warns_and_fails_that_item(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "cut.rss"
+    path.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><ti')
+    warning, failure = _read(str(path), settings)
+    assert isinstance(warning, ItemWarning) and "the feed is cut short" in warning.message
+    assert isinstance(failure, ItemFailure) and failure.origin.input.startswith(f"{path} item 1")
+
+
+def test_a_stray_entity_mid_feed_is_named_and_every_item_still_read(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "entity.rss"
+    path.write_bytes(
+        b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>W</title>\n'
+        b"<item><title>Raid&nbsp;in Basra</title><description>Police raided a market in Basra."
+        b"</description></item>\n<item><title>Curfew</title><description>A curfew was declared."
+        b"</description></item>\n</channel></rss>\n"
+    )
+    items = _read(str(path), settings)
+    warning = items[0]
+    assert isinstance(warning, ItemWarning)
+    assert warning.message == (
+        "the feed is not well-formed XML (undefined entity at line 3, column 17); "
+        "read 2 item(s), read leniently"
+    )
+    assert len([i for i in items if isinstance(i, Candidate)]) == 2

@@ -89,7 +89,7 @@ def test_public_host_is_fetched_from_the_vetted_address_with_its_host_header(
         lookups.append((host, port_number))
         return ["127.0.0.1"]
 
-    monkeypatch.setattr("watchfloor.ingest.fetch._blocked_reason", lambda address: None)
+    monkeypatch.setattr("watchfloor.ingest.fetch.blocked_reason", lambda address: None)
     with Fetcher(settings, resolver=resolver) as fetcher:
         response = fetcher.get(f"http://wire.test:{port}/echo-host")
     assert response.body == f"wire.test:{port}".encode()

@@ -72,6 +72,12 @@ def test_two_cycles_take_new_items_once_and_report_bad_feeds(
         "no-feed-here": ("error", 0),
     }
     assert first.summary.new == 4
+    # A feed that cannot be read is counted as failed in the cycle's summary, named.
+    assert first.summary.failed == 2
+    assert [f.origin.input.rsplit("/", 1)[1] for f in first.summary.failures] == [
+        "not-a-feed.xml",
+        "no-feed-here",
+    ]
     assert [p.new_items for p in second.polls] == [0, 0, 0, 0]
     assert second.summary.read == 0
     assert page_requests[1] == page_requests[0]  # the page is not fetched again in cycle 2

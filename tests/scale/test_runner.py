@@ -95,14 +95,76 @@ def test_dask_output_matches_local_coding(
         docs_per_partition=7,
         coder_loader=LOADER,
     )
-    expected = local_rows(settings, demo_documents(demo_rows))
+    # the 36 stories hold two near-copies of wf-demo-0019 (one in each file): local ingest
+    # codes neither, and neither may Dask
+    docs = locally_ingested(settings, sorted(archive.glob("*.jsonl")), tmp_path)
+    expected = local_rows(settings, docs)
     got = parquet_rows(out)
     assert got == expected
-    assert summary.documents == len(demo_rows)
+    assert summary.documents == len(docs) == len(demo_rows) - 2
+    assert (summary.near_copies, summary.duplicates) == (2, 0)
     assert summary.events == len(expected) > 0
     assert summary.partitions == 6  # 20 docs -> 3 partitions, 16 docs -> 3 partitions
     assert summary.workers == 2
     assert len({r[0] for r in got}) == len(got)
+
+
+def near_copy(row: dict[str, Any], n: int, source: str) -> dict[str, Any]:
+    """The story as another outlet carries it: own id, url and source, one sentence added."""
+    return {
+        **row,
+        "id": f"{row['id']}-copy{n}",
+        "url": f"https://copy{n}.example/{row['id']}",
+        "source": source,
+        "text": row["text"] + " More details were not immediately available.",
+    }
+
+
+def locally_ingested(settings: Settings, files: list[Path], tmp_path: Path) -> list[Document]:
+    """The documents ``watchfloor ingest FILES`` would code: canonical ones, repeats dropped."""
+    from watchfloor.ingest.pipeline import Ingestor
+    from watchfloor.store.documents import load_documents
+
+    with Store(tmp_path / "local.duckdb") as store:
+        Ingestor(store, settings).ingest([str(f) for f in files])
+        ids = store.con.execute(
+            "SELECT id FROM documents WHERE canonical_id IS NULL ORDER BY id"
+        ).fetchall()
+        return load_documents(store, [i for (i,) in ids])
+
+
+def test_dask_folds_near_copies_and_repeats_like_local_ingest(
+    settings: Settings, scheduler: str, tmp_path: Path, demo_rows: list[dict[str, Any]]
+) -> None:
+    base = demo_rows[:10]
+    files = [
+        write_jsonl(tmp_path / "in" / "a.jsonl", base[:6]),
+        # b repeats a's first story under the same id, carries two stories syndicated by
+        # other outlets, and the same text of story 7 from its own outlet under a new id
+        write_jsonl(
+            tmp_path / "in" / "b.jsonl",
+            [
+                base[0],
+                near_copy(base[1], 1, "Lowland Courier"),
+                *base[6:],
+                near_copy(base[7], 2, "Caspian Post"),
+                {**base[8], "id": "same-text-same-source"},
+            ],
+        ),
+    ]
+    out = tmp_path / "events"
+    summary = code_with_dask(
+        settings=settings,
+        input=str(tmp_path / "in" / "*.jsonl"),
+        output=out,
+        scheduler=scheduler,
+        docs_per_partition=3,
+        coder_loader=LOADER,
+    )
+    docs = locally_ingested(settings, files, tmp_path)
+    assert {d.id for d in docs} == {r["id"] for r in base}
+    assert parquet_rows(out) == local_rows(settings, docs)
+    assert (summary.documents, summary.near_copies, summary.duplicates) == (10, 2, 2)
 
 
 def test_output_is_partitioned_by_date_and_country(
@@ -206,12 +268,10 @@ def test_killed_worker_loses_and_duplicates_no_document(
         coder_loader=LOADER,
     )
     assert kill_flag.exists(), "the worker coding the victim document was not killed"
-    docs = [d if d.id != demo_rows[3]["id"] else None for d in demo_documents(rows)]
-    expected_docs = [d for d in docs if d is not None]
-    victim_doc = next(d for d in iter_demo_documents() if d.id == demo_rows[3]["id"])
-    expected_docs.insert(3, Document(**{**victim_doc.__dict__, "id": KILL_DOC}))
+    expected_docs = locally_ingested(settings, [archive], tmp_path)
+    assert KILL_DOC in {d.id for d in expected_docs}
     assert parquet_rows(out) == local_rows(settings, expected_docs)
-    assert summary.documents == len(rows)
+    assert summary.documents == len(expected_docs) == len(rows) - summary.near_copies
     coded_ids = duckdb.sql(
         f"SELECT DISTINCT document_id FROM read_parquet('{out}/**/*.parquet')"
     ).fetchall()

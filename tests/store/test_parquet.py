@@ -139,3 +139,40 @@ def test_export_refuses_a_non_empty_folder_that_is_not_an_export(
     with pytest.raises(InputError, match="not a watchfloor export"):
         export_tables(store, keep)
     assert (keep / "notes.txt").read_text() == "precious"
+
+
+def _killed_staging(parent: Path, name: str, suffix: str) -> Path:
+    """A hidden folder as a killed export leaves it: half a Parquet file, no manifest."""
+    folder = parent / f".{name}.{suffix}"
+    folder.mkdir()
+    (folder / "events.parquet").write_bytes(b"PAR1 half written")
+    return folder
+
+
+@pytest.mark.parametrize("leftovers", [["tmp-0badf00d"], ["tmp-1", "tmp-2", "old-3"]])
+def test_next_export_removes_folders_a_killed_export_left(
+    store: Store, tmp_path: Path, leftovers: list[str]
+) -> None:
+    _fill(store)
+    for suffix in leftovers:
+        _killed_staging(tmp_path, "out", suffix)
+    unrelated = _killed_staging(tmp_path, "other", "tmp-12345678")
+    export_tables(store, tmp_path / "out", ["events"])
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+    assert unrelated.is_dir()  # another export's folder is not ours to touch
+
+
+def test_export_killed_between_renames_gets_the_old_export_back_first(
+    store: Store, tmp_path: Path
+) -> None:
+    _fill(store)
+    out = tmp_path / "out"
+    export_tables(store, out, ["events"])
+    out.rename(tmp_path / ".out.old-0000aaaa")  # killed after the first rename
+    _killed_staging(tmp_path, "out", "tmp-0000bbbb")
+    with pytest.raises(InputError, match="no such table"):
+        export_tables(store, out, ["nonsense"])
+    assert sorted(p.name for p in out.iterdir()) == ["events.parquet", "manifest.json"]
+    export_tables(store, out, ["documents"])
+    assert sorted(p.name for p in out.iterdir()) == ["documents.parquet", "manifest.json"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]

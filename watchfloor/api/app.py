@@ -19,7 +19,11 @@ from watchfloor import __version__
 from watchfloor.api import routes_analysis, routes_read, routes_write
 from watchfloor.api.formats import json_response
 from watchfloor.api.layers import LayerUnavailable
-from watchfloor.api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from watchfloor.api.middleware import (
+    BodyLimitMiddleware,
+    SecurityHeadersMiddleware,
+    TrustedHostMiddleware,
+)
 from watchfloor.api.state import ApiState
 from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.settings import Settings
@@ -114,10 +118,13 @@ def create_app(
     *,
     cors_origins: Sequence[str] = (),
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    trusted_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The watchfloor web app over ``store`` (opened from ``settings.db`` when not given).
 
     The app owns a store it opens and closes it on shutdown; a store passed in stays open.
+    Requests whose Host header is not in ``settings.api_hosts()`` or ``trusted_hosts``
+    answer 400 before anything else runs.
     """
     owns = store is None
     state = ApiState(settings, store or Store(settings.db), owns_store=owns)
@@ -152,4 +159,7 @@ def create_app(
         )
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    # Added last, so it runs first: a foreign Host gets nothing else from the app.
+    hosts = settings.api_hosts() | frozenset(trusted_hosts)
+    app.add_middleware(TrustedHostMiddleware, hosts=hosts)
     return app

@@ -1,4 +1,4 @@
-"""ASGI middleware: request body size cap and security headers."""
+"""ASGI middleware: trusted Host names, request body size cap and security headers."""
 
 from __future__ import annotations
 
@@ -113,3 +113,60 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without port, brackets or a trailing dot, lower-cased."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    name, sep, port = value.rpartition(":")
+    if sep and port.isdigit() and ":" not in name:
+        value = name
+    return value.rstrip(".")
+
+
+class TrustedHostMiddleware:
+    """Answer 400 unless the request's Host header names one of ``hosts`` (any port).
+
+    A page on another site can point its own DNS name at 127.0.0.1 (DNS rebinding) and read
+    the API from the analyst's browser; the browser still sends that foreign name as Host.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope.get("headers") or []).get(b"host")
+        header = raw.decode("latin-1") if raw is not None else ""
+        if host_name(header) in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        shown = f"Host header {header!r}" if raw is not None else "a request without a Host header"
+        message = (
+            f"{shown} is not a trusted host name: this server answers "
+            f"{', '.join(sorted(self.hosts))} (add names with 'serve --host' or the "
+            "trusted_hosts setting)"
+        )
+        body = json.dumps({"error": message}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 400,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -9,9 +9,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query
 
+from watchfloor.api.deps import StateDep
+from watchfloor.daterange import DateRange
 from watchfloor.store.events import EventFilter
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000_000_000  # far past any table, far below DuckDB's BIGINT limit
 DEFAULT_LIMIT = 100
 FORMATS = ("json", "csv", "geojson")
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
@@ -22,20 +25,37 @@ def bad_request(message: str, status: int = 422) -> HTTPException:
     return HTTPException(status_code=status, detail=message)
 
 
-def parse_date(name: str, value: str | None) -> dt.date | None:
-    """An ISO date (YYYY-MM-DD, or a datetime whose date part is taken)."""
+def date_bounds(state: StateDep) -> DateRange:
+    """Dependency: the dates accepted today (Settings.min_date_year, max_days_ahead)."""
+    return state.settings.date_range()
+
+
+BoundsDep = Annotated[DateRange, Depends(date_bounds)]
+
+
+def parse_date(name: str, value: str | None, bounds: DateRange) -> dt.date | None:
+    """An ISO date (YYYY-MM-DD, or a datetime whose date part is taken) within ``bounds``.
+
+    A date outside them is a 422 naming the parameter, so no later arithmetic (a day
+    added to 9999-12-31) can overflow.
+    """
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(value).date()
-    except ValueError:
+        try:
+            day = dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            raise bad_request(
+                f"query parameter {name!r}: {value!r} is not a date; use YYYY-MM-DD"
+            ) from None
+    if not bounds.contains(day):
         raise bad_request(
-            f"query parameter {name!r}: {value!r} is not a date; use YYYY-MM-DD"
-        ) from None
+            f"query parameter {name!r}: {day.isoformat()} is outside the accepted range "
+            f"{bounds.earliest.isoformat()} to {bounds.latest.isoformat()}"
+        )
+    return day
 
 
 def parse_country(value: str | None, name: str = "country") -> str | None:
@@ -60,14 +80,14 @@ class Page:
 
 def page_params(
     limit: int = Query(DEFAULT_LIMIT, description=f"rows per page, 1..{MAX_LIMIT}"),
-    offset: int = Query(0, description="rows to skip"),
+    offset: int = Query(0, description=f"rows to skip, 0..{MAX_OFFSET}"),
     format: str = Query("json", description="json, csv or geojson (where the rows have places)"),
 ) -> Page:
     """Dependency: validated limit / offset / format."""
     if not 1 <= limit <= MAX_LIMIT:
         raise bad_request(f"query parameter 'limit': {limit} is out of range 1..{MAX_LIMIT}")
-    if offset < 0:
-        raise bad_request(f"query parameter 'offset': {offset} must be 0 or more")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise bad_request(f"query parameter 'offset': {offset} is out of range 0..{MAX_OFFSET}")
     if format not in FORMATS:
         raise bad_request(
             f"query parameter 'format': {format!r} is not one of {', '.join(FORMATS)}"
@@ -114,9 +134,11 @@ def event_filter(
     document_id: str | None = Query(None, description="only events of this document"),
     dataset: str | None = Query(None, description="watchfloor, gdelt, acled or parquet"),
     quad_class: str | None = Query(None, description="QuadClass list, e.g. 3,4 (conflict)"),
+    *,
+    bounds: BoundsDep,
 ) -> EventFilter:
     """Dependency: the shared EventFilter, validated."""
-    first, last = parse_date("since", since), parse_date("until", until)
+    first, last = parse_date("since", since, bounds), parse_date("until", until, bounds)
     if first and last and first > last:
         raise bad_request(f"'since' ({first}) is after 'until' ({last})")
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:

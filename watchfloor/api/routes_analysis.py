@@ -10,9 +10,10 @@ from fastapi.responses import Response
 from watchfloor.api import layers
 from watchfloor.api.deps import StateDep, StoreDep
 from watchfloor.api.formats import csv_response, geojson_response, json_response
-from watchfloor.api.params import PageDep, bad_request, parse_country, parse_date
+from watchfloor.api.params import BoundsDep, PageDep, bad_request, parse_country, parse_date
 from watchfloor.api.routes_read import api_event
 from watchfloor.api.state import ApiState, table_exists
+from watchfloor.daterange import DateRange
 from watchfloor.store.database import Store
 from watchfloor.store.events import EVENT_COLUMNS
 
@@ -63,6 +64,7 @@ def _alerts(
     state: str | None,
     country: str | None,
     kind: str | None,
+    bounds: DateRange,
 ) -> list[dict[str, Any]]:
     if state is not None and state not in ALERT_STATES:
         raise bad_request(
@@ -70,7 +72,10 @@ def _alerts(
         )
     iso3 = parse_country(country)
     rows = layers.list_alerts(
-        store, since=parse_date("since", since), until=parse_date("until", until), state=state
+        store,
+        since=parse_date("since", since, bounds),
+        until=parse_date("until", until, bounds),
+        state=state,
     )
     rows = [
         r
@@ -95,8 +100,10 @@ def alerts(
     state: str | None = Query(None, description="new, acknowledged or dismissed"),
     country: str | None = Query(None, description="ISO3 country code"),
     kind: str | None = Query(None, description="cluster, burst, novelty or rule"),
+    *,
+    bounds: BoundsDep,
 ) -> Response:
-    rows = _alerts(store, since, until, state, country, kind)
+    rows = _alerts(store, since, until, state, country, kind, bounds)
     total = len(rows)
     rows = rows[page.offset : page.offset + page.limit]
     if page.format == "csv":
@@ -181,9 +188,11 @@ def stories(
     store: StoreDep,
     since: str | None = Query(None, description="YYYY-MM-DD"),
     until: str | None = Query(None, description="YYYY-MM-DD"),
+    *,
+    bounds: BoundsDep,
 ) -> Response:
     rows = layers.list_stories(
-        store, since=parse_date("since", since), until=parse_date("until", until)
+        store, since=parse_date("since", since, bounds), until=parse_date("until", until, bounds)
     )
     total = len(rows)
     rows = rows[page.offset : page.offset + page.limit]
@@ -197,9 +206,15 @@ def network(
     store: StoreDep,
     since: str | None = Query(None, description="YYYY-MM-DD"),
     until: str | None = Query(None, description="YYYY-MM-DD"),
+    *,
+    bounds: BoundsDep,
 ) -> Response:
     return json_response(
-        layers.network(store, since=parse_date("since", since), until=parse_date("until", until))
+        layers.network(
+            store,
+            since=parse_date("since", since, bounds),
+            until=parse_date("until", until, bounds),
+        )
     )
 
 
@@ -209,8 +224,10 @@ def media(
     actor: str = Query(..., description="actor key, e.g. USA or IRN_MIL"),
     pivot: str = Query(..., description="pivot date, YYYY-MM-DD"),
     window_days: int = Query(30, ge=1, le=3650, description="days each side of the pivot"),
+    *,
+    bounds: BoundsDep,
 ) -> Response:
-    day = parse_date("pivot", pivot)
+    day = parse_date("pivot", pivot, bounds)
     if day is None or not actor.strip():
         raise bad_request("the media lens needs 'actor' and 'pivot' (YYYY-MM-DD)")
     return json_response(layers.media(store, actor, day, window_days))

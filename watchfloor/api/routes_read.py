@@ -12,7 +12,7 @@ from watchfloor import __version__
 from watchfloor.api.deps import StoreDep
 from watchfloor.api.formats import csv_response, geojson_response, json_response
 from watchfloor.api.layers import fetch_rows
-from watchfloor.api.params import FilterDep, PageDep, bad_request, parse_date
+from watchfloor.api.params import BoundsDep, FilterDep, PageDep, bad_request, parse_date
 from watchfloor.store.database import Store
 from watchfloor.store.events import EVENT_COLUMNS, EventFilter, event_record, query_events
 
@@ -205,11 +205,13 @@ def documents(
     until: str | None = Query(None, description="published on or before, YYYY-MM-DD"),
     source: str | None = Query(None, description="outlet"),
     q: str | None = Query(None, description="text in the title or body"),
+    *,
+    bounds: BoundsDep,
 ) -> Response:
     if page.format == "geojson":
         raise bad_request("documents have no single place: use format=json or csv")
     clauses, params = ["TRUE"], []
-    first, last = parse_date("since", since), parse_date("until", until)
+    first, last = parse_date("since", since, bounds), parse_date("until", until, bounds)
     for clause, value in (
         ("d.published >= ?", first),
         ("d.published < ?", last + dt.timedelta(days=1) if last else None),

@@ -9,13 +9,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from watchfloor.api import layers
-from watchfloor.api.deps import StateDep, TokenDep
+from watchfloor.api.deps import StateDep, TokenDep, TokenFirstRoute
 from watchfloor.api.formats import json_response, jsonable
 from watchfloor.api.routes_analysis import ALERT_STATES
 from watchfloor.api.state import ApiState
 from watchfloor.api.tokens import TokenInfo, touch_token
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", route_class=TokenFirstRoute)
 
 
 class AlertState(BaseModel):

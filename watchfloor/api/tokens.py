@@ -91,17 +91,27 @@ def revoke_token(store: Store, name_or_id: str) -> list[TokenInfo]:
     return [TokenInfo(r[0], r[1], r[2], r[3], when) for r in rows]  # type: ignore[arg-type]
 
 
+# Hashed against when the id is unknown, so an unknown id costs the same digest as a known id
+# with a wrong secret. Every lookup also runs the same query (all ids, no filter): a filtered
+# query is faster for an id outside the column's min/max and slower when a row is found.
+_DUMMY_SALT = "0" * 32
+_DUMMY_HASH = "0" * 64
+
+
 def lookup_token(store: Store, token: str) -> TokenInfo | None:
-    """The token record matching ``token`` (revoked ones too), or None if unknown/malformed."""
+    """The token record matching ``token`` (revoked ones too), or None if unknown/malformed.
+
+    Until the secret matches, the work done does not depend on whether the id exists.
+    """
     parts = token.split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+    wanted = parts[1] if len(parts) == 3 and parts[0] == TOKEN_PREFIX else None
+    rows = store.con.execute("SELECT id, salt, token_hash FROM api_tokens").fetchall()
+    hashes = {row[0]: (row[1], row[2]) for row in rows}
+    salt, stored = hashes.get(wanted, (_DUMMY_SALT, _DUMMY_HASH))
+    if not hmac.compare_digest(_digest(salt, token), stored) or wanted not in hashes:
         return None
-    row = store.con.execute(
-        f"SELECT {_COLUMNS}, salt, token_hash FROM api_tokens WHERE id = ?", [parts[1]]
-    ).fetchone()
-    if row is None or not hmac.compare_digest(_digest(row[5], token), row[6]):
-        return None
-    return _info(row[:5])
+    row = store.con.execute(f"SELECT {_COLUMNS} FROM api_tokens WHERE id = ?", [wanted]).fetchone()
+    return _info(row) if row else None
 
 
 def touch_token(store: Store, token_id: str) -> None:

@@ -17,6 +17,7 @@ from watchfloor.cli.common import (
     to_json,
 )
 from watchfloor.errors import InputError, WatchfloorError
+from watchfloor.evaluation.run import TASKS as EVAL_TASKS
 
 EVENT_TABLE_COLUMNS = (
     "date",
@@ -248,9 +249,7 @@ def explain_cmd(ctx: click.Context, doc_id: str) -> None:
 
 
 @click.command("eval")
-@click.argument(
-    "task", type=click.Choice(["alerts", "reports", "sentences", "snippets", "toponyms"])
-)
+@click.argument("task", type=click.Choice(list(EVAL_TASKS)))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object")
 @click.option("--limit", type=click.IntRange(1), default=None, help="first N items only")

@@ -112,3 +112,80 @@ def parse_day(value: str | None, option: str, *, allow_time: bool = False) -> dt
         return dt.date.fromisoformat(value[:10] if allow_time else value)
     except ValueError as exc:
         raise InputError(f"{option} {value!r} is not a date (use YYYY-MM-DD)") from exc
+
+
+class GlobalOptionsGroup(click.Group):
+    """The root group: its own options (``--db``) may also follow the subcommand, and a
+    subcommand's ``--json`` may also precede it (``watchfloor --json events``).
+
+    Click reads a group's options only before the subcommand's name, so the arguments are
+    put in that order before parsing; nothing after ``--`` is moved.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoist_json(self, _hoist_root_options(self, args)))
+
+
+def _root_value_options(group: click.Group) -> set[str]:
+    return {
+        name
+        for param in group.params
+        if isinstance(param, click.Option) and not param.is_flag
+        for name in param.opts
+    }
+
+
+def _subcommand_index(group: click.Group, args: list[str]) -> int | None:
+    """Index of the subcommand's name in ``args`` (skipping the root's own options)."""
+    takes_value = _root_value_options(group)
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            return None
+        if not token.startswith("-"):
+            return index
+        index += 2 if token in takes_value else 1
+    return None
+
+
+def _hoist_root_options(group: click.Group, args: list[str]) -> list[str]:
+    """Move root options written after the subcommand (``--db x`` or ``--db=x``) before it."""
+    start = _subcommand_index(group, args)
+    if start is None:
+        return args
+    takes_value = _root_value_options(group)
+    head, tail, moved = list(args[:start]), [], []
+    index = start
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            tail.extend(args[index:])
+            break
+        name = token.split("=", 1)[0]
+        if name in takes_value and "=" in token:
+            moved.append(token)
+        elif token in takes_value and index + 1 < len(args):
+            moved.extend(args[index : index + 2])
+            index += 1
+        else:
+            tail.append(token)
+        index += 1
+    return head + moved + tail
+
+
+def _hoist_json(group: click.Group, args: list[str]) -> list[str]:
+    """Move a ``--json`` written before the subcommand to just after the command's name."""
+    start = _subcommand_index(group, args)
+    if start is None or "--json" not in args[:start]:
+        return args
+    path_end, command = start, group.commands.get(args[start])
+    while isinstance(command, click.Group) and path_end + 1 < len(args):
+        nxt = command.commands.get(args[path_end + 1])
+        if nxt is None:
+            break
+        path_end, command = path_end + 1, nxt
+    if command is None or not any("--json" in p.opts for p in command.params):
+        return args  # click then says the root has no --json
+    head = [a for a in args[:start] if a != "--json"]
+    return head + args[start : path_end + 1] + ["--json"] + args[path_end + 1 :]

@@ -246,49 +246,6 @@ def list_cmd(
     _emit_forecasts(rows, fmt, "saved forecasts")
 
 
-def _run_imports(ctx: click.Context, files: tuple[Path, ...], dataset: str, as_json: bool) -> None:
-    from watchfloor.importers import import_acled, import_gdelt
-
-    importer = import_gdelt if dataset == "gdelt" else import_acled
-    reports = []
-    with open_store(ctx) as store:
-        for file in files:
-            reports.append(importer(store, file))
-    if as_json:
-        click.echo(to_json([r.as_dict() for r in reports]))
-        return
-    for report in reports:
-        for reject in report.rejected[:20]:
-            click.echo(f"{report.path}:{reject.line}: skipped: {reject.reason}", err=True)
-        if len(report.rejected) > 20:
-            click.echo(f"{report.path}: ... {len(report.rejected) - 20} more skipped", err=True)
-    emit_rows(
-        [{k: v for k, v in r.as_dict().items() if k != "rejects"} for r in reports],
-        fmt="text",
-        title=f"{dataset} import",
-    )
-
-
-@click.command(name="gdelt")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
-@click.pass_context
-def import_gdelt_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
-    """Import GDELT 2.0 event export FILES (tab-separated, 61 columns, plain or .zip)."""
-    _run_imports(ctx, files, "gdelt", as_json)
-
-
-@click.command(name="acled")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
-@click.pass_context
-def import_acled_cmd(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
-    """Import ACLED CSV export FILES (current or pre-2019 layout, plain or .zip)."""
-    _run_imports(ctx, files, "acled", as_json)
-
-
 def register(cli: click.Group, import_group: click.Group) -> None:
     """Attach this module's commands to the root group and the `import` group."""
     cli.add_command(forecast_group)
-    import_group.add_command(import_gdelt_cmd)
-    import_group.add_command(import_acled_cmd)

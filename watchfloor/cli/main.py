@@ -9,17 +9,19 @@ from pathlib import Path
 import click
 
 from watchfloor import __version__
+from watchfloor.cli.common import GlobalOptionsGroup
 from watchfloor.errors import WatchfloorError
 from watchfloor.settings import Settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GlobalOptionsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="WATCHFLOOR_DB",
     default=None,
-    help="DuckDB database file (default ./watchfloor.duckdb; env WATCHFLOOR_DB).",
+    help="DuckDB database file (default ./watchfloor.duckdb; env WATCHFLOOR_DB); may also "
+    "follow the subcommand.",
 )
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None) -> None:
@@ -45,11 +47,20 @@ def _register_commands() -> None:
         coding_cmds,
         demo_cmds,
         forecast_cmds,
+        import_cmds,
         ingest_cmds,
         serve_cmds,
     )
 
-    for module in (ingest_cmds, coding_cmds, analysis_cmds, forecast_cmds, serve_cmds, demo_cmds):
+    for module in (
+        ingest_cmds,
+        coding_cmds,
+        analysis_cmds,
+        forecast_cmds,
+        import_cmds,
+        serve_cmds,
+        demo_cmds,
+    ):
         module.register(cli, import_group)
 
 

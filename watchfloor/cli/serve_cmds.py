@@ -8,7 +8,12 @@ from watchfloor.cli.common import emit_rows, format_options, open_store, setting
 
 
 @click.command()
-@click.option("--host", default=None, help="address to bind (default 127.0.0.1)")
+@click.option(
+    "--host",
+    default=None,
+    help="address to bind (default 127.0.0.1); requests must name it, a loopback name or "
+    "one of the trusted_hosts setting in their Host header",
+)
 @click.option("--port", type=int, default=None, help="port to bind (default 8080)")
 @click.option(
     "--cors-origin",
@@ -39,8 +44,17 @@ def serve(
     settings = settings_from(ctx)
     host = host or settings.host
     port = port or settings.port
-    app = create_app(settings, cors_origins=cors_origins, max_body_bytes=max_body_bytes)
+    app = create_app(
+        settings, cors_origins=cors_origins, max_body_bytes=max_body_bytes, trusted_hosts=(host,)
+    )
     click.echo(f"watchfloor: serving {settings.db} on http://{host}:{port}/ (API docs at /docs)")
+    if host in ("0.0.0.0", "::"):
+        click.echo(
+            "watchfloor: only requests whose Host header is a loopback name or in the "
+            "trusted_hosts setting (WATCHFLOOR_TRUSTED_HOSTS=name1,name2) are answered; "
+            "list the names clients use to reach this machine",
+            err=True,
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from importlib import resources
 from multiprocessing.pool import Pool
 from types import TracebackType
@@ -21,6 +22,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 
 from watchfloor.coding.classify import EventTyper
+from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
 from watchfloor.coding.place_stage import PlaceStage
@@ -38,6 +40,7 @@ from watchfloor.coding.stages import (
     Stage,
 )
 from watchfloor.coding.work import CodedDocument, WorkDoc
+from watchfloor.daterange import DateRange
 from watchfloor.errors import ModelError
 from watchfloor.records import Document
 from watchfloor.settings import Settings
@@ -50,6 +53,11 @@ UNUSED_PIPES = ()
 MAX_CHARS = 200_000
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
 CHUNK_DOCUMENTS = 32
+
+
+def reads_as_english(language: str | None) -> bool:
+    """English, or no language given (documents from before language detection)."""
+    return language is None or language == "en"
 
 
 def load_nlp(name: str) -> Language:
@@ -126,7 +134,7 @@ def build_stages(
         elif name == "dates":
             from watchfloor.coding.dates import resolve_event_date
 
-            built.append(DateStage(resolve_event_date))
+            built.append(DateStage(partial(resolve_event_date, accepted=settings.date_range())))
         elif name == "casualties":
             from watchfloor.coding.casualties import extract_casualties
 
@@ -163,6 +171,8 @@ class Coder:
         self.n_process = max(1, n_process)
         self._pool: Pool | None = None
         self.prior = CollectionPrior()
+        self.date_range = DateRange.default()
+        self._cue_coder: Any = None
         digest = data_digest()
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
@@ -201,6 +211,40 @@ class Coder:
         yield from self._code_here(docs)
 
     def _code_here(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
+        """English through spaCy and the stages; other languages through ``by_language``."""
+        english: list[Document] = []
+        for doc in docs:
+            if reads_as_english(doc.language):
+                english.append(doc)
+                continue
+            yield from self._code_english(english)
+            english = []
+            yield self.by_language(doc)
+        yield from self._code_english(english)
+
+    def by_language(self, doc: Document) -> CodedDocument:
+        """A document in another language: the cue coder where ``coding/lang/<code>/`` has
+        tables for it, else no events and a trace line saying the language is not read."""
+        from watchfloor.coding.multilingual.coder import CueCoder
+
+        if not CueCoder.reads(doc.language):
+            note = f"language {doc.language!r} is not read by the coder: no events coded"
+            return CodedDocument(doc.id, [], [], [note])
+        if self._cue_coder is None:
+            self._cue_coder = CueCoder(self._gazetteer(), Ontology.load(), self.date_range)
+        return self._cue_coder.code(doc)
+
+    def _gazetteer(self) -> Gazetteer:
+        for stage in self.stages:
+            if isinstance(stage, PlaceStage):
+                gaz = getattr(stage.resolver, "gaz", None)
+                if isinstance(gaz, Gazetteer):
+                    return gaz
+        return Gazetteer.load()
+
+    def _code_english(self, docs: list[Document]) -> Iterator[CodedDocument]:
+        if not docs:
+            return
         pairs = ((d.text[:MAX_CHARS], d) for d in docs)
         parsed = self.nlp.pipe(pairs, batch_size=self.batch_size, as_tuples=True)
         works: list[WorkDoc] = []
@@ -286,11 +330,18 @@ class Coder:
         return state
 
     def code_text(
-        self, text: str, published: dt.date | None = None, doc_id: str = "text"
+        self,
+        text: str,
+        published: dt.date | None = None,
+        doc_id: str = "text",
+        *,
+        language: str | None = None,
     ) -> CodedDocument:
-        """Code one text; ``published`` anchors relative dates ("on Monday")."""
+        """Code one text; ``published`` anchors relative dates ("on Monday"); ``language``
+        (ISO 639-1, None for English) picks the language's resources."""
         when = dt.datetime.combine(published, dt.time()) if published else None
-        return next(self.code_documents([Document(id=doc_id, text=text, published=when)]))
+        doc = Document(id=doc_id, text=text, published=when, language=language)
+        return next(self.code_documents([doc]))
 
 
 #: The coder of a forked worker process (set once by ``_start_worker``; empty elsewhere).

@@ -1,7 +1,7 @@
 """``eval alerts``: replay a corpus day by day into a fresh store and score its alerts.
 
 Each publication day, in order, goes through the live path: ingest that day's documents,
-code them and run the incremental analysis (``workflow.process_new``), then note every
+code them and run the incremental analysis (``workflow.ingest_and_process``), then note every
 alert that exists at the end of the day. No day sees a later day's documents. The alerts
 are then matched against known escalation windows (``alert_truth``).
 """
@@ -147,17 +147,15 @@ def replay(
 
     Returns the alerts seen, every stored (country, day) event, and the number of days.
     """
-    from watchfloor.ingest.pipeline import Ingestor
-    from watchfloor.workflow import process_new
+    from watchfloor.workflow import ingest_and_process
 
     seen: dict[str, ReplayedAlert] = {}
     n_days = 0
     with Store(db_path) as store:
-        ingestor = Ingestor(store, settings)
         for day, batch in by_day(docs):
             started = time.perf_counter()
-            ingestor.ingest_items(Candidate(doc, Origin(name, number)) for doc, number in batch)
-            process_new(store, settings)
+            items = [Candidate(doc, Origin(name, number)) for doc, number in batch]
+            ingest_and_process(store, settings, items=items)
             _note_alerts(store, day, seen)
             n_days += 1
             if on_day is not None:

@@ -30,7 +30,9 @@ def learn_prior(coder: Coder, path: str | Path, limit: int | None) -> Collection
             published = None
         document_id = str(item.get("id", number))
         texts[document_id] = text
-        events.extend(coder.code_text(text, published, document_id).events)
+        events.extend(
+            coder.code_text(text, published, document_id, language=item.get("language")).events
+        )
     prior = CollectionPrior.from_events(events, texts)
     coder.use_prior(prior)
     return prior

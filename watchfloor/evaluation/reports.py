@@ -112,7 +112,10 @@ def evaluate(
         try:
             check_item(item, "text", "event_type")
             published = dt.date.fromisoformat(item["date"]) if item.get("date") else None
-            coded = coder.code_text(str(item["text"]), published, str(item.get("id", number)))
+            coded = coder.code_text(
+                str(item["text"]), published, str(item.get("id", number)),
+                language=item.get("language"),
+            )
             scores.add(item, coded.events, countries, units)
         except Exception as exc:  # one bad item is counted, never fatal
             tally.failed(str(item.get("id", number)), exc)

@@ -9,7 +9,7 @@ from typing import Any
 from watchfloor.errors import InputError
 from watchfloor.settings import Settings
 
-TASKS = ("alerts", "reports", "sentences", "snippets", "toponyms")
+TASKS = ("alerts", "reports", "sentences", "snippets", "toponyms", "languages")
 CODER_TASKS = ("reports", "sentences", "snippets")  # those that code whole texts
 
 

@@ -1,4 +1,4 @@
-"""Shared plumbing of the dataset importers: reports, zip handling, reference tables, rejects."""
+"""Shared plumbing of the dataset importers: reports, zip handling, reference tables, writing."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ IMPORT_COLUMNS: tuple[str, ...] = (
     "modality",
     "explanation",
     "coder_version",
+    "evidence_url",
 )
 
 
@@ -64,24 +65,41 @@ class RejectedRow:
 
 
 @dataclass(frozen=True)
+class DuplicateRow:
+    """A row folded into another row of the same file with the same event id."""
+
+    line: int
+    event_id: str
+    kept_line: int
+
+
+@dataclass(frozen=True)
 class ImportReport:
-    """What one file import did."""
+    """What one file import did: ``rows_read = imported + duplicates + rejected``."""
 
     path: str
     dataset: str
+    layout: str
     rows_read: int
     imported: int
-    rejected: tuple[RejectedRow, ...]
+    duplicates: tuple[DuplicateRow, ...] = ()
+    rejected: tuple[RejectedRow, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """Plain-data view for JSON output."""
         return {
             "path": self.path,
             "dataset": self.dataset,
+            "layout": self.layout,
             "rows_read": self.rows_read,
             "imported": self.imported,
+            "duplicates": len(self.duplicates),
             "rejected": len(self.rejected),
             "rejects": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+            "duplicate_rows": [
+                {"line": d.line, "id": d.event_id, "kept_line": d.kept_line}
+                for d in self.duplicates
+            ],
         }
 
 
@@ -121,6 +139,12 @@ def _package_table(package: str, name: str, sep: str = ",") -> pd.DataFrame:
         raise ModelError(f"data file {package}/{name} is missing from the installation") from exc
 
 
+def cameo_codes() -> frozenset[str]:
+    """Every CAMEO event code of ``watchfloor/data/cameo.tsv`` and the 20 root codes."""
+    codes = _package_table("watchfloor", "data/cameo.tsv", sep="\t")["code"]
+    return frozenset(codes) | {f"{root:02d}" for root in range(1, 21)}
+
+
 def register_reference_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Register the country and event-type tables on ``con`` as views; returns their names."""
     countries = _package_table("watchfloor.importers.data", "countries.csv")
@@ -150,6 +174,7 @@ def register_reference_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
         "wf_cameo": _package_table("watchfloor", "data/cameo.tsv", sep="\t"),
         "wf_acled_types": _package_table("watchfloor.importers.data", "acled_types.csv"),
         "wf_acled_legacy": _package_table("watchfloor.importers.data", "acled_legacy_types.csv"),
+        "wf_cameo_gaps": _package_table("watchfloor.importers.data", "cameo_plover_gaps.csv"),
     }
     for name, frame in tables.items():
         con.register(name, frame)
@@ -162,22 +187,49 @@ def unregister(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> None:
         con.unregister(name)
 
 
-def read_rejects(con: duckdb.DuckDBPyConnection, table: str) -> list[RejectedRow]:
-    """Rows the CSV reader skipped (wrong column count, bad quoting), with their line numbers."""
-    rows = con.execute(
-        f"SELECT line, first(error_type ORDER BY column_idx), "
-        f"first(error_message ORDER BY column_idx) FROM {table} GROUP BY line ORDER BY line"
-    ).fetchall()
-    return [RejectedRow(int(line), f"{kind.lower()}: {msg}") for line, kind, msg in rows]
+
+def fold_duplicates(
+    ids: Sequence[str], lines: Sequence[int], ranks: Sequence[int]
+) -> tuple[list[int], list[DuplicateRow]]:
+    """Positions of the rows to keep, one per id, and the rows folded into them.
+
+    The row with the highest rank (e.g. ACLED's ``timestamp``, 0 when absent) is kept; on a
+    tie the later row, as a later export of an event revises an earlier one.
+    """
+    best: dict[str, int] = {}
+    for pos, key in enumerate(ids):
+        held = best.get(key)
+        if held is None or ranks[pos] >= ranks[held]:
+            best[key] = pos
+    keep = sorted(best.values())
+    kept = set(keep)
+    folded = [
+        DuplicateRow(lines[pos], key, lines[best[key]])
+        for pos, key in enumerate(ids)
+        if pos not in kept
+    ]
+    return keep, folded
 
 
-def file_line(ordinal: int, rejected_lines: Sequence[int], header_lines: int) -> int:
-    """File line of the ``ordinal``-th (1-based) row the reader accepted."""
-    line = ordinal + header_lines
-    for skipped in sorted(rejected_lines):
-        if skipped <= line:
-            line += 1
-    return line
+def write_staged(store: Store, rows: pd.DataFrame, select_sql: str) -> int:
+    """Map ``rows`` (registered as ``wf_rows``) to events with ``select_sql`` and upsert them.
+
+    One transaction: a failure leaves the database unchanged. The rows were checked before,
+    so the SQL only maps values and joins the reference tables.
+    """
+    if rows.empty:
+        return 0
+    with store.transaction() as con:
+        names = register_reference_tables(con)
+        con.register("wf_rows", rows)
+        try:
+            con.execute(f"CREATE TEMP TABLE wf_import_stage AS {select_sql}")
+            written = write_events(con, "wf_import_stage")
+            con.execute("DROP TABLE wf_import_stage")
+        finally:
+            con.unregister("wf_rows")
+            unregister(con, names)
+    return written
 
 
 def write_events(con: duckdb.DuckDBPyConnection, stage: str) -> int:
@@ -189,52 +241,15 @@ def write_events(con: duckdb.DuckDBPyConnection, stage: str) -> int:
     return int(count[0]) if count else 0
 
 
-@dataclass(frozen=True)
-class StagingTables:
-    """Names of the temporary tables one import uses: staged rows, rejects and scans."""
-
-    stage: str
-    rejects: str
-    scans: str
-
-
-def load_staged(
-    store: Store,
-    *,
-    source: Path,
-    dataset: str,
-    stage_sql: str,
-    tables: StagingTables,
-    header_lines: int,
-    unreadable: str,
-) -> ImportReport:
-    """Stage a file with ``stage_sql``, report malformed rows, upsert the rest as events.
-
-    Runs in one transaction: a file that fails half-way leaves the database unchanged.
-    ``unreadable`` explains rows whose id or date could not be parsed.
-    """
-    with store.transaction() as con:
-        names = register_reference_tables(con)
-        try:
-            con.execute(stage_sql)
-            total = con.execute(f"SELECT count(*) FROM {tables.stage}").fetchone()
-            skipped = read_rejects(con, tables.rejects)
-            lines = [r.line for r in skipped]
-            bad = con.execute(f"SELECT rn FROM {tables.stage} WHERE NOT ok ORDER BY rn").fetchall()
-            unparsed = [
-                RejectedRow(file_line(int(rn), lines, header_lines), unreadable) for (rn,) in bad
-            ]
-            con.execute(f"DELETE FROM {tables.stage} WHERE NOT ok")
-            imported = write_events(con, tables.stage)
-            for table in (tables.stage, tables.rejects, tables.scans):
-                con.execute(f"DROP TABLE {table}")
-        finally:
-            unregister(con, names)
-    staged = int(total[0]) if total else 0
-    return ImportReport(
-        path=str(source),
-        dataset=dataset,
-        rows_read=staged + len(skipped),
-        imported=imported,
-        rejected=tuple(sorted(skipped + unparsed, key=lambda r: r.line)),
-    )
+def check_number(text: str, what: str, *, low: float, high: float) -> str | None:
+    """Why a non-empty numeric field is unusable (not a number, or outside low..high)."""
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return f"{what} {value!r} is not a number"
+    if not low <= number <= high:
+        return f"{what} {value} is outside {low:g} to {high:g}"
+    return None

@@ -1,146 +1,253 @@
-"""Import GDELT 2.0 event export files (61 tab-separated columns, no header, plain or .zip).
+"""Import GDELT files: 2.0 event exports, 1.0 daily and back-file events, 2.0 mentions.
 
-The file is streamed through DuckDB's CSV reader with every column as VARCHAR; rows with
-the wrong column count are captured with their line numbers, rows whose id or date does not
-parse are reported the same way, and the rest are cast and mapped in SQL:
-CAMEO code -> PLOVER event/mode and Goldstein (``watchfloor/data/cameo.tsv``), FIPS geo
-country codes and CAMEO actor country codes -> ISO3 (``importers/data``).
+The layout is recognised from the rows (``gdelt_layouts``). Every row is checked in Python
+before anything is written, and a bad one is refused with its line and reason (wrong field
+count, a bare carriage return, an unreadable id, a date outside the accepted range such as
+``99991231``, an EventCode that is not CAMEO); the rest is mapped in SQL (``gdelt_sql``):
+CAMEO -> PLOVER and Goldstein, FIPS and CAMEO country codes -> ISO3, and the article URL
+(SOURCEURL) kept as the event's ``evidence_url``. Mentions go to ``event_mentions``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
+import pandas as pd
 
+from watchfloor.daterange import DateRange
 from watchfloor.errors import InputError
 from watchfloor.importers.common import (
     ImportReport,
-    StagingTables,
-    load_staged,
+    RejectedRow,
+    cameo_codes,
+    check_number,
+    fold_duplicates,
     plain_file,
-    sql_string,
+    write_staged,
 )
+from watchfloor.importers.gdelt_layouts import (
+    GDELT_COLUMNS,
+    Layout,
+    detect_layout,
+    header_layout,
+)
+from watchfloor.importers.gdelt_sql import GDELT_SELECT, MENTIONS_UPSERT
+from watchfloor.importers.rows import Record, csv_records, tab_records, text_encoding
 from watchfloor.store.database import Store
 
-_ACTOR = (
-    "Code",
-    "Name",
-    "CountryCode",
-    "KnownGroupCode",
-    "EthnicCode",
-    "Religion1Code",
-    "Religion2Code",
-    "Type1Code",
-    "Type2Code",
-    "Type3Code",
+__all__ = ["GDELT_COLUMNS", "import_gdelt"]
+
+# The event columns handed to the SQL mapping (SOURCEURL is empty in 1.0 back-files).
+EVENT_FIELDS = (
+    "GLOBALEVENTID", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "EventCode",
+    "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
+    "ActionGeo_Long", "SOURCEURL",
 )
-_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-
-GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    *(f"Actor1{c}" for c in _ACTOR),
-    *(f"Actor2{c}" for c in _ACTOR),
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    *itertools.chain.from_iterable(
-        (f"{g}_{c}" for c in _GEO) for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-    ),
-    "DATEADDED",
-    "SOURCEURL",
-)
-
-_STAGE_SQL = """
-CREATE TEMP TABLE {stage} AS
-WITH raw AS (
-  SELECT *, row_number() OVER () AS rn FROM read_csv({path}, delim='\t', header=false,
-    quote='', escape='', columns={columns}, store_rejects=true,
-    rejects_table={rejects}, rejects_scan={scans}, parallel=false, auto_detect=false)
-),
-typed AS (
-  SELECT raw.*, TRY_CAST(GLOBALEVENTID AS BIGINT) AS gid,
-    TRY_STRPTIME(SQLDATE, '%Y%m%d')::DATE AS event_date,
-    string_split(ActionGeo_FullName, ', ') AS geo_parts
-  FROM raw
-)
-SELECT t.rn, t.gid IS NOT NULL AND t.event_date IS NOT NULL AS ok,
-  'gdelt:' || t.GLOBALEVENTID AS id, 'gdelt' AS dataset, t.GLOBALEVENTID AS dataset_event_id,
-  NULL::VARCHAR AS evidence_text, t.event_date AS date,
-  coalesce(c.plover_event, cb.plover_event, cr.plover_event) AS plover_event,
-  coalesce(c.plover_mode, cb.plover_mode, cr.plover_mode) AS plover_mode,
-  nullif(t.EventCode, '') AS cameo_code, nullif(t.EventRootCode, '') AS cameo_root,
-  coalesce(TRY_CAST(t.GoldsteinScale AS DOUBLE), TRY_CAST(c.goldstein AS DOUBLE)) AS goldstein,
-  TRY_CAST(t.QuadClass AS INTEGER) AS quad_class,
-  NULL::VARCHAR AS acled_event_type, NULL::VARCHAR AS acled_sub_event_type,
-  nullif(t.Actor1Name, '') AS source_text, a1.iso3 AS source_country,
-  nullif(t.Actor1Type1Code, '') AS source_sector, nullif(t.Actor1Code, '') AS source_actor_id,
-  nullif(t.Actor2Name, '') AS target_text, a2.iso3 AS target_country,
-  nullif(t.Actor2Type1Code, '') AS target_sector, nullif(t.Actor2Code, '') AS target_actor_id,
-  nullif(t.ActionGeo_FullName, '') AS place_name,
-  CASE WHEN t.ActionGeo_Type IN ('2', '5') THEN t.geo_parts[1]
-       WHEN t.ActionGeo_Type IN ('3', '4') AND len(t.geo_parts) >= 3 THEN t.geo_parts[-2]
-  END AS place_admin1,
-  g.iso3 AS place_country,
-  TRY_CAST(t.ActionGeo_Lat AS DOUBLE) AS lat, TRY_CAST(t.ActionGeo_Long AS DOUBLE) AS lon,
-  NULL::INTEGER AS fatalities, 1.0 AS confidence, false AS hedged, false AS negated,
-  'asserted' AS modality,
-  'GDELT 2.0 event ' || t.GLOBALEVENTID || coalesce('; mentions ' || t.NumMentions, '')
-    || coalesce('; source ' || nullif(t.SOURCEURL, ''), '') AS explanation,
-  'import:gdelt' AS coder_version
-FROM typed t
-LEFT JOIN wf_cameo c ON c.code = t.EventCode
-LEFT JOIN wf_cameo cb ON cb.code = t.EventBaseCode
-LEFT JOIN wf_cameo cr ON cr.code = t.EventRootCode || '0'
-LEFT JOIN wf_country_codes g ON g.scheme = 'fips' AND g.code = t.ActionGeo_CountryCode
-LEFT JOIN wf_country_codes a1 ON a1.scheme = 'cameo' AND a1.code = t.Actor1CountryCode
-LEFT JOIN wf_country_codes a2 ON a2.scheme = 'cameo' AND a2.code = t.Actor2CountryCode
-QUALIFY row_number() OVER (PARTITION BY ok, coalesce(id, t.rn::VARCHAR) ORDER BY t.rn DESC) = 1
-"""
+MENTION_FIELDS = {
+    "GLOBALEVENTID": "event_id", "MentionIdentifier": "url", "MentionSourceName": "source_name",
+    "MentionType": "mention_type", "Confidence": "confidence", "MentionDocTone": "doc_tone",
+}
+_SAMPLE = 50
 
 
-def _import_gdelt(store: Store, source: Path) -> ImportReport:
-    columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS) + "}"
-    tables = StagingTables("wf_gdelt_stage", "wf_gdelt_rejects", "wf_gdelt_scans")
+@dataclass
+class _Checked:
+    """Rows that passed the checks (one dict of fields each) and the rows refused."""
+
+    lines: list[int] = field(default_factory=list)
+    rows: list[dict[str, object]] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    read: int = 0
+
+
+class _Days:
+    """YYYYMMDD (or YYYYMMDDHHMMSS) values read and range-checked once each."""
+
+    def __init__(self, limits: DateRange) -> None:
+        self.limits = limits
+        self._seen: dict[tuple[str, str], tuple[dt.date | None, str | None]] = {}
+
+    def read(self, text: str, what: str) -> tuple[dt.date | None, str | None]:
+        """The day ``text`` starts with, or None and why (``what`` names the column)."""
+        key = (text, what)
+        if key not in self._seen:
+            self._seen[key] = self._read(text, what)
+        return self._seen[key]
+
+    def _read(self, text: str, what: str) -> tuple[dt.date | None, str | None]:
+        try:
+            if len(text) not in (8, 14) or not text.isdigit():
+                raise ValueError(text)
+            day = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        except ValueError:
+            return None, f"{what} {text!r} is not a YYYYMMDD date"
+        if not self.limits.contains(day):
+            return None, (
+                f"{what} {text} is outside the accepted range "
+                f"{self.limits.earliest.isoformat()} to {self.limits.latest.isoformat()}"
+            )
+        return day, None
+
+
+def _event_row(
+    values: dict[str, str], codes: frozenset[str], days: _Days
+) -> tuple[dict[str, object] | None, str | None]:
+    if not values["GLOBALEVENTID"].isdigit():
+        return None, f"GLOBALEVENTID {values['GLOBALEVENTID']!r} is not a number"
+    day, why = days.read(values["SQLDATE"], "SQLDATE")
+    if why:
+        return None, why
+    code = values["EventCode"].strip()
+    if code not in codes and code[:3] not in codes:
+        return None, f"EventCode {code!r} is not a CAMEO code"
+    for name, low, high in (("ActionGeo_Lat", -90, 90), ("ActionGeo_Long", -180, 180)):
+        if why := check_number(values[name], name, low=low, high=high):
+            return None, why
+    row: dict[str, object] = dict(values)
+    row["date"] = day
+    row.setdefault("SOURCEURL", "")  # 1.0 back-files have none
+    return row, None
+
+
+def _mention_row(
+    values: dict[str, str], days: _Days
+) -> tuple[dict[str, object] | None, str | None]:
+    if not values["GLOBALEVENTID"].isdigit():
+        return None, f"GLOBALEVENTID {values['GLOBALEVENTID']!r} is not a number"
+    if not values["MentionIdentifier"].strip():
+        return None, "MentionIdentifier (the article) is empty"
+    row: dict[str, object] = {new: values[old].strip() for old, new in MENTION_FIELDS.items()}
+    row["event_id"] = f"gdelt:{values['GLOBALEVENTID']}"
+    for column, stamp in (("event_time", "EventTimeDate"), ("mention_time", "MentionTimeDate")):
+        _, why = days.read(values[stamp], stamp)
+        if why:
+            return None, why
+        row[column] = dt.datetime.strptime(values[stamp], "%Y%m%d%H%M%S")
+    return row, None
+
+
+def _positions(layout: Layout) -> list[tuple[str, int]]:
+    """The columns the checks and the mapping read, with their positions in the layout."""
+    names = (*EVENT_FIELDS, "SQLDATE", *MENTION_FIELDS, "EventTimeDate", "MentionTimeDate")
+    return [(name, layout.columns.index(name)) for name in names if name in layout.columns]
+
+
+def _named(problem: str | None, layout: Layout) -> str | None:
+    """``field 7 holds ...`` as ``field 7 (Actor1Name) holds ...``."""
+    match = re.match(r"field (\d+) ", problem or "")
+    if problem is None or match is None or int(match.group(1)) > len(layout.columns):
+        return problem
+    number = int(match.group(1))
+    return problem.replace(match.group(0), f"field {number} ({layout.columns[number - 1]}) ", 1)
+
+
+def _check(records: Iterator[Record], layout: Layout, limits: DateRange) -> _Checked:
+    checked = _Checked()
+    codes = cameo_codes()
+    days = _Days(limits)
+    width = len(layout.columns)
+    wanted = _positions(layout)
+    # a file with a header may lack columns the mapping reads: they read as empty
+    names = {name for name, _ in wanted}
+    needed = (*EVENT_FIELDS, "SQLDATE") if layout.events else ()
+    absent = {name: "" for name in needed if name not in names}
+    for record in records:
+        checked.read += 1
+        why = _named(record.problem, layout)
+        if why is None and len(record.fields) != width:
+            why = f"has {len(record.fields)} fields, the {layout.name} layout has {width}"
+        row = None
+        if why is None:
+            values = {name: record.fields[i] for name, i in wanted}
+            if absent:
+                values.update(absent)
+            if layout.events:
+                row, why = _event_row(values, codes, days)
+            else:
+                row, why = _mention_row(values, days)
+        if row is None:
+            checked.rejected.append(RejectedRow(record.line, why or "unreadable"))
+            continue
+        checked.lines.append(record.line)
+        checked.rows.append(row)
+    return checked
+
+
+def _write_mentions(store: Store, frame: pd.DataFrame) -> int:
+    if frame.empty:
+        return 0
+    with store.transaction() as con:
+        con.register("wf_mentions", frame)
+        try:
+            con.execute(MENTIONS_UPSERT)
+        finally:
+            con.unregister("wf_mentions")
+    return len(frame)
+
+
+def _layout_and_records(file: Path, what: str) -> tuple[Layout, Iterator[Record]]:
+    """The file's layout and its data records (after the header, where there is one)."""
+    first = next(tab_records(file), None)
+    if first is not None and len(first.fields) == 1:  # a comma-separated export
+        encoding = text_encoding(file, what)
+        head = next(csv_records(file, encoding=encoding, what=what), None)
+        layout = header_layout(head.fields, what) if head else None
+        if layout is None:
+            raise InputError(
+                f"{what}: not a GDELT events file (57, 58 or 61 tab-separated columns), a "
+                "mentions file (16), or an export with a GLOBALEVENTID header"
+            )
+        return layout, itertools.islice(csv_records(file, encoding=encoding, what=what), 1, None)
+    layout = header_layout(first.fields, what) if first is not None else None
+    if layout is not None:
+        return layout, itertools.islice(tab_records(file), 1, None)
+    sample = [r.fields for r in itertools.islice(tab_records(file), _SAMPLE) if not r.problem]
+    return detect_layout(sample, what), tab_records(file)
+
+
+def _import(store: Store, source: Path, limits: DateRange) -> ImportReport:
     with plain_file(source) as file:
-        sql = _STAGE_SQL.format(
-            stage=tables.stage,
-            path=sql_string(str(file)),
-            columns=columns,
-            rejects=sql_string(tables.rejects),
-            scans=sql_string(tables.scans),
-        )
-        return load_staged(
-            store,
-            source=source,
-            dataset="gdelt",
-            stage_sql=sql,
-            tables=tables,
-            header_lines=0,
-            unreadable="GLOBALEVENTID or SQLDATE unreadable",
-        )
+        layout, records = _layout_and_records(file, str(source))
+        checked = _check(records, layout, limits)
+    ids = [
+        str(r["GLOBALEVENTID"]) if layout.events else f"{r['event_id']} {r['url']}"
+        for r in checked.rows
+    ]
+    keep, folded = fold_duplicates(ids, checked.lines, [0] * len(ids))
+    frame = pd.DataFrame([checked.rows[i] for i in keep])
+    if layout.events:
+        frame = frame.assign(layout_label=layout.name.split(",")[0]) if keep else frame
+        imported = write_staged(store, frame, GDELT_SELECT)
+    else:
+        imported = _write_mentions(store, frame)
+    return ImportReport(
+        path=str(source),
+        dataset="gdelt",
+        layout=layout.name,
+        rows_read=checked.read,
+        imported=imported,
+        duplicates=tuple(folded),
+        rejected=tuple(checked.rejected),
+    )
 
 
-def import_gdelt(store: Store, path: str | Path) -> ImportReport:
-    """Upsert the events of one GDELT 2.0 export file in one transaction.
+def import_gdelt(
+    store: Store, path: str | Path, *, date_range: DateRange | None = None
+) -> ImportReport:
+    """Upsert the events (or mentions) of one GDELT file, plain or .zip, in one transaction.
 
-    Malformed rows are skipped and listed in the report with their line numbers; a file that
-    cannot be read at all raises InputError and leaves the database unchanged.
+    ``date_range`` bounds accepted dates (default: the settings' default range). Bad rows
+    are refused by line and listed in the report; a file that is not GDELT raises
+    InputError and leaves the database unchanged.
     """
     source = Path(path)
-    try:
-        return _import_gdelt(store, source)
-    except duckdb.Error as exc:
-        raise InputError(f"{source}: cannot be imported as GDELT ({exc})") from exc
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    return _import(store, source, date_range or DateRange.default())

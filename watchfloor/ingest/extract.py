@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -16,16 +17,31 @@ from watchfloor.ingest.items import clean_text
 _WS = re.compile(r"[ \t\r\f\v]+")
 _BLANKS = re.compile(r"\n{3,}")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "footer", "header")
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a body yields: main text, and title/date when the body says them."""
+    """What a body yields: main text, and what the page says of itself when it does.
+
+    ``outlet`` is the site's own name (``og:site_name`` and the like), ``canonical_url`` its
+    ``<link rel=canonical>`` or ``og:url``, ``language`` the primary subtag of ``<html lang>``
+    or ``og:locale`` (``ar`` for ``ar-SY``).
+    """
 
     text: str
     title: str | None = None
     published: dt.datetime | None = None
+    outlet: str | None = None
+    canonical_url: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+    def page_metadata(self) -> dict[str, str]:
+        """The page's own author and canonical URL, for ``Document.metadata``."""
+        found = {"author": self.author, "canonical_url": self.canonical_url}
+        return {key: value for key, value in found.items() if value}
 
 
 def tidy(text: str) -> str:
@@ -95,6 +111,14 @@ def _parse_html(html: bytes | str, encoding: str | None) -> lxml.html.HtmlElemen
     if isinstance(html, str):
         html = html.encode("utf-8")
         encoding = "utf-8"
+    if not encoding and b"charset" not in html[:4096].lower():
+        # lxml reads undeclared bytes as Latin-1; a saved page without <meta charset> that is
+        # valid UTF-8 (Arabic, Cyrillic) is UTF-8.
+        try:
+            html.decode("utf-8")
+            encoding = "utf-8"
+        except UnicodeDecodeError:
+            pass
     if encoding:
         try:
             parser = lxml.html.HTMLParser(encoding=encoding)
@@ -130,13 +154,92 @@ def extract_html(
     title = getattr(result, "title", None) if result is not None else None
     published = _lenient_timestamp(getattr(result, "date", None)) if result is not None else None
     fallback_root = _parse_html(html, encoding)
+    language = page_language(fallback_root)
+    # trafilatura keeps only the day; the page's own timestamp keeps the hour and offset, and
+    # with them the UTC day (01:00 at +02:00 is the day before in UTC).
+    published = page_timestamp(fallback_root) or published
     if not title:
         title = _title_of(fallback_root)
     if not text:
         text = _fallback_html(fallback_root)
     if not text:
         raise InputError(f"{url or 'HTML'}: no text found in the page")
-    return Extracted(text=text, title=tidy(title) if title else None, published=published)
+    return Extracted(
+        text=text,
+        title=tidy(title) if title else None,
+        published=published,
+        outlet=_outlet(result, url),
+        canonical_url=_canonical(result, url),
+        author=_meta_text(result, "author"),
+        language=language,
+    )
+
+
+def _meta_text(result: object, name: str) -> str | None:
+    value = getattr(result, name, None) if result is not None else None
+    return tidy(value) or None if isinstance(value, str) else None
+
+
+def _outlet(result: object, url: str | None) -> str | None:
+    """The site's name as the page states it; trafilatura's fallback to the address's host
+    (port included) is left to the caller, which names hosts its own way."""
+    name = _meta_text(result, "sitename")
+    if name is None or url is None:
+        return name
+    netloc = urlsplit(url).netloc.lower()
+    return None if name.lower() in (netloc, netloc.removeprefix("www.")) else name
+
+
+def _canonical(result: object, url: str | None) -> str | None:
+    """The page's canonical URL when it names one other than the URL it was read from."""
+    found = _meta_text(result, "url")
+    if not found or not found.lower().startswith(("http://", "https://")):
+        return None
+    return None if found == url else found
+
+
+_PUBLISHED_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@property='og:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='DC.date.issued']/@content",
+)
+
+
+def page_timestamp(root: lxml.html.HtmlElement) -> dt.datetime | None:
+    """The publication time a page states with its time of day and offset, as naive UTC.
+
+    Only a full timestamp with an offset counts: a bare date, or a time without a zone, is
+    left to trafilatura's reading (a day), since its UTC day is not known.
+    """
+    for xpath in _PUBLISHED_XPATHS:
+        for value in root.xpath(xpath):
+            text = str(value).strip()
+            if "T" not in text or not re.search(r"(Z|[+-]\d{2}:?\d{2})$", text):
+                continue
+            stamp = _lenient_timestamp(text)
+            if stamp is not None:
+                return stamp
+    return None
+
+
+def page_language(root: lxml.html.HtmlElement) -> str | None:
+    """Primary language subtag the page declares (``<html lang>``, content-language, og:locale)."""
+    candidates = [
+        root.get("lang"),
+        root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        *root.xpath(
+            "//meta[translate(@http-equiv,'CLANGUETO','clangueto')='content-language']/@content"
+        ),
+        *root.xpath("//meta[@property='og:locale']/@content"),
+    ]
+    for value in candidates:
+        if isinstance(value, str):
+            primary = _LANG.match(value.strip())
+            if primary:
+                return primary.group(1).lower()
+    return None
 
 
 def extract_markdown(text: str) -> Extracted:

@@ -1,14 +1,14 @@
 """Fetch one URL safely: http(s) only, public addresses only, capped size and redirects.
 
-Every hop of a redirect chain is re-checked (scheme, resolved addresses), the body is read
-as a stream and abandoned once its *decoded* size passes the cap (so a gzip bomb stops at the
-cap), and the whole request must finish within the timeout.
+Every hop of a redirect chain is re-checked (scheme, resolved addresses: only globally
+routable ones, ``addresses.py``), the body is decoded step by step and abandoned once its
+*decoded* size passes the cap (so stacked gzip bombs stop at the cap, ``inflate.py``), and
+the whole request, redirects included, must finish within the timeout (``deadline.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import socket
 import time
 from collections.abc import Callable, Iterable
@@ -20,6 +20,9 @@ import httpx
 
 from watchfloor import __version__
 from watchfloor.errors import FetchError
+from watchfloor.ingest.addresses import blocked_reason
+from watchfloor.ingest.deadline import call_within, deadline, deadline_transport
+from watchfloor.ingest.inflate import ACCEPT_ENCODING, decoded, read_capped
 from watchfloor.settings import Settings
 
 USER_AGENT = f"watchfloor/{__version__} (crisis early warning; open-source)"
@@ -62,24 +65,6 @@ class FetchResponse:
         return self.status == 304
 
 
-def _blocked_reason(address: str) -> str | None:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    checks = (
-        ("loopback", ip.is_loopback),
-        ("link-local", ip.is_link_local),
-        ("private", ip.is_private),
-        ("multicast", ip.is_multicast),
-        ("reserved", ip.is_reserved),
-        ("unspecified", ip.is_unspecified),
-    )
-    for name, hit in checks:
-        if hit:
-            return name
-    return None
-
-
 Resolver = Callable[[str, int], list[str]]
 """``resolver(host, port)`` -> the host's IP addresses (the network edge, swappable in tests)."""
 
@@ -112,11 +97,15 @@ def check_url(url: str, *, allow_private: bool, resolver: Resolver = system_reso
     if not addresses:
         raise FetchError(f"{url}: cannot resolve host {host}: no addresses")
     for address in addresses:
-        reason = _blocked_reason(address)
+        try:
+            reason = blocked_reason(address)
+        except ValueError as exc:
+            raise FetchError(f"{url}: {host} resolved to a non-address {address!r}") from exc
         if reason:
             raise FetchError(
-                f"{url}: refused, {host} resolves to {reason} address {address} "
-                "(pass --allow-private to fetch local or private addresses)"
+                f"{url}: refused, {host} resolves to {reason} address {address}, which is "
+                "not globally routable (pass --allow-private to fetch local or private "
+                "addresses)"
             )
     return addresses[0]
 
@@ -154,11 +143,12 @@ class Fetcher:
         self._client = httpx.Client(
             follow_redirects=False,
             timeout=httpx.Timeout(settings.fetch_timeout),
-            headers={"User-Agent": USER_AGENT},
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
             trust_env=False,
             # Requests go to pinned IP addresses; a pooled TLS connection checked for one
-            # host name must not be reused for another name on the same address.
-            limits=httpx.Limits(max_keepalive_connections=0),
+            # host name must not be reused for another name on the same address, so the
+            # transport keeps no connection alive.
+            transport=deadline_transport(),
         )
 
     def __enter__(self) -> Fetcher:
@@ -181,23 +171,37 @@ class Fetcher:
         """GET ``url`` following at most Settings.fetch_max_redirects redirects.
 
         ``accept``: allowed media types (e.g. FEED_TYPES); another type raises FetchError.
-        Raises FetchError on refusal, network failure, HTTP error status or oversize body.
+        Raises FetchError on refusal, network failure, HTTP error status, oversize body, or
+        when the whole exchange (every hop: connect, headers, body) takes longer than
+        Settings.fetch_timeout.
         """
-        deadline = time.monotonic() + self.settings.fetch_timeout
+        timeout = self.settings.fetch_timeout
         current = url
-        for _hop in range(self.settings.fetch_max_redirects + 1):
-            address = check_url(current, allow_private=self.allow_private, resolver=self.resolver)
-            try:
-                response = self._request(url, current, address, headers or {}, accept, deadline)
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{url}: request to {current} failed: {exc!r}") from exc
-            if isinstance(response, str):
-                current = response
-                continue
-            return response
+        with deadline(time.monotonic() + timeout):
+            for _hop in range(self.settings.fetch_max_redirects + 1):
+                address = check_url(
+                    current, allow_private=self.allow_private, resolver=self._resolve
+                )
+                try:
+                    response = self._request(url, current, address, headers or {}, accept)
+                except httpx.TimeoutException as exc:
+                    raise FetchError(
+                        f"{url}: no complete answer from {current} within {timeout:g}s "
+                        "(Settings.fetch_timeout)"
+                    ) from exc
+                except httpx.HTTPError as exc:
+                    raise FetchError(f"{url}: request to {current} failed: {exc!r}") from exc
+                if isinstance(response, str):
+                    current = response
+                    continue
+                return response
         raise FetchError(
             f"{url}: more than {self.settings.fetch_max_redirects} redirects (redirect loop?)"
         )
+
+    def _resolve(self, host: str, port: int) -> list[str]:
+        """The resolver's answer, or TimeoutError once the request's deadline passes."""
+        return call_within(lambda: self.resolver(host, port))
 
     def _request(
         self,
@@ -206,7 +210,6 @@ class Fetcher:
         address: str | None,
         headers: dict[str, str],
         accept: Iterable[str] | None,
-        deadline: float,
     ) -> FetchResponse | str:
         """One hop: a FetchResponse, or the next URL (a string) when redirected."""
         target = current
@@ -231,26 +234,20 @@ class Fetcher:
                     f"{url}: content type {content_type or 'missing'!r} is not one of "
                     f"{', '.join(allowed)}"
                 )
-            body = self._read_capped(url, response, deadline)
+            body = self._read_capped(url, response)
             return self._response(url, current, response, body)
 
-    def _read_capped(self, url: str, response: httpx.Response, deadline: float) -> bytes:
+    def _read_capped(self, url: str, response: httpx.Response) -> bytes:
         cap = self.settings.fetch_max_bytes
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cap:
             raise FetchError(f"{url}: response of {declared} bytes is over the {cap}-byte limit")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise FetchError(f"{url}: response is over the {cap}-byte limit (decoded)")
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    f"{url}: took longer than {self.settings.fetch_timeout:g}s to download"
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
+        try:
+            pieces = decoded(response.iter_raw(), response.headers.get("content-encoding", ""))
+            return read_capped(pieces, cap, url)
+        except FetchError as exc:
+            message = str(exc)
+            raise FetchError(message if message.startswith(url) else f"{url}: {message}") from exc
 
     @staticmethod
     def _response(url: str, current: str, response: httpx.Response, body: bytes) -> FetchResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from watchfloor.ingest.extract import (
     parse_timestamp,
     tidy,
 )
+from watchfloor.ingest.feeds import source_name
 from watchfloor.ingest.items import (
     Candidate,
     Item,
@@ -26,7 +27,9 @@ from watchfloor.ingest.items import (
     Origin,
     clean_value,
     derive_id,
+    value_problem,
 )
+from watchfloor.ingest.safe_open import check_regular_file
 from watchfloor.records import Document
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -41,21 +44,20 @@ JSONL_FIELDS = frozenset({"id", "url", "title", "text", "html", "published", "so
 
 
 def check_size(path: Path, max_bytes: int) -> None:
-    """Raise InputError when the file is larger than ``max_bytes``."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (Settings.max_file_bytes)"
-        )
+    """Raise InputError unless ``path`` is a regular file of at most ``max_bytes``."""
+    check_regular_file(path, max_bytes)
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Supported files under ``folder`` (recursive, hidden entries skipped), sorted."""
+def folder_files(folder: Path, also: Callable[[Path], bool] | None = None) -> list[Path]:
+    """Supported files under ``folder`` (recursive, hidden entries skipped), sorted.
+
+    ``also`` admits files of other suffixes by their content (social-media exports).
+    """
     return sorted(
         path
         for path in folder.rglob("*")
         if path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and (path.suffix.lower() in SUPPORTED_SUFFIXES or (also is not None and also(path)))
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
@@ -83,19 +85,19 @@ def jsonl_document(record: object, default_source: str | None) -> Document:
         extracted = extract_html(html_value.encode("utf-8"), _optional_str(record, "url"))
     if extracted is None:
         raise InputError("needs a non-empty 'text' or 'html' field")
-    source = _optional_str(record, "source") or default_source
+    source = _optional_str(record, "source") or default_source or extracted.outlet
     published = parse_timestamp(record.get("published")) or extracted.published
     given_id = _optional_str(record, "id")
     metadata = {k: v for k, v in record.items() if k not in JSONL_FIELDS}
     return Document(
         id=given_id or derive_id(extracted.text, source),
         text=extracted.text,
-        url=_optional_str(record, "url"),
+        url=_optional_str(record, "url") or extracted.canonical_url,
         title=_optional_str(record, "title") or extracted.title,
         published=published,
         source=source,
-        language=_optional_str(record, "language"),
-        metadata=metadata,
+        language=_optional_str(record, "language") or extracted.language,
+        metadata={**extracted.page_metadata(), **metadata},
     )
 
 
@@ -124,12 +126,17 @@ def read_jsonl_stream(
         except RecursionError:
             yield ItemFailure(origin, "JSON nested too deeply")
             continue
+        except ValueError as exc:  # a number past Python's 4,300-digit limit, for one
+            yield ItemFailure(origin, f"invalid JSON: {exc}".split(";")[0])
+            continue
         if changed:
             yield ItemWarning(origin, "invalid Unicode (lone surrogate or NUL) replaced")
         try:
             yield Candidate(jsonl_document(record, default_source), origin)
         except InputError as exc:
             yield ItemFailure(origin, str(exc))
+        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
+            yield ItemFailure(origin, value_problem(record, exc))
 
 
 def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:
@@ -147,15 +154,23 @@ def read_text_file(path: Path, name: str, default_source: str | None) -> Iterato
     if not extracted.text:
         raise InputError("the file has no text")
     mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+    # A saved page names its outlet and address in its own metadata, as a fetched one does.
+    source = default_source or extracted.outlet or source_name(extracted.canonical_url)
     # The file time is when the file was written here, not when the story was published.
     yield Candidate(
         Document(
-            id=derive_id(extracted.text, default_source),
+            id=derive_id(extracted.text, source),
             text=extracted.text,
+            url=extracted.canonical_url,
             title=extracted.title,
             published=extracted.published,
-            source=default_source,
-            metadata={"path": str(path), "file_mtime": mtime.isoformat()},
+            source=source,
+            language=extracted.language,
+            metadata={
+                "path": str(path),
+                "file_mtime": mtime.isoformat(),
+                **extracted.page_metadata(),
+            },
         ),
         origin,
     )

@@ -22,6 +22,9 @@ from watchfloor.ingest.files import (
     read_text_file,
 )
 from watchfloor.ingest.items import Candidate, Item, ItemFailure, ItemWarning, Origin, derive_id
+from watchfloor.ingest.social.detect import EXPORT_SUFFIXES, is_export, social_reader
+from watchfloor.ingest.social.telegram_html import is_continuation
+from watchfloor.ingest.social.twitter import is_later_part
 from watchfloor.records import Document
 from watchfloor.settings import Settings
 
@@ -78,8 +81,10 @@ def read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
         page = extract_plain(text)
     else:
         page = extract_html(response.body, response.final_url, encoding=response.charset)
-    source = ctx.default_source or source_name(response.final_url)
-    metadata = {"requested_url": url} if response.final_url != url else {}
+    # The outlet the page names itself (og:site_name) is what the media lens groups by.
+    source = ctx.default_source or page.outlet or source_name(response.final_url)
+    metadata: dict[str, str] = {"requested_url": url} if response.final_url != url else {}
+    metadata.update(page.page_metadata())
     yield Candidate(
         Document(
             id=derive_id(page.text, source),
@@ -89,6 +94,7 @@ def read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
             published=page.published,
             fetched=response.fetched,
             source=source,
+            language=page.language,
             metadata=metadata,
         ),
         Origin(url),
@@ -98,6 +104,10 @@ def read_url(url: str, ctx: ReadContext) -> Iterator[Item]:
 def read_file(path: Path, name: str, ctx: ReadContext) -> Iterator[Item]:
     """One local file by its suffix."""
     check_size(path, ctx.settings.max_file_bytes)
+    social = social_reader(path, name, ctx.default_source)
+    if social is not None:
+        yield from social
+        return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, name, ctx.default_source)
@@ -107,8 +117,12 @@ def read_file(path: Path, name: str, ctx: ReadContext) -> Iterator[Item]:
     elif suffix in SUPPORTED_SUFFIXES:
         yield from read_text_file(path, name, ctx.default_source)
     else:
-        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        known = ", ".join(sorted(SUPPORTED_SUFFIXES | EXPORT_SUFFIXES))
         yield ItemFailure(Origin(name), f"unsupported file type {suffix or '(none)'}: use {known}")
+
+
+def _social_export(path: Path) -> bool:
+    return path.suffix.lower() in EXPORT_SUFFIXES and is_export(path)
 
 
 def _guarded(items: Iterator[Item], origin: Origin) -> Iterator[Item]:
@@ -138,10 +152,12 @@ def read_input(spec: str, ctx: ReadContext) -> Iterator[Item]:
         return
     path = Path(spec).expanduser()
     if path.is_dir():
-        files = folder_files(path)
+        files = folder_files(path, also=_social_export)
         if not files:
             yield ItemFailure(Origin(spec), "folder holds no supported files")
         for file in files:
+            if is_continuation(file) or is_later_part(file):
+                continue  # read with the messages.html or tweets.js beside it
             yield from _guarded(read_file(file, str(file), ctx), Origin(str(file)))
     elif path.exists():
         yield from _guarded(read_file(path, spec, ctx), Origin(spec))

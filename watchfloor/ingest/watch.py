@@ -13,7 +13,7 @@ from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.ingest.feeds import Feed, feed_items, parse_feed
 from watchfloor.ingest.fetch import FEED_TYPES, PAGE_TYPES, Fetcher
 from watchfloor.ingest.inputs import is_url
-from watchfloor.ingest.items import IngestSummary
+from watchfloor.ingest.items import IngestSummary, ItemFailure, Origin
 from watchfloor.ingest.pipeline import Ingestor
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
@@ -136,7 +136,9 @@ def poll_feed(
     except (WatchfloorError, OSError) as exc:
         poll = FeedPoll(feed, "error", error=str(exc))
         _record(store, feed, poll, None, {}, ())
-        return poll, IngestSummary()
+        # A feed that cannot be read is a failure of the cycle, named, not a quiet zero.
+        failure = ItemFailure(Origin(feed), str(exc).removeprefix(f"{feed}: "))
+        return poll, IngestSummary(failed=1, failures=(failure,))
     if parsed is None:
         poll = FeedPoll(feed, "not modified")
         _record(store, feed, poll, None, {}, ())

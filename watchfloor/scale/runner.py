@@ -14,6 +14,7 @@ from typing import Any
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.errors import ConfigError, InputError, WatchfloorError
 from watchfloor.records import Document
+from watchfloor.scale.folding import FoldPlan, plan_folding, sign_partition
 from watchfloor.scale.output import atomic_write, remove_stale
 from watchfloor.scale.partitions import (
     Partition,
@@ -30,7 +31,11 @@ from watchfloor.store.documents import load_documents
 
 @dataclass(frozen=True)
 class ScaleSummary:
-    """What a Dask coding run did; ``failures`` name each unreadable input record."""
+    """What a Dask coding run did; ``failures`` name each unreadable input record.
+
+    With input files, ``duplicates`` (a repeated id, or the same text from the same source)
+    and ``near_copies`` were left uncoded, as local ingest leaves them.
+    """
 
     documents: int
     events: int
@@ -42,6 +47,8 @@ class ScaleSummary:
     coder_version: str | None
     output: str | None
     failures: tuple[str, ...] = ()
+    duplicates: int = 0
+    near_copies: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values for JSON output."""
@@ -109,6 +116,21 @@ def _store_result(store: Store, result: PartitionResult) -> None:
     )
 
 
+def _fold(client: Any, parts: list[Partition], threshold: float) -> FoldPlan:
+    """Sign every partition on the workers, then fold in input order on the client."""
+    futures = [
+        client.submit(sign_partition, part, key=f"watchfloor-sign-{part.name}", retries=2)
+        for part in parts
+    ]
+    try:
+        keys = client.gather(futures)
+    except WatchfloorError:
+        raise
+    except Exception as exc:  # a task's own error or KilledWorker after all retries
+        raise WatchfloorError(f"Dask could not read the input to fold near-copies: {exc}") from exc
+    return plan_folding(parts, keys, threshold)
+
+
 def _run_partitions(
     client: Any,
     parts: list[Partition],
@@ -117,6 +139,7 @@ def _run_partitions(
     store: Store | None,
     on_progress: Callable[[int, int], None] | None,
     prior: CollectionPrior | None = None,
+    fold: FoldPlan | None = None,
 ) -> list[PartitionResult]:
     from distributed import as_completed
 
@@ -129,6 +152,7 @@ def _run_partitions(
             output,
             plugin_name,
             shared,
+            fold.keep[part.name] if fold else None,
             key=f"watchfloor-code-{part.name}",
             retries=2,
             pure=False,
@@ -166,8 +190,9 @@ def code_with_dask(
 ) -> ScaleSummary:
     """Code documents in parallel on Dask and write events as Parquet or into ``store``.
 
-    Documents come from ``input`` (glob(s) of JSONL/Parquet files) or else from ``store``
-    (canonical documents not yet coded; all of them with ``recode``). Events go to
+    Documents come from ``input`` (glob(s) of JSONL/Parquet files; repeats and near-copies
+    folded as local ingest folds them) or else from ``store`` (canonical documents not yet
+    coded; all of them with ``recode``). Events go to
     ``output`` as Parquet partitioned by date and country, or else into ``store``. Each
     worker loads the coder once (``coder_loader``, ``"module:callable"`` taking Settings).
     With ``output``, partitions finished by an earlier run with the same coder version are
@@ -190,7 +215,10 @@ def code_with_dask(
         plugin = CoderPlugin(settings, coder_loader)
         client.register_plugin(plugin, name=plugin.name)
         prior = CollectionPrior.from_store(store) if store is not None and not input else None
-        results = _run_partitions(client, parts, out, plugin.name, store, on_progress, prior)
+        fold = _fold(client, parts, settings.dedup_threshold) if input else None
+        results = _run_partitions(
+            client, parts, out, plugin.name, store, on_progress, prior, fold
+        )
     if out is not None:
         remove_stale(Path(out), {p.name for p in parts})
     summary = ScaleSummary(
@@ -204,6 +232,8 @@ def code_with_dask(
         coder_version=results[0].coder_version if results else None,
         output=out,
         failures=tuple(f for r in results for f in r.failures),
+        duplicates=fold.duplicates if fold else 0,
+        near_copies=fold.near_copies if fold else 0,
     )
     if out is not None:
         text = json.dumps(summary.as_dict(), indent=2)

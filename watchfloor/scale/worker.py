@@ -90,15 +90,35 @@ class PartitionResult:
     sentence_rows: tuple[tuple[Any, ...], ...] = ()
 
 
+def _finished(
+    out: Path, part: Partition, version: str, kept: list[int] | None
+) -> PartitionResult | None:
+    """The result an earlier run recorded for this partition, if it coded the same way."""
+    done = read_manifest(out, part.name)
+    if done is None or done.get("coder_version") != version or done.get("kept") != kept:
+        return None
+    return PartitionResult(
+        part.name,
+        tuple(done["document_ids"]),
+        int(done["events"]),
+        int(done["files"]),
+        tuple(done.get("failures", ())),
+        version,
+        skipped=True,
+    )
+
+
 def code_partition(
     part: Partition,
     output: str | None,
     plugin_name: str,
     prior: CollectionPrior | None = None,
+    keep: tuple[int, ...] | None = None,
 ) -> PartitionResult:
     """Code one partition with the worker's coder; write its Parquet files when ``output``.
     ``prior``: what the database's events say, as local coding uses it (the coder's
-    ``use_prior`` does nothing when it already has it).
+    ``use_prior`` does nothing when it already has it). ``keep``: the positions of the
+    documents to code (the others are repeats or near-copies, see ``folding``); None: all.
 
     Safe to run twice: file names depend only on the partition, each file is renamed into
     place whole, and the manifest that marks the partition done is written last.
@@ -108,19 +128,12 @@ def code_partition(
     if prior is not None and callable(use_prior):
         use_prior(prior)
     out = Path(output) if output else None
-    if out is not None:
-        done = read_manifest(out, part.name)
-        if done is not None and done.get("coder_version") == coder.version:
-            return PartitionResult(
-                part.name,
-                tuple(done["document_ids"]),
-                int(done["events"]),
-                int(done["files"]),
-                tuple(done.get("failures", ())),
-                coder.version,
-                skipped=True,
-            )
+    kept = list(keep) if keep is not None else None
+    if out is not None and (done := _finished(out, part, coder.version, kept)) is not None:
+        return done
     docs, failures = read_partition(part)
+    if keep is not None:
+        docs = [docs[i] for i in keep]
     event_rows: list[tuple[Any, ...]] = []
     sentence_rows: list[tuple[Any, ...]] = []
     for coded in coder.code_documents(docs):
@@ -150,6 +163,7 @@ def code_partition(
             "files": files,
             "failures": failures,
             "coder_version": coder.version,
+            "kept": kept,
         },
     )
     return PartitionResult(part.name, ids, len(event_rows), files, tuple(failures), coder.version)

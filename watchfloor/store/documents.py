@@ -105,6 +105,7 @@ def insert_documents(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocume
             "INSERT INTO document_sources (document_id, carrier_id, source, url, published) "
             "SELECT coalesce(canonical_id, id), id, source, url, published FROM _wf_new_documents"
         )
+        _insert_origins(con, rows)
         con.execute(
             "INSERT INTO sources (name, url, kind) "
             "SELECT DISTINCT ON (source) source, NULL, 'ingest' FROM _wf_new_documents "
@@ -112,6 +113,32 @@ def insert_documents(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocume
         )
     finally:
         con.unregister("_wf_new_documents")
+
+
+def _insert_origins(con: duckdb.DuckDBPyConnection, rows: Sequence[StoredDocument]) -> None:
+    """A forward or repost's origins (``metadata["origins"]``) as further sources of its story.
+
+    Their carrier id is the document's id with ``#origin-N``: the origin's own post was not
+    ingested, but the outlet did carry the story.
+    """
+    origin_rows = [
+        (
+            row.canonical_id or row.document.id,
+            f"{row.document.id}#origin-{n}",
+            str(origin["source"]),
+            origin.get("url"),
+            None,  # when the origin first posted it is not in the export
+        )
+        for row in rows
+        for n, origin in enumerate(row.document.metadata.get("origins") or [], start=1)
+        if isinstance(origin, dict) and origin.get("source")
+    ]
+    if origin_rows:
+        con.executemany(
+            "INSERT INTO document_sources (document_id, carrier_id, source, url, published) "
+            "VALUES (?, ?, ?, ?, ?)",
+            origin_rows,
+        )
 
 
 def existing_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
@@ -259,12 +286,14 @@ def load_documents(store: Store, ids: Sequence[str]) -> list[Document]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+PENDING_WHERE = "canonical_id IS NULL AND coded_at IS NULL AND code_failed_at IS NULL"
+"""Canonical documents neither coded nor marked as failed: what the coder has to do."""
+
+
 def uncoded_document_ids(store: Store, limit: int | None = None) -> list[str]:
-    """Canonical documents not yet coded, oldest ingested first: the coder's to-do list."""
-    sql = (
-        "SELECT id FROM documents WHERE canonical_id IS NULL AND coded_at IS NULL "
-        "ORDER BY ingested_at, id"
-    )
+    """Canonical documents not yet coded (nor failed), oldest ingested first: the coder's
+    to-do list."""
+    sql = f"SELECT id FROM documents WHERE {PENDING_WHERE} ORDER BY ingested_at, id"
     params: list[Any] = []
     if limit is not None:
         sql += " LIMIT ?"
@@ -278,10 +307,55 @@ def mark_coded(store: Store, ids: Sequence[str], coder_version: str) -> None:
         return
     with store.transaction() as con:
         con.execute(
-            "UPDATE documents SET coded_at = ?, coder_version = ? "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            "UPDATE documents SET coded_at = ?, coder_version = ?, code_failed_at = NULL, "
+            "code_failure = NULL WHERE id IN (SELECT unnest(?::VARCHAR[]))",
             [dt.datetime.now(dt.UTC).replace(tzinfo=None), coder_version, list(ids)],
         )
+
+
+def mark_code_failed(store: Store, failures: Sequence[tuple[str, str]]) -> None:
+    """Mark documents (id, reason) as not codable, so that later runs leave them alone."""
+    if not failures:
+        return
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with store.transaction() as con:
+        con.executemany(
+            "UPDATE documents SET code_failed_at = ?, code_failure = ? WHERE id = ?",
+            [(now, reason[:2000], doc_id) for doc_id, reason in failures],
+        )
+
+
+FAILED_COLUMNS = ("id", "title", "published", "source", "code_failed_at", "code_failure")
+
+
+def failed_documents(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Documents marked as not codable, most recent failure first, with the reason."""
+    sql = (
+        f"SELECT {', '.join(FAILED_COLUMNS)} FROM documents WHERE code_failed_at IS NOT NULL "
+        "ORDER BY code_failed_at DESC, id"
+    )
+    params: list[Any] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    cur = store.con.execute(sql, params)
+    return [dict(zip(FAILED_COLUMNS, row, strict=True)) for row in cur.fetchall()]
+
+
+def clear_code_failures(store: Store, ids: Sequence[str] | None = None) -> int:
+    """Clear the failed mark (of these documents, else of all) so they are coded again."""
+    where = "code_failed_at IS NOT NULL"
+    params: list[Any] = []
+    if ids is not None:
+        where += " AND id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(ids))
+    with store.transaction() as con:
+        row = con.execute(f"SELECT count(*) FROM documents WHERE {where}", params).fetchone()
+        con.execute(
+            f"UPDATE documents SET code_failed_at = NULL, code_failure = NULL WHERE {where}",
+            params,
+        )
+    return int(row[0]) if row else 0
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:

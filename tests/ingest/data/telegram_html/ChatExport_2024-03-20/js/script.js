@@ -1,0 +1,3 @@
+"use strict";
+window.AllowBackFromHistory = false;
+function GoToMessage(message_id) { return false; }

@@ -1,0 +1,233 @@
+"""The cue coder: Arabic-script documents to events with the same records as English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from watchfloor.coding.geo import Gazetteer
+from watchfloor.coding.multilingual.casualties import fatalities
+from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token, tokenize
+from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceHit
+from watchfloor.coding.multilingual.resources import (
+    ActorEntry,
+    LanguageResources,
+    has_resources,
+    load_resources,
+)
+from watchfloor.coding.multilingual.rules import CueRule, first_rule, load_cue_rules
+from watchfloor.coding.multilingual.text import fold, sentence_spans
+from watchfloor.coding.ontology import Ontology
+from watchfloor.coding.stages import event_id
+from watchfloor.coding.work import CodedDocument
+from watchfloor.daterange import DateRange
+from watchfloor.records import ActorRef, Document, Event, Evidence, PlaceRef, Sentence
+
+HEDGED_CONFIDENCE = 0.5
+NEGATED_CONFIDENCE = 0.2
+CUE_CONFIDENCE = 0.7
+
+
+@dataclass
+class _Language:
+    res: LanguageResources
+    triggers: PhraseIndex
+    casualty: PhraseIndex
+    cues: PhraseIndex
+    country_names: PhraseIndex
+    adjectives: PhraseIndex
+    actors: PhraseIndex
+
+    def countries(self, tokens: list[Token]) -> list[tuple[tuple[str, str], int]]:
+        """((ISO3, kind), folded start) of every country name, region or adjective, except
+        names right after an 'away' word ("from Yemen", "the border with Syria")."""
+        found = [*self.country_names.find(tokens), *self.adjectives.find(tokens)]
+        return [
+            (self.res.countries[m.phrase], m.start)
+            for m in found
+            if not self.away(tokens, m, country=True)
+        ]
+
+    def away(self, tokens: list[Token], match: Match, *, country: bool = False) -> bool:
+        """Whether the word before ``match`` puts it away from the event ("from", "with";
+        before a country also "the border of", "the soil of")."""
+        if match.first == 0:
+            return False
+        words = set(tokens[match.first - 1].forms)
+        return bool(words & self.res.away_cues) or (
+            country and bool(words & self.res.away_country_cues)
+        )
+
+
+class CueCoder:
+    """Codes documents of the languages that have ``coding/lang/<xx>/`` cue tables."""
+
+    def __init__(self, gazetteer: Gazetteer, ontology: Ontology, dates: DateRange) -> None:
+        self.places = ArabicScriptPlaces(gazetteer)
+        self.ontology = ontology
+        self.dates = dates
+        self.rules = load_cue_rules()
+        self._languages: dict[str, _Language] = {}
+
+    @staticmethod
+    def reads(language: str | None) -> bool:
+        """Whether a language has cue tables (``coding/lang/<code>/``)."""
+        return language not in (None, "en") and has_resources(language)
+
+    def _language(self, code: str) -> _Language:
+        if code not in self._languages:
+            res = load_resources(code)
+            self._languages[code] = _Language(
+                res,
+                PhraseIndex(res.triggers),
+                PhraseIndex(res.casualties),
+                PhraseIndex(res.cues),
+                PhraseIndex(
+                    [k for k, (_, kind) in res.countries.items() if kind != "adjective"],
+                    whole_words=True,
+                ),
+                PhraseIndex([k for k, (_, kind) in res.countries.items() if kind == "adjective"]),
+                PhraseIndex(res.actors),
+            )
+        return self._languages[code]
+
+    def code(self, document: Document) -> CodedDocument:
+        """Sentences and events of one document in a language ``reads`` accepts."""
+        lang = self._language(str(document.language))
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        trace: list[str] = []
+        doc_place = self._document_place(document.text, lang)
+        for index, (start, end) in enumerate(sentence_spans(document.text)):
+            sentence = Sentence(document.id, index, start, end, document.text[start:end])
+            sentences.append(sentence)
+            trace.append(f"[{index}] {sentence.text}")
+            event = self._event(sentence, document, lang, doc_place, trace)
+            if event is not None:
+                events.append(event)
+        return CodedDocument(document.id, sentences, events, trace)
+
+    def _document_place(self, text: str, lang: _Language) -> PlaceRef | None:
+        tokens = tokenize(fold(text, lang.res.fold_table).folded, lang.res.clitics)
+        hits = self._places(tokens, lang)
+        return hits[0].place if hits else None
+
+    def _places(self, tokens: list[Token], lang: _Language) -> list[PlaceHit]:
+        found = [country for country, _ in lang.countries(tokens)]
+        named = {iso3 for iso3, kind in found if kind != "adjective"}
+        hits = self.places.find(tokens, lang.res.place_cues, named, {iso3 for iso3, _ in found})
+        hits = [h for h in hits if not lang.away(tokens, h.match)]
+        return sorted(hits, key=lambda h: (not h.cued, h.match.start))
+
+    def _event(
+        self,
+        sentence: Sentence,
+        document: Document,
+        lang: _Language,
+        doc_place: PlaceRef | None,
+        trace: list[str],
+    ) -> Event | None:
+        folded = fold(sentence.text, lang.res.fold_table)
+        tokens = tokenize(folded.folded, lang.res.clitics)
+        found = list(lang.triggers.find(tokens))
+        cues = {cue for m in found for cue in lang.res.triggers[m.phrase]}
+        rule = first_rule(self.rules, cues)
+        if rule is None:
+            trace.append("    (no event: cues " + (", ".join(sorted(cues)) or "none") + ")")
+            return None
+        hits = self._places(tokens, lang)
+        place = hits[0].place if hits else doc_place or self._country_place(tokens, lang)
+        modal = {lang.res.cues[m.phrase][0] for m in lang.cues.find(tokens)}
+        source, target = self._actors(tokens, lang, place)
+        if place is None:  # last resort: the country of a named group ("the Houthis")
+            home = next((a.country for a in (source, target) if a and a.country), None)
+            place = self._country_row(home) if home else None
+        trigger = next(m for m in found if set(lang.res.triggers[m.phrase]) & rule.requires)
+        entry = self.ontology.cameo(rule.cameo)
+        negated, hedged = "negated" in modal, "hedged" in modal
+        event = Event(
+            id=event_id(sentence, rule.cameo),
+            evidence=Evidence(
+                sentence.document_id, sentence.index, sentence.start, sentence.end, sentence.text
+            ),
+            plover_event=entry.plover_event or "NONPOLITICAL",
+            plover_mode=entry.plover_mode,
+            cameo_code=rule.cameo,
+            goldstein=entry.goldstein,
+            quad_class=entry.quad_class,
+            acled_event_type=rule.acled_event_type,
+            acled_sub_event_type=rule.acled_sub_event_type,
+            date=self._date(document, tokens, lang),
+            source=source,
+            target=target,
+            place=place,
+            fatalities=fatalities(
+                tokens, list(lang.casualty.find(tokens)), lang.res
+            ),
+            confidence=_confidence(negated, hedged),
+            hedged=hedged,
+            negated=negated,
+            modality="negated" if negated else "hedged" if hedged else "asserted",
+            explanation=_explain(rule, trigger, folded.span(trigger.start, trigger.end), sentence),
+        )
+        trace.append(
+            f"    event {event.plover_event}/{event.plover_mode or '-'} CAMEO {rule.cameo} "
+            f"ACLED {rule.acled_event_type} / {rule.acled_sub_event_type}; place "
+            f"{place.name if place else '-'}: {event.explanation}"
+        )
+        return event
+
+    def _country_place(self, tokens: list[Token], lang: _Language) -> PlaceRef | None:
+        """The country a sentence names (a name or region before an adjective)."""
+        found = lang.countries(tokens)
+        found.sort(key=lambda f: (f[0][1] == "adjective", f[1]))
+        if not found:
+            return None
+        return self._country_row(found[0][0][0])
+
+    def _country_row(self, iso3: str) -> PlaceRef | None:
+        row = self.places.gazetteer.country_row.get(_iso2(self.places.gazetteer, iso3) or "")
+        return self.places.gazetteer.place_ref(row) if row is not None else None
+
+    def _actors(
+        self, tokens: list[Token], lang: _Language, place: PlaceRef | None
+    ) -> tuple[ActorRef | None, ActorRef | None]:
+        refs: list[ActorRef] = []
+        seen: set[str] = set()
+        for match in lang.actors.find(tokens):
+            entry: ActorEntry = lang.res.actors[match.phrase]
+            if entry.name in seen:
+                continue
+            seen.add(entry.name)
+            country = entry.country or (place.country if place else None)
+            refs.append(ActorRef(match.phrase, country, entry.sector, entry.name))
+        return (refs[0] if refs else None, refs[1] if len(refs) > 1 else None)
+
+    def _date(self, document: Document, tokens: list[Token], lang: _Language) -> dt.date | None:
+        if document.published is None:
+            return None
+        days = max(
+            (int(lang.res.cues[m.phrase][1]) for m in lang.cues.find(tokens)
+             if lang.res.cues[m.phrase][0] == "days_before"),
+            default=0,
+        )
+        day = document.published.date()
+        if day.toordinal() - days < self.dates.earliest.toordinal():
+            return None
+        day -= dt.timedelta(days=days)
+        return day if self.dates.contains(day) else None
+
+
+def _iso2(gazetteer: Gazetteer, iso3: str) -> str | None:
+    return next((k for k, v in gazetteer.iso3.items() if v == iso3), None)
+
+
+def _confidence(negated: bool, hedged: bool) -> float:
+    if negated:
+        return NEGATED_CONFIDENCE
+    return HEDGED_CONFIDENCE if hedged else CUE_CONFIDENCE
+
+
+def _explain(rule: CueRule, trigger: Match, span: tuple[int, int], sentence: Sentence) -> str:
+    words = sentence.text[span[0] : span[1]]
+    return f"cue '{words}' ({trigger.phrase}) by rule {rule.name}"

@@ -1,0 +1,112 @@
+"""One language's coding resources, read from ``watchfloor/coding/lang/<code>/`` data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from watchfloor.coding.multilingual.text import fold
+from watchfloor.errors import ModelError
+
+LANG_PACKAGE = "watchfloor.coding.lang"
+#: Files a language folder must hold for the cue coder to read it.
+REQUIRED = (
+    "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
+    "cues.tsv", "countries.tsv", "actors.tsv", "place_cues.tsv", "stopwords.tsv",
+    "away_cues.tsv", "grammar.tsv",
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """An actor phrase's coding: ACLED-style name, country (ISO3 or None) and sector."""
+
+    name: str
+    country: str | None
+    sector: str
+
+
+@dataclass(frozen=True)
+class LanguageResources:
+    """Folded phrase tables of one language, ready for matching."""
+
+    code: str
+    fold_table: dict[int, str]
+    clitics: tuple[str, ...]
+    triggers: dict[str, tuple[str, ...]]
+    numbers: dict[str, int]
+    casualties: dict[str, str]
+    cues: dict[str, tuple[str, str]]
+    countries: dict[str, tuple[str, str]]
+    actors: dict[str, ActorEntry]
+    place_cues: frozenset[str]
+    stopwords: frozenset[str]
+    away_cues: frozenset[str]
+    away_country_cues: frozenset[str]
+    grammar: dict[str, str]
+
+    def fold(self, text: str) -> str:
+        """The matching form of a phrase."""
+        return " ".join(fold(text, self.fold_table).folded.split())
+
+
+def has_resources(code: str | None) -> bool:
+    """Whether ``coding/lang/<code>/`` holds every file the cue coder reads."""
+    if not code or not re.fullmatch(r"[a-z]{2}", code):
+        return False
+    folder = files(LANG_PACKAGE).joinpath(code)
+    return all(folder.joinpath(name).is_file() for name in REQUIRED)
+
+
+def _rows(code: str, name: str) -> list[list[str]]:
+    try:
+        text = files(LANG_PACKAGE).joinpath(code, name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(f"language data {code}/{name} unreadable: {exc}") from exc
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _fold_table(code: str) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for row in _rows(code, "normalize.tsv"):
+        source, target = row[0], row[1] if len(row) > 1 else ""
+        table[int(source, 16)] = chr(int(target, 16)) if target else ""
+    return table
+
+
+def load_resources(code: str) -> LanguageResources:
+    """Read and fold every table of ``code``; raises ModelError when a file is missing."""
+    if not has_resources(code):
+        raise ModelError(f"no coding resources for language {code!r} in coding/lang/")
+    table = _fold_table(code)
+
+    def key(phrase: str) -> str:
+        return " ".join(fold(phrase, table).folded.split())
+
+    triggers: dict[str, tuple[str, ...]] = {}
+    for phrase, cue in _rows(code, "triggers.tsv"):
+        triggers[key(phrase)] = (*triggers.get(key(phrase), ()), cue)
+    cues = {key(r[0]): (r[1], r[2] if len(r) > 2 else "") for r in _rows(code, "cues.tsv")}
+    actors = {
+        key(r[0]): ActorEntry(r[1], r[2] or None, r[3]) for r in _rows(code, "actors.tsv")
+    }
+    clitics = tuple(sorted((key(r[0]) for r in _rows(code, "clitics.tsv")), key=len, reverse=True))
+    return LanguageResources(
+        code=code,
+        fold_table=table,
+        clitics=clitics,
+        triggers=triggers,
+        numbers={key(w): int(v) for w, v in _rows(code, "numbers.tsv")},
+        casualties={key(p): kind for p, kind in _rows(code, "casualties.tsv")},
+        cues=cues,
+        countries={key(r[0]): (r[1], r[2]) for r in _rows(code, "countries.tsv")},
+        actors=actors,
+        place_cues=frozenset(key(r[0]) for r in _rows(code, "place_cues.tsv")),
+        stopwords=frozenset(key(r[0]) for r in _rows(code, "stopwords.tsv")),
+        away_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "any"),
+        away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
+        grammar={r[0]: key(r[1]) if r[0] == "weak_numbers" else r[1]
+                 for r in _rows(code, "grammar.tsv")},
+    )

@@ -1,0 +1,1 @@
+"""Social-media exports (Telegram, X/Twitter, Mastodon) read as documents, one per thread."""
