@@ -101,3 +101,23 @@ def test_network_export_and_stories_and_media(db: Path, tmp_path: Path) -> None:
     )
     assert lens["outlets"][0]["outlet"] == "Wire A"
     assert lens["outlets"][0]["mentions_before"] > 0
+
+
+def test_alerts_text_reads_as_a_briefing_and_says_what_is_warming_up(db: Path) -> None:
+    _run(db, "analyze")
+    out = _run(db, "alerts")
+    lines = out.splitlines()
+    briefing = [ln for ln in lines if ln.startswith("  - ")]
+    alert = json.loads(_run(db, "alerts", "--json"))[0]
+    assert len(briefing) == alert["n_signals"] == len(alert["briefing"])
+    assert all("Northtown" in ln and "(Wire A)" in ln and " -- why: " in ln for ln in briefing)
+    assert any("evacuation named in the report" in ln for ln in briefing)
+    assert lines[-1].startswith("judging AAA from 2024-01-15; 0 places warming up")
+
+
+def test_eval_alerts_without_truth_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"text": "Fine.", "date": "2018-01-01"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(db), "eval", "alerts", str(corpus)])
+    assert result.exit_code != 0
+    assert "eval alerts needs --truth FILE" in str(result.exception)  # main() prints it

@@ -73,6 +73,28 @@ def test_alert_opens_from_feed_with_highlighted_evidence(tab: Tab, live_app: Liv
     assert page.locator(".signal").count() == len(live_app.sample.alert_event_ids)
 
 
+def test_alert_reads_as_a_briefing_one_line_per_signal(tab: Tab, live_app: LiveApp) -> None:
+    page = tab.open("#/alert?id=alert-syunik-1")
+    lines = page.locator("#alert-briefing li").all_inner_texts()
+    assert len(lines) == len(live_app.sample.alert_event_ids)
+    outlets = {
+        row[0]
+        for row in live_app.store.con.execute(
+            "SELECT d.source FROM events e JOIN documents d ON d.id = e.document_id "
+            "WHERE list_contains(?::VARCHAR[], e.id)",
+            [list(live_app.sample.alert_event_ids)],
+        ).fetchall()
+    }
+    for line in lines:
+        assert " -- why: " in line and "ARM" in line
+        assert any(f"({outlet})" in line for outlet in outlets)
+
+
+def test_overview_says_what_is_still_warming_up(tab: Tab) -> None:
+    page = tab.open("#/")
+    expect(page.locator("#warmup")).to_contain_text("places warming up")
+
+
 def test_acknowledge_with_token_changes_state(tab: Tab, live_app: LiveApp) -> None:
     page = tab.open("#/alert?id=alert-syunik-1")
     page.fill("input[name=token]", "wf_bad_token")

@@ -6,10 +6,12 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from watchfloor.analysis.briefing import with_briefings
 from watchfloor.analysis.candidates import Candidate, signal_type
 from watchfloor.analysis.records import Alert, AlertSignal
 from watchfloor.analysis.series import fetch_one
@@ -194,8 +196,10 @@ def list_alerts(
     country: str | None = None,
     ids: Sequence[str] | None = None,
     limit: int | None = None,
+    actors_file: Path | None = None,
 ) -> list[Alert]:
-    """Alerts whose window overlaps [since, until], newest first, with their signals."""
+    """Alerts whose window overlaps [since, until], newest first, with their signals,
+    briefing lines and prominent actors (``actors_file``: the user's, see ``prominence``)."""
     clauses: list[str] = ["TRUE"]
     params: list[Any] = []
     for clause, value in (
@@ -229,7 +233,8 @@ def list_alerts(
         ).fetchall()
         for a_id, *rest in sig_rows:
             by_alert.setdefault(a_id, []).append(AlertSignal(*rest))
-    return [_alert_from_row(r, by_alert.get(str(r["id"]), [])) for r in rows]
+    found = [_alert_from_row(r, by_alert.get(str(r["id"]), [])) for r in rows]
+    return with_briefings(store, found, actors_file)
 
 
 def normalise_state(state: str) -> str:

@@ -28,6 +28,7 @@ import pyarrow as pa
 from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.expected import bh_per_day, expected_counts, p_values
 from watchfloor.analysis.series import QUAD_TYPE_SQL, TESTED_LEVELS, fetch_one
+from watchfloor.analysis.warmup import received_days_sql
 from watchfloor.analysis.windows import (
     DAY_SPAN,
     Ints,
@@ -76,12 +77,12 @@ class SeriesCodes:
 def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> None:
     """Temp view ``_wf_dc`` (counts the windows need), temp tables ``_wf_et`` and ``_wf_lk``."""
     tested = ", ".join(f"'{lv}'" for lv in TESTED_LEVELS)
+    start = (from_day - dt.timedelta(days=b)).isoformat()
     con.execute(
         f"""
         CREATE OR REPLACE TEMP VIEW _wf_dc AS
         SELECT level, key, etype, day, n FROM analysis_daily_counts
-        WHERE day >= DATE '{(from_day - dt.timedelta(days=b)).isoformat()}'
-              AND level <> 'actor_in'
+        WHERE day >= DATE '{start}' AND level <> 'actor_in'
         """
     )
     con.execute(
@@ -127,7 +128,12 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
 def _read(
     con: duckdb.DuckDBPyConnection, codes: SeriesCodes
 ) -> tuple[SortedCounts, dict[str, np.ndarray]]:
-    """The counts sorted by key, and per-lk arrays: tested, parent_lk, area_lk, first day."""
+    """Counts sorted by key; per-lk arrays: tested, parent, area; the areas' received days.
+
+    ``received`` holds ``area_lk * DAY_SPAN + dn`` (sorted) for every day on which the store
+    received documents with events in the area (``warmup.received_days_sql``); days before
+    ``codes.base`` count as day 0, still before every judged day.
+    """
     key = codes.key_sql("l.lk", "t.e", "datediff('day', ?::DATE, d.day)")
     rows = con.execute(
         f"""
@@ -140,18 +146,28 @@ def _read(
     counts = SortedCounts(np.asarray(rows["k"], dtype=np.int64), np.asarray(rows["n"]))
     per_lk = con.execute(
         """
-        SELECT tested, parent_lk, area_lk, first_day IS NOT NULL AS has_first,
-               coalesce(datediff('day', ?::DATE, first_day), 0)::BIGINT AS first,
+        SELECT tested, parent_lk, area_lk,
                coalesce(list_position(?::VARCHAR[], level) - 1, -1)::BIGINT AS tested_level
         FROM _wf_lk ORDER BY lk
         """,
-        [codes.base, list(TESTED_LEVELS)],
+        [list(TESTED_LEVELS)],
     ).fetchnumpy()
     out = {name: np.asarray(values) for name, values in per_lk.items()}
     quad = con.execute(f"SELECT {QUAD_TYPE_SQL} AS quad FROM _wf_et ORDER BY e").fetchnumpy()[
         "quad"
     ]
     out["quad_type"] = np.asarray(quad, dtype=np.int64)
+    received = con.execute(
+        f"""
+        SELECT l.lk * {DAY_SPAN} + greatest(datediff('day', ?::DATE, r.day), 0) AS k
+        FROM ({received_days_sql()}) r
+        JOIN _wf_lk l ON l.level = CASE WHEN r.country = 'ALL' THEN 'global' ELSE 'country' END
+             AND l.key = r.country
+        ORDER BY 1
+        """,
+        [codes.base],
+    ).fetchnumpy()["k"]
+    out["received"] = np.asarray(received, dtype=np.int64)
     return counts, out
 
 
@@ -182,7 +198,6 @@ def _frame(
         dn=dn_r,
         observed=counts.n[rows],
         window_sq=window_sq[rows],
-        history=np.where(lks["has_first"][lk_r], dn_r - lks["first"][lk_r], 0),
     )
     del window_sq, dn
     is_parent = np.zeros(len(lks["parent_lk"]), dtype=bool)
@@ -206,6 +221,14 @@ def _frame(
     area_keys, area_dow = counts.k[in_area], same_weekday_sums(counts, in_area, b)
     out["area_sum"] = lookup(area_keys, window_sum[in_area], area_sid, dn_r)[0]
     out["area_dow_sum"] = lookup(area_keys, area_dow, area_sid, dn_r)[0]
+    # History counts only the days on which the store received documents about the area
+    # (country, or the world for actors): a place the feeds mention once a week is not
+    # judged after 14 calendar days, nor one whose reports recall older dates.
+    base_key = np.where(area >= 0, area * DAY_SPAN, -1)
+    before = np.searchsorted(lks["received"], base_key + dn_r) - np.searchsorted(
+        lks["received"], base_key
+    )
+    out["history"] = np.where(area >= 0, before, 0).astype(np.int64)
     out["window_sum"] = window_sum[rows]
     return out
 

@@ -62,8 +62,16 @@ def _records(signals: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def _weighted(sig: dict[str, Any], weights: dict[str, float]) -> float:
+    """The signal's score times its event's actor weight (1 when no prominent actor)."""
+    return float(sig["score"]) * weights.get(str(sig.get("event_id")), 1.0)
+
+
 def cluster_candidates(
-    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+    signals: list[dict[str, Any]],
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """Sliding windows per admin1 (or country) holding enough different signals."""
     by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
@@ -81,7 +89,7 @@ def cluster_candidates(
             best: dict[str, float] = {}
             for s in inside:
                 key = signal_type(s)
-                best[key] = max(best.get(key, 0.0), float(s["score"]))
+                best[key] = max(best.get(key, 0.0), _weighted(s, weights or {}))
             docs = {s["document_id"] for s in inside if s.get("document_id")}
             if len(best) < cfg.cluster_min_types or len(docs) < cfg.cluster_min_documents:
                 continue
@@ -101,10 +109,31 @@ def cluster_candidates(
     return out
 
 
+def _seen_in_country(
+    sig: dict[str, Any], seen: dict[tuple[str, str], list[dt.date]], days: int
+) -> bool:
+    """Whether the country had a signal of this kind in the ``days`` days before."""
+    earliest = _as_day(sig["day"]) - dt.timedelta(days=days)
+    before = seen.get((str(sig.get("country")), str(sig["subtype"])), [])
+    return any(earliest <= d < _as_day(sig["day"]) for d in before)
+
+
 def single_candidates(
-    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+    signals: list[dict[str, Any]],
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
+    seen: dict[tuple[str, str], list[dt.date]] | None = None,
 ) -> list[Candidate]:
-    """Burst, novelty and rule alerts: one signal is enough."""
+    """Burst, novelty and rule alerts: one signal is enough.
+
+    A novelty alert needs its kind to be new to the whole country over the baseline
+    window (``seen``: days of each country's earlier novelty signals by kind): foreign
+    strikes in Yemen are a border crossing every week, not news.
+
+    Thresholds read the signal's own score; the candidate's score is weighted by its
+    actors' prominence, so it ranks higher without lowering the bar.
+    """
     out: list[Candidate] = []
     burst_score = -math.log10(cfg.burst_q)
     for s in signals:
@@ -127,6 +156,7 @@ def single_candidates(
             s["kind"] == "novelty"
             and s["subtype"] in cfg.novelty_alert_subtypes
             and float(s["score"]) >= 4.0 * cfg.novelty_alert_confidence
+            and not _seen_in_country(s, seen or {}, cfg.baseline_days)
         ):
             kind, key = "novelty", f"novelty|{place}|{s['subtype']}"
         elif s["kind"] == "rule":
@@ -142,7 +172,7 @@ def single_candidates(
                 s.get("place"),
                 day,
                 day,
-                float(s["score"]),
+                _weighted(s, weights or {}),
                 (s,),
             )
         )
@@ -171,16 +201,24 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def build_candidates(
-    signals: pd.DataFrame, from_day: dt.date, cfg: AnalysisConfig
+    signals: pd.DataFrame,
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
+    seen: dict[tuple[str, str], list[dt.date]] | None = None,
 ) -> list[Candidate]:
-    """All merged alert candidates whose window ends on or after ``from_day``."""
+    """All merged alert candidates whose window ends on or after ``from_day``.
+
+    ``weights``: per event id, 1 + the prominence of its actors (``prominence``);
+    ``seen``: earlier novelty signal days per (country, kind), see ``single_candidates``.
+    """
     if signals.empty:
         return []
     rows = _records(signals)
-    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg))
+    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg, weights))
     singles = [
         c
-        for c in merge_candidates(single_candidates(rows, from_day, cfg))
+        for c in merge_candidates(single_candidates(rows, from_day, cfg, weights, seen))
         if not _inside_cluster(c, clusters)
     ]
     return clusters + singles

@@ -22,6 +22,7 @@ class AnalysisConfig:
     min_history_days: int = 14
     cluster_window_hours: int = 48
     rules_file: Path | None = None
+    actors_file: Path | None = None
     shrink_days: float = 7.0
     dow_pseudo_weeks: float = 2.0
     q_rate: float = 0.005
@@ -50,6 +51,7 @@ class AnalysisConfig:
             "min_history_days": settings.min_history_days,
             "cluster_window_hours": settings.cluster_window_hours,
             "rules_file": settings.rules_file,
+            "actors_file": settings.actors_file,
         }
         base.update(overrides)
         return cls(**base)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from watchfloor.analysis.alerts import upsert_alerts
 from watchfloor.analysis.baselines import drop_baseline_tables, update_baselines
 from watchfloor.analysis.candidates import build_candidates
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.prominence import ProminenceBook, signal_weights
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
 from watchfloor.analysis.scores import update_event_scores
@@ -25,6 +26,7 @@ from watchfloor.analysis.signals import (
     store_signals,
 )
 from watchfloor.analysis.stories import StoryConfig, list_stories, update_stories
+from watchfloor.analysis.warmup import drop_cold_signals
 from watchfloor.daterange import DateRange
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
@@ -134,7 +136,13 @@ def _run(
         signals = con.execute(
             "SELECT * FROM analysis_signals WHERE day >= ? ORDER BY day, id", [lookback]
         ).fetch_df()
-        candidates = build_candidates(signals, from_day, cfg)
+        # Signals of places still warming up are kept (a later novelty needs to know them)
+        # but raise no alert.
+        signals = drop_cold_signals(con, signals, cfg)
+        weights = signal_weights(con, signals, ProminenceBook.load(cfg.actors_file))
+        candidates = build_candidates(
+            signals, from_day, cfg, weights, _novelty_days(con, from_day, cfg)
+        )
         new, updated = upsert_alerts(con, candidates)
         removed = _drop_unsupported(con, new + updated) if full else 0
         _set_watermark(con)
@@ -149,6 +157,21 @@ def _run(
         alerts_removed=removed,
         seconds=time.perf_counter() - started,
     )
+
+
+def _novelty_days(
+    con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
+) -> dict[tuple[str, str], list[dt.date]]:
+    """Days of each country's novelty signals by kind over the baseline window."""
+    rows = con.execute(
+        "SELECT DISTINCT country, subtype, day FROM analysis_signals "
+        "WHERE kind = 'novelty' AND country IS NOT NULL AND day >= ?",
+        [from_day - dt.timedelta(days=cfg.baseline_days)],
+    ).fetchall()
+    out: dict[tuple[str, str], list[dt.date]] = {}
+    for country, subtype, day in rows:
+        out.setdefault((str(country), str(subtype)), []).append(day)
+    return out
 
 
 def _drop_unsupported(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int:

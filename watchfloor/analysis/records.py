@@ -37,6 +37,10 @@ class Alert:
     created_at: dt.datetime
     updated_at: dt.datetime
     signals: tuple[AlertSignal, ...] = ()
+    briefing: tuple[str, ...] = ()
+    """One readable line per signal, strongest first (``analysis.briefing``)."""
+    actors: tuple[str, ...] = ()
+    """The prominent actors behind the alert's signals, most prominent first."""
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape printed by ``watchfloor alerts --json`` and the REST API."""
@@ -66,6 +70,8 @@ class Alert:
                 }
                 for s in self.signals
             ],
+            "briefing": list(self.briefing),
+            "actors": list(self.actors),
         }
 
 

@@ -8,10 +8,11 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from watchfloor.api import layers
-from watchfloor.api.deps import StoreDep
+from watchfloor.api.deps import StateDep, StoreDep
 from watchfloor.api.formats import csv_response, geojson_response, json_response
 from watchfloor.api.params import BoundsDep, PageDep, bad_request, parse_country, parse_date
 from watchfloor.api.routes_read import api_event
+from watchfloor.api.state import ApiState, table_exists
 from watchfloor.daterange import DateRange
 from watchfloor.store.database import Store
 from watchfloor.store.events import EVENT_COLUMNS
@@ -93,6 +94,7 @@ def _alerts(
 def alerts(
     page: PageDep,
     store: StoreDep,
+    api: StateDep,
     since: str | None = Query(None, description="alerts ending on or after, YYYY-MM-DD"),
     until: str | None = Query(None, description="alerts starting on or before, YYYY-MM-DD"),
     state: str | None = Query(None, description="new, acknowledged or dismissed"),
@@ -113,8 +115,24 @@ def alerts(
             for r in rows
         )
     return json_response(
-        {"total": total, "limit": page.limit, "offset": page.offset, "items": rows}
+        {
+            "total": total,
+            "limit": page.limit,
+            "offset": page.offset,
+            "items": rows,
+            "warmup": _warmup(store, api),
+        }
     )
+
+
+def _warmup(store: Store, state: ApiState) -> dict[str, Any] | None:
+    """What the analysis judges yet ("judging IRQ from ...; 12 places warming up")."""
+    if not table_exists(store, "analysis_daily_counts"):
+        return None
+    from watchfloor.analysis.config import AnalysisConfig
+    from watchfloor.analysis.warmup import warmup_status
+
+    return warmup_status(store, AnalysisConfig.from_settings(state.settings)).to_dict()
 
 
 @router.get("/alerts/{alert_id}", summary="One alert: its signals, their events and documents")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from watchfloor.analysis.records import Alert
 from watchfloor.cli.common import (
     emit_rows,
     format_options,
@@ -103,6 +104,8 @@ def alerts(
     if ctx.invoked_subcommand is not None:
         return
     from watchfloor.analysis.alerts import list_alerts
+    from watchfloor.analysis.config import AnalysisConfig
+    from watchfloor.analysis.warmup import warmup_status
 
     with open_store(ctx, read_only=True) as store:
         found = list_alerts(
@@ -113,13 +116,35 @@ def alerts(
             kind=kind,
             country=country,
             limit=limit,
+            actors_file=settings_from(ctx).actors_file,
         )
-    emit_rows(
-        [a.to_dict() for a in found],
-        fmt=fmt or "text",
-        columns=ALERT_COLUMNS,
-        title=f"{len(found)} alerts",
-    )
+        warmup = warmup_status(store, AnalysisConfig.from_settings(settings_from(ctx)))
+    if (fmt or "text") != "text":
+        emit_rows([a.to_dict() for a in found], fmt=fmt or "text", columns=ALERT_COLUMNS)
+        return
+    click.echo(f"{len(found)} alerts")
+    for alert in found:
+        click.echo("")
+        for line in briefing_text(alert):
+            click.echo(line)
+    click.echo("")
+    click.echo(warmup.line())
+
+
+def briefing_text(alert: Alert) -> list[str]:
+    """An alert as a short briefing: a header, its summary, one line per signal."""
+    span = alert.start.isoformat()
+    if alert.end != alert.start:
+        span += f"..{alert.end.isoformat()}"
+    where = "/".join(p for p in (alert.country, alert.admin1) if p) or "unknown place"
+    lines = [
+        f"{alert.id}  {alert.kind}  {alert.state}  {where}  {span}  score {alert.score:.1f}",
+        f"  {alert.summary}",
+    ]
+    if alert.actors:
+        lines.append(f"  actors: {', '.join(alert.actors)}")
+    lines.extend(f"  - {line}" for line in alert.briefing)
+    return lines
 
 
 def _set_state(ctx: click.Context, alert_id: str, state: str) -> None:

@@ -258,14 +258,42 @@ def explain_cmd(ctx: click.Context, doc_id: str) -> None:
     is_flag=True,
     help="code each item alone, without first learning the file's collection prior",
 )
+@click.option(
+    "--truth",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="alerts: the known escalation windows (JSONL)",
+)
+@click.option(
+    "--alerts-out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="alerts: write every replayed alert with its signals here (JSONL)",
+)
 @click.pass_context
 def eval_cmd(
-    ctx: click.Context, task: str, file: str, as_json: bool, limit: int | None, no_prior: bool
+    ctx: click.Context,
+    task: str,
+    file: str,
+    as_json: bool,
+    limit: int | None,
+    no_prior: bool,
+    truth: str | None,
+    alerts_out: str | None,
 ) -> None:
-    """Measure the coder on a gold file (formats: ../shared/eval/README.md)."""
+    """Measure the coder on a gold file, or replay a corpus's alerts (formats:
+    ../shared/eval/README.md)."""
     from watchfloor.evaluation.run import evaluate
 
-    result = evaluate(task, file, limit=limit, settings=settings_from(ctx), prior=not no_prior)
+    result = evaluate(
+        task,
+        file,
+        limit=limit,
+        settings=settings_from(ctx),
+        prior=not no_prior,
+        truth=truth,
+        alerts_out=alerts_out,
+    )
     if as_json:
         click.echo(to_json(result))
         return

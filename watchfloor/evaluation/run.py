@@ -9,7 +9,7 @@ from typing import Any
 from watchfloor.errors import InputError
 from watchfloor.settings import Settings
 
-TASKS = ("reports", "sentences", "snippets", "toponyms", "languages")
+TASKS = ("alerts", "reports", "sentences", "snippets", "toponyms", "languages")
 CODER_TASKS = ("reports", "sentences", "snippets")  # those that code whole texts
 
 
@@ -20,6 +20,8 @@ def evaluate(
     limit: int | None = None,
     settings: Settings | None = None,
     prior: bool = True,
+    truth: str | Path | None = None,
+    alerts_out: str | Path | None = None,
 ) -> dict[str, Any]:
     """Run one task over a gold file and return its metrics as one flat dict; ``prior``: code
     the file as a collection (tasks that code whole texts; see ``evaluation.collection``)."""
@@ -27,6 +29,8 @@ def evaluate(
         raise InputError(f"unknown evaluation task {task!r}: choose one of {', '.join(TASKS)}")
     if not Path(path).is_file():
         raise InputError(f"evaluation file {path} does not exist")
+    if task == "alerts":
+        return _evaluate_alerts(path, truth, settings or Settings(), alerts_out)
     module = importlib.import_module(f"watchfloor.evaluation.{task}")
     options: dict[str, Any] = {"prior": prior} if task in CODER_TASKS else {}
     result: dict[str, Any] = module.evaluate(
@@ -34,3 +38,14 @@ def evaluate(
     )
     result.setdefault("task", task)
     return result
+
+
+def _evaluate_alerts(
+    path: str | Path, truth: str | Path | None, settings: Settings, alerts_out: str | Path | None
+) -> dict[str, Any]:
+    """The alert replay (``evaluation.alerts``); it needs a truth file of windows."""
+    if truth is None:
+        raise InputError("eval alerts needs --truth FILE (the known escalation windows)")
+    from watchfloor.evaluation.alerts import evaluate as evaluate_alerts
+
+    return evaluate_alerts(path, truth=truth, settings=settings, alerts_out=alerts_out)

@@ -1,4 +1,5 @@
-// One alert: every signal with its event and the source sentence marked inside its document.
+// One alert: its briefing (one line per signal), then every signal with its event and the
+// source sentence marked inside its document.
 import { getJSON, postJSON, route, token } from "../api.js";
 import { clear, h } from "../dom.js";
 import { actor, num, place, quadLabel } from "../format.js";
@@ -62,6 +63,14 @@ export async function renderAlert(root, params, alive) {
     state.textContent = s;
     state.className = `state state-${s}`;
   }));
+  if ((alert.actors || []).length) {
+    root.appendChild(h("p", { class: "meta", id: "alert-actors" }, `Actors: ${alert.actors.join(", ")}`));
+  }
+  if ((alert.briefing || []).length) {
+    root.appendChild(h("h2", {}, "Briefing"));
+    root.appendChild(h("ol", { class: "briefing", id: "alert-briefing" },
+      alert.briefing.map((line) => h("li", {}, line))));
+  }
   const list = h("section", { class: "signals" });
   root.appendChild(h("h2", {}, `${alert.signals.length} signals`));
   root.appendChild(list);

@@ -44,6 +44,7 @@ export async function renderOverview(root, params, alive) {
     h("span", { class: "tabs" }, states.map((s) => h("a", {
       class: (params.state || "") === s ? "active" : null, href: route("overview", { state: s }),
     }, s || "all")))));
+  if (alerts.warmup) root.appendChild(h("p", { class: "muted", id: "warmup" }, alerts.warmup.summary));
   const feed = alertFeed(alerts.items);
   feed.id = "alert-feed";
   root.appendChild(feed);
