@@ -17,10 +17,8 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.mentions import (
-    ADMIN_WORDS,
     AFFILIATIONS,
     CONNECTORS,
-    LOCAL_WORDS,
     SpanCue,
     capitalised_runs,
     cue_preference,
@@ -28,6 +26,7 @@ from watchfloor.coding.geo.mentions import (
     is_fragment,
     ner_spans,
     span_variants,
+    unit_words,
 )
 from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
 from watchfloor.coding.geo.names import name_key
@@ -163,12 +162,14 @@ class MentionFinder:
             end = w.cue.end
             if w.cue.role != "locative":
                 continue
-            if end + 1 < len(doc) and doc[end].lower_ in (LOCAL_WORDS | ADMIN_WORDS):
+            if end + 1 < len(doc) and doc[end].lower_ in unit_words():
                 end += 1
-            if end < len(doc) and doc[end].text == ",":
+            if end < len(doc) and doc[end].text in (",", "("):
                 after_place.add(end)
 
-        for run_start, run_end in capitalised_runs(doc, taken):
+        runs = capitalised_runs(doc, taken)
+        after_place |= self._after_unknown_places(doc, runs, after_place)
+        for run_start, run_end in runs:
             i = run_start
             while i < run_end:
                 found = None
@@ -195,6 +196,22 @@ class MentionFinder:
         for work in works:
             work.gap_words = tuple(t.lower_ for t in doc[work.cue.end : work.cue.end + 4])
         return works
+
+    @staticmethod
+    def _after_unknown_places(
+        doc: Doc, runs: list[tuple[int, int]], after_place: set[int]
+    ) -> set[int]:
+        """Commas and brackets after a place name the gazetteer lacks: "at Aghbulag, Tovuz",
+        "in Kolofata town (Mayo-Sava, Extreme-Nord)"; what follows names its container."""
+        found: set[int] = set()
+        for start, end in runs:
+            if cue_role(doc, start, end) != "locative" and start - 1 not in after_place | found:
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ in unit_words():
+                end += 1
+            if end < len(doc) and doc[end].text in (",", "("):
+                found.add(end)
+        return found
 
     def _plausible(
         self, cands: list[Candidate], countries: set[str], role: str, span: Span

@@ -21,6 +21,12 @@ from watchfloor.coding.geo.gazetteer import (
     Candidate,
     Gazetteer,
 )
+from watchfloor.coding.geo.hierarchy import (
+    container_order,
+    contains,
+    inside_container,
+    link_containers,
+)
 from watchfloor.coding.geo.mentions import (
     SpanCue,
 )
@@ -53,11 +59,6 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
-# A name the text puts inside a place of another country: a city of a list ("Damascus,
-# Beirut") is accepted from this size, one said to lie in it ("X of Y") only from the next.
-LIST_WORDS = frozenset({",", "and", "the", "&"})
-LISTED_ABROAD_POPULATION = 100_000
-CONTAINED_ABROAD_POPULATION = 1_000_000
 
 
 class PlaceResolver:
@@ -186,7 +187,8 @@ class PlaceResolver:
     def _resolve(self, works: list[Work], hint: str | None) -> Context:
         for work in works:
             work.row = None
-        self._link_containers(works)
+        link_containers(works)
+        works = container_order(works)
         votes = self._votes(works)
         for work in works:  # first pass: the countries the other names could be in
             own = defaultdict(float, votes)
@@ -227,18 +229,6 @@ class PlaceResolver:
                 votes[cc] += weight
         return votes
 
-    @staticmethod
-    def _link_containers(works: list[Work]) -> None:
-        """ "Tabashiah in Sabir Al Mawadim of Taizz": each name lies in the next one."""
-        ordered = sorted(works, key=lambda w: w.cue.start)
-        for inner, outer in zip(ordered, ordered[1:], strict=False):
-            inner.within = None
-            if inner.cue.role in ("adjective", "topic") or outer.cue.role == "adjective":
-                continue  # "the decision on Jerusalem in Jericho": the protest is in Jericho
-            doc_gap = outer.cue.start - inner.cue.end
-            if 0 < doc_gap <= 4 and inner.gap_is_containment(outer):
-                inner.within = outer
-
     def _context_from(self, works: list[Work], hint: str | None) -> Context:
         context = Context(defaultdict(float), defaultdict(float), [], hint, works)
         for work in works:
@@ -268,11 +258,11 @@ class PlaceResolver:
         )
         scored = [
             (self._score(c, work.cue, own, named_so), c.row, c.exact and c.primary)
-            for c in self._inside_container(work)
+            for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
         for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
-            if self.gaz.kind[row] == ADMIN1 and work.cue.prefer != "admin":
+            if self.gaz.kind[row] in (ADMIN1, ADMIN2) and work.cue.prefer != "admin":
                 row, main_name = self._seat_of(row, work.candidates), True
             if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
                 work.row, work.score = row, score
@@ -280,38 +270,14 @@ class PlaceResolver:
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
 
-    def _inside_container(self, work: Work) -> list[Candidate]:
-        """Candidates in the country of the place the text puts this one in. Countries, and
-        cities of a list ("Damascus, Beirut") may lie across a border; a city said to lie in
-        a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis called
-        by its main name (the containing name is then more likely misread; "the Al Qahirah
-        district of Taizz" is neither Cairo nor its governorate)."""
-        outer = work.within
-        if outer is None or outer.row is None or not self.gaz.country[outer.row]:
-            return work.candidates
-        cc = self.gaz.country[outer.row]
-        listed = set(work.gap_words[: outer.cue.start - work.cue.end]) <= LIST_WORDS
-        least = LISTED_ABROAD_POPULATION if listed else CONTAINED_ABROAD_POPULATION
-        return [
-            c
-            for c in work.candidates
-            if self.gaz.country[c.row] == cc
-            or self.gaz.kind[c.row] in (COUNTRY, CONTINENT)
-            or (
-                self.gaz.population[c.row] >= least
-                and (listed or (c.primary and self.gaz.kind[c.row] == TOWN))
-            )
-        ]
-
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
-        """A bare name shared by an admin1 unit and a town inside it means the town."""
-        key = (self.gaz.country[admin_row], self.gaz.admin1[admin_row])
+        """A bare name shared by an admin1 or admin2 unit and a town inside it means the town."""
         towns = [
             c.row
             for c in candidates
             if self.gaz.kind[c.row] == TOWN
             and (c.primary or self.gaz.population[c.row] >= 0.2 * self.gaz.population[admin_row])
-            and (self.gaz.country[c.row], self.gaz.admin1[c.row]) == key
+            and contains(self.gaz, admin_row, c.row)
         ]
         if not towns:
             return admin_row
