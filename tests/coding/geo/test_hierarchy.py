@@ -98,10 +98,31 @@ def test_cities_of_a_list_are_not_held_inside_each_other(nlp, resolver):
     assert countries == {"Damascus": "SYR", "Beirut": "LBN", "Amman": "JOR"}
 
 
-def test_part_of_a_longer_name_is_no_place_when_its_container_is_unknown(nlp, resolver):
+def test_a_name_the_gazetteer_lacks_takes_the_place_it_is_said_to_lie_in(nlp, resolver):
     doc = nlp("Insurgents attacked a village near Rio Messalo (Muidumbe, Cabo Delgado).")
     rio = next(m for m in resolver.resolve_document(doc) if m.text.startswith("Rio"))
-    assert rio.place is None  # not Rio de Janeiro
+    assert rio.place is not None and rio.role == "contained"
+    assert (rio.place.name, rio.place.country) == ("Cabo Delgado", "MOZ")  # not Rio de Janeiro
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        (
+            "Doctors at the Bambino Gesu Paediatric Hospital in Rome spoke. London was calm.",
+            "Bambino Gesu Paediatric Hospital",
+            "Rome",
+        ),
+        (
+            "Shots were fired outside the Khyber Teaching Hospital in Peshawar, Pakistan.",
+            "Khyber Teaching Hospital",
+            "Peshawar",
+        ),
+    ],
+)
+def test_a_building_lies_in_the_town_the_text_puts_it_in(nlp, resolver, text, name, town):
+    mentions = resolver.resolve_spans(nlp(text), [(text.index(name), text.index(name) + len(name))])
+    assert mentions[0].place is not None and mentions[0].place.name == town
 
 
 def _row(gaz: Gazetteer, name: str, kind: str, country: str) -> int:

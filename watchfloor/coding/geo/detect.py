@@ -157,18 +157,11 @@ class MentionFinder:
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
         countries = region_of(works)
-        after_place = set()  # "Wadi Khabir, Taiz", "Jahmaliya area, Taiz": the token after ","
-        for w in works:
-            end = w.cue.end
-            if w.cue.role != "locative":
-                continue
-            if end + 1 < len(doc) and doc[end].lower_ in unit_words():
-                end += 1
-            if end < len(doc) and doc[end].text in (",", "("):
-                after_place.add(end)
-
         runs = capitalised_runs(doc, taken)
-        after_place |= self._after_unknown_places(doc, runs, after_place)
+        spans = sorted({(w.cue.start, w.cue.end) for w in works} | set(runs))
+        after_place = self._after_places(
+            doc, spans, {w.cue.start for w in works if w.cue.role == "locative"}
+        )
         for run_start, run_end in runs:
             i = run_start
             while i < run_end:
@@ -198,14 +191,14 @@ class MentionFinder:
         return works
 
     @staticmethod
-    def _after_unknown_places(
-        doc: Doc, runs: list[tuple[int, int]], after_place: set[int]
-    ) -> set[int]:
-        """Commas and brackets after a place name the gazetteer lacks: "at Aghbulag, Tovuz",
-        "in Kolofata town (Mayo-Sava, Extreme-Nord)"; what follows names its container."""
+    def _after_places(doc: Doc, spans: list[tuple[int, int]], locative: set[int]) -> set[int]:
+        """The commas and brackets after a place, known or not, that names its container:
+        "Wadi Khabir, Taiz", "at Aghbulag, Tovuz", "in Bogo-Bogo (Karimama, Alibori)"; a
+        name right after one of them is a place too, and so is its own container."""
         found: set[int] = set()
-        for start, end in runs:
-            if cue_role(doc, start, end) != "locative" and start - 1 not in after_place | found:
+        for start, end in spans:
+            placed = start in locative or cue_role(doc, start, end) == "locative"
+            if not placed and start - 1 not in found:
                 continue
             if end + 1 < len(doc) and doc[end].lower_ in unit_words():
                 end += 1

@@ -124,6 +124,7 @@ class Context:
     points: list[tuple[float, float]]
     hint: str | None
     works: list[Work] = field(default_factory=list)
+    hint_weight: float = 3.0  # what the hint's country adds to a candidate's score
 
 
 @dataclass

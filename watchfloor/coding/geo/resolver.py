@@ -22,6 +22,7 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.hierarchy import (
+    MAX_DEPTH,
     container_order,
     contains,
     inside_container,
@@ -50,6 +51,8 @@ FACILITY = re.compile(
 )
 
 
+HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
+ACTOR_HINT_WEIGHT = 3.0  # ... and a country guessed from the actors ("Armenian forces")
 PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
 PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
 
@@ -78,10 +81,14 @@ class PlaceResolver:
 
     # -- public -----------------------------------------------------------------------------
 
-    def resolve_document(self, doc: Doc, *, country_hint: str | None = None) -> list[PlaceMention]:
-        """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code."""
+    def resolve_document(
+        self, doc: Doc, *, country_hint: str | None = None, hint_weight: float = HINT_WEIGHT
+    ) -> list[PlaceMention]:
+        """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code,
+        ``hint_weight`` what it adds to a candidate in that country (``ACTOR_HINT_WEIGHT`` for
+        a country only guessed from the actors: a place the text names outweighs it)."""
         works = self._detect(doc, self._hint(country_hint))
-        context = self._resolve(works, self._hint(country_hint))
+        context = self._resolve(works, self._hint(country_hint), hint_weight)
         local = self._dominant_town(works)
         return [
             self._local_facility(self._mention(doc, work, context), work, local) for work in works
@@ -124,14 +131,37 @@ class PlaceResolver:
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
-    @staticmethod
-    def _local_facility(mention: PlaceMention, work: Work, local: PlaceRef | None) -> PlaceMention:
-        """A street or building not in the gazetteer lies in the story's own town."""
-        if local is None or not FACILITY.search(mention.text):
-            return mention
+    def _local_facility(
+        self, mention: PlaceMention, work: Work, local: PlaceRef | None
+    ) -> PlaceMention:
+        """A name not in the gazetteer lies in the place the text puts it in ("the Bambino
+        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); a street or building with no
+        such container lies in the story's own town."""
         if mention.place is not None and not work.partial:
             return mention
+        container = self._container_place(work)
+        if container is not None:
+            return PlaceMention(
+                mention.text, mention.start, mention.end, container, 0.0, "contained"
+            )
+        if local is None or not FACILITY.search(mention.text):
+            return mention
         return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
+
+    def _container_place(self, work: Work) -> PlaceRef | None:
+        """The first placed name up the chain of containers, unless the names are a list of
+        towns ("Xyz, Beirut and Amman" says nothing of where Xyz lies)."""
+        outer, listed = work.within, work.within_list
+        for _ in range(MAX_DEPTH):
+            if outer is None:
+                return None
+            if outer.row is not None:
+                if listed and self.gaz.kind[outer.row] in (TOWN, EXTRA):
+                    return None
+                return self.gaz.place_ref(outer.row)
+            listed = listed and outer.within_list
+            outer = outer.within
+        return None
 
     def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
         """The town (or county) a document names most often, first named on ties."""
@@ -184,7 +214,9 @@ class PlaceResolver:
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _resolve(self, works: list[Work], hint: str | None) -> Context:
+    def _resolve(
+        self, works: list[Work], hint: str | None, hint_weight: float = HINT_WEIGHT
+    ) -> Context:
         for work in works:
             work.row = None
         link_containers(works)
@@ -194,12 +226,12 @@ class PlaceResolver:
             own = defaultdict(float, votes)
             for cc, weight in self._vote_of(work).items():
                 own[cc] -= weight
-            self._choose(work, Context(own, defaultdict(float), [], hint))
-        context = self._context_from(works, hint)
+            self._choose(work, Context(own, defaultdict(float), [], hint, [], hint_weight))
+        context = self._context_from(works, hint, hint_weight)
         for _ in range(1):
             for work in works:
                 self._choose(work, context)
-            context = self._context_from(works, hint)
+            context = self._context_from(works, hint, hint_weight)
         for work in works:
             self._choose(work, context)
         return context
@@ -229,8 +261,10 @@ class PlaceResolver:
                 votes[cc] += weight
         return votes
 
-    def _context_from(self, works: list[Work], hint: str | None) -> Context:
-        context = Context(defaultdict(float), defaultdict(float), [], hint, works)
+    def _context_from(
+        self, works: list[Work], hint: str | None, hint_weight: float = HINT_WEIGHT
+    ) -> Context:
+        context = Context(defaultdict(float), defaultdict(float), [], hint, works, hint_weight)
         for work in works:
             if work.row is None:
                 continue
@@ -335,7 +369,7 @@ class PlaceResolver:
             if w.row is not None
         }
         points = [p for p in context.points if p not in own]
-        return Context(countries, admin1, points, context.hint, context.works)
+        return Context(countries, admin1, points, context.hint, context.works, context.hint_weight)
 
     def _score(
         self, cand: Candidate, cue: SpanCue, context: Context, named_so: bool = False
@@ -358,7 +392,7 @@ class PlaceResolver:
         elif cue.prefer == "local":
             score += 1.0 if kind in (TOWN, EXTRA) else 0.0
         if context.hint and cc == context.hint:
-            score += 3.0
+            score += context.hint_weight
         if cc in self.prior:
             score += PRIOR_WEIGHT * min(1.0, self.prior[cc] / PRIOR_FULL_SHARE)
         total = sum(context.countries.values())
