@@ -14,6 +14,7 @@ from watchfloor.coding.geo.gazetteer import ADMIN1, TOWN, Candidate, Gazetteer
 from watchfloor.coding.geo.hierarchy import container_order, contains, link_containers
 from watchfloor.coding.geo.mentions import SpanCue
 from watchfloor.coding.geo.model import Work
+from watchfloor.coding.geo.resolver import ACTOR_HINT_WEIGHT
 
 
 def _event_place(nlp: Language, resolver: PlaceResolver, text: str):
@@ -180,3 +181,35 @@ def test_admin2_units_carry_their_province(gazetteer):
     samar = _row(gazetteer, "Samar", "B", "PH")
     assert gazetteer.place_ref(samar).admin1 == "Eastern Visayas"
     assert gazetteer.place_ref(samar).feature == "ADM2"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "collection", "country"),
+    [
+        (
+            "Suspected JNIM militants attacked a patrol in Gouande (Materi, Atacora).",
+            "MLI",
+            {"BEN": 0.9, "MLI": 0.1},
+            "BEN",
+        ),
+        (
+            "Al-Shabaab fighters raided a police post in Mandera town, officials said.",
+            "SOM",
+            {"KEN": 0.8, "SOM": 0.2},
+            "KEN",
+        ),
+    ],
+)
+def test_a_country_guessed_from_the_actors_leaves_the_collections_places_in_play(
+    nlp, resolver, text, actors, collection, country
+):
+    resolver.use_prior(collection)
+    try:
+        doc = nlp(text)
+        mentions = resolver.resolve_document(
+            doc, country_hint=actors, hint_weight=ACTOR_HINT_WEIGHT
+        )
+    finally:
+        resolver.use_prior({})
+    placed = [m.place.country for m in mentions if m.place and m.role != "adjective"]
+    assert placed and set(placed) == {country}

@@ -52,7 +52,7 @@ FACILITY = re.compile(
 
 
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
-ACTOR_HINT_WEIGHT = 3.0  # ... and a country guessed from the actors ("Armenian forces")
+ACTOR_HINT_WEIGHT = 1.0  # ... and a country guessed from the actors ("Armenian forces")
 PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
 PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
 
@@ -117,6 +117,7 @@ class PlaceResolver:
                 work = self.finder.work_for(
                     doc, SpanCue(span.start, span.end, "given", "mention", None), hint
                 )
+                work.gap_words = tuple(t.lower_ for t in doc[span.end : span.end + 4])
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
@@ -339,6 +340,8 @@ class PlaceResolver:
         known = {cc for cc, weight in context.countries.items() if weight > 0}
         if context.hint:
             known.add(context.hint)
+            if context.hint_weight < HINT_WEIGHT:  # only guessed from the actors ("JNIM"
+                known |= set(self.prior)  # in Benin): the collection's countries stay in play
         if not known:  # nothing in the document: the countries the collection is about
             return set(self.prior)
         region = set(known)
