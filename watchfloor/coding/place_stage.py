@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from watchfloor.coding.geo.resolver import ACTOR_HINT_WEIGHT, HINT_WEIGHT
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.word_places import VETO_PROBABILITY, WordsReading
 from watchfloor.coding.work import Candidate, WorkDoc
@@ -50,7 +51,10 @@ class PlaceStage:
             return
         declared = work.document.metadata.get("country") if work.document.metadata else None
         hint = declared or self._actor_country(work)
-        work.place_mentions = list(self.resolver.resolve_document(work.doc, country_hint=hint))
+        weight = HINT_WEIGHT if declared else ACTOR_HINT_WEIGHT  # a named place beats actors
+        work.place_mentions = list(
+            self.resolver.resolve_document(work.doc, country_hint=hint, hint_weight=weight)
+        )
         words = self.prior.read_words(work.doc.text)  # once per document
         for cand in work.candidates:
             place = self.resolver.event_place(

@@ -79,10 +79,11 @@ class WordPlaces:
     @classmethod
     def learn(cls, texts: Sequence[str], places: Sequence[Area]) -> WordPlaces | None:
         """Fit on located documents (text, (ISO3, admin1) of their events' place); None when
-        fewer than two countries have enough documents to tell apart."""
+        fewer than two areas (countries, or provinces of one country: a collection about
+        Benin alone) have enough documents to tell apart."""
         labels = _labels(places)
         kept = [i for i, label in enumerate(labels) if label is not None]
-        if len({places[i][0] for i in kept}) < 2:
+        if len({labels[i] for i in kept}) < 2:
             return None
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.naive_bayes import MultinomialNB

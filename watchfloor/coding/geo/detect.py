@@ -17,10 +17,8 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.mentions import (
-    ADMIN_WORDS,
     AFFILIATIONS,
     CONNECTORS,
-    LOCAL_WORDS,
     SpanCue,
     capitalised_runs,
     cue_preference,
@@ -28,6 +26,7 @@ from watchfloor.coding.geo.mentions import (
     is_fragment,
     ner_spans,
     span_variants,
+    unit_words,
 )
 from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
 from watchfloor.coding.geo.names import name_key
@@ -158,17 +157,12 @@ class MentionFinder:
         works = [w for w in works if w.candidates or w.cue.source == "ner"]
         taken = {i for w in works for i in range(w.cue.start, w.cue.end)}
         countries = region_of(works)
-        after_place = set()  # "Wadi Khabir, Taiz", "Jahmaliya area, Taiz": the token after ","
-        for w in works:
-            end = w.cue.end
-            if w.cue.role != "locative":
-                continue
-            if end + 1 < len(doc) and doc[end].lower_ in (LOCAL_WORDS | ADMIN_WORDS):
-                end += 1
-            if end < len(doc) and doc[end].text == ",":
-                after_place.add(end)
-
-        for run_start, run_end in capitalised_runs(doc, taken):
+        runs = capitalised_runs(doc, taken)
+        spans = sorted({(w.cue.start, w.cue.end) for w in works} | set(runs))
+        after_place = self._after_places(
+            doc, spans, {w.cue.start for w in works if w.cue.role == "locative"}
+        )
+        for run_start, run_end in runs:
             i = run_start
             while i < run_end:
                 found = None
@@ -195,6 +189,22 @@ class MentionFinder:
         for work in works:
             work.gap_words = tuple(t.lower_ for t in doc[work.cue.end : work.cue.end + 4])
         return works
+
+    @staticmethod
+    def _after_places(doc: Doc, spans: list[tuple[int, int]], locative: set[int]) -> set[int]:
+        """The commas and brackets after a place, known or not, that names its container:
+        "Wadi Khabir, Taiz", "at Aghbulag, Tovuz", "in Bogo-Bogo (Karimama, Alibori)"; a
+        name right after one of them is a place too, and so is its own container."""
+        found: set[int] = set()
+        for start, end in spans:
+            placed = start in locative or cue_role(doc, start, end) == "locative"
+            if not placed and start - 1 not in found:
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ in unit_words():
+                end += 1
+            if end < len(doc) and doc[end].text in (",", "("):
+                found.add(end)
+        return found
 
     def _plausible(
         self, cands: list[Candidate], countries: set[str], role: str, span: Span

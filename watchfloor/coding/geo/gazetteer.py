@@ -272,7 +272,7 @@ class Gazetteer:
         cc = self.country[row]
         a1_row = self.admin1_row.get((cc, self.admin1[row]))
         admin1 = self.name[row] if self.kind[row] == ADMIN1 else None
-        if a1_row is not None and self.kind[row] == TOWN:
+        if a1_row is not None and self.kind[row] in (TOWN, ADMIN2):
             admin1 = self.name[a1_row]
         return PlaceRef(
             name=self.name[row],

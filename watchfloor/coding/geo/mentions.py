@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from watchfloor.coding.geo.levels import place_levels
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
 LOCATIVE = {
@@ -108,53 +110,22 @@ DIRECTIONS = {
     "outer",
     "inner",
 }
-ADMIN_WORDS = {
-    "province",
-    "governorate",
-    "region",
-    "state",
-    "county",
-    "department",
-    "prefecture",
-    "oblast",
-    "emirate",
-    "wilaya",
-    "muhafazat",
-}
-LOCAL_WORDS = {
-    "district",
-    "subdistrict",
-    "sub-district",
-    "city",
-    "town",
-    "village",
-    "neighborhood",
-    "neighbourhood",
-    "area",
-    "camp",
-    "countryside",
-    "suburb",
-    "suburbs",
-    "outskirts",
-    "municipality",
-    "township",
-    "locality",
-    "hamlet",
-    "valley",
-    "plain",
-    "plains",
-    "mountains",
-    "island",
-    "base",
-    "airport",
-    "port",
-    "crossing",
-    "checkpoint",
-    "market",
-    "mosque",
-    "hospital",
-    "refinery",
-}
+
+
+def admin_words() -> frozenset[str]:
+    """First-level unit words of the language's place-level file ("province")."""
+    return place_levels().admin_words
+
+
+def local_words() -> frozenset[str]:
+    """Lower unit and settlement words of the language's place-level file ("district")."""
+    return place_levels().local_words
+
+
+def unit_words() -> frozenset[str]:
+    return place_levels().all_words
+
+
 # First words of compound names ("Khan Shaykhun", "Jisr ash-Shughur", "Rasm Hamam"): a match
 # on one of them, or on a word right after one, is a fragment of a longer name.
 NAME_HEADS = {
@@ -260,7 +231,7 @@ def strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ("... province") from a token range."""
     while end - start > 1 and doc[start].lower_ in ({"the"} | DIRECTIONS):
         start += 1
-    while end - start > 1 and doc[end - 1].lower_ in (ADMIN_WORDS | LOCAL_WORDS | {"'s"}):
+    while end - start > 1 and doc[end - 1].lower_ in (unit_words() | {"'s"}):
         end -= 1
     return start, end
 
@@ -289,16 +260,11 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
         return "topic"  # "to recognise Jerusalem as Israel's capital"
     i = start - 1
     while i >= 0 and (
-        doc[i].lower_ in ({"the", "of", "a"} | DIRECTIONS | LOCAL_WORDS | ADMIN_WORDS)
+        doc[i].lower_ in ({"the", "of", "a"} | DIRECTIONS | unit_words())
         and doc[i].lower_ not in {"of"}
     ):
         i -= 1
-    if (
-        i >= 0
-        and doc[i].lower_ == "of"
-        and i - 1 >= 0
-        and doc[i - 1].lower_ in (LOCAL_WORDS | ADMIN_WORDS)
-    ):
+    if i >= 0 and doc[i].lower_ == "of" and i - 1 >= 0 and doc[i - 1].lower_ in unit_words():
         return "locative"
     if i >= 0 and doc[i].lower_ in ORIGIN:
         return "origin"
@@ -310,20 +276,21 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
         return "locative"
     if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
         return "locative"
-    if end < len(doc) and doc[end].lower_ in (LOCAL_WORDS | ADMIN_WORDS):
+    if end < len(doc) and doc[end].lower_ in unit_words():
         return "locative"
     return "mention"
 
 
 def cue_preference(doc: Doc, start: int, end: int) -> str | None:
     """Admin when the name is followed by "province"/"governorate"; local for "town of X"."""
-    if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+    admin, local = admin_words(), local_words()
+    if end < len(doc) and doc[end].lower_ in admin:
         return "admin"
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ADMIN_WORDS:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in admin:
         return "admin"
-    if end < len(doc) and doc[end].lower_ in LOCAL_WORDS - {"countryside"}:
+    if end < len(doc) and doc[end].lower_ in local:
         return "local"
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in LOCAL_WORDS:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in local:
         return "local"
     return None
 
@@ -416,4 +383,9 @@ def is_fragment(doc: Doc, start: int, end: int, whole_start: int, whole_end: int
     before = doc[start - 1].lower_ if start > whole_start else ""
     after = doc[end].lower_ if end < whole_end else ""
     glue = NAME_HEADS | CONNECTORS
-    return before in glue or after in CONNECTORS or doc[start].lower_ in CONNECTORS
+    return (
+        before in glue
+        or after in CONNECTORS
+        or doc[start].lower_ in CONNECTORS
+        or doc[end - 1].lower_ in CONNECTORS  # "Mayo-" of "Mayo-Sava"
+    )

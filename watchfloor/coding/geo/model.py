@@ -14,11 +14,15 @@ from watchfloor.coding.geo.gazetteer import (
     TOWN,
     Candidate,
 )
-from watchfloor.coding.geo.mentions import ADMIN_WORDS, DIRECTIONS, LOCAL_WORDS, SpanCue
+from watchfloor.coding.geo.mentions import DIRECTIONS, SpanCue, unit_words
 from watchfloor.coding.geo.names import name_key
 from watchfloor.records import PlaceRef
 
-CONTAINMENT_WORDS = {"in", "of", ",", "the", "'s", "’s"} | DIRECTIONS | LOCAL_WORDS | ADMIN_WORDS
+# Between a place and the one it lies in: "X in Y", "X of Y", "X, Y", "X (Y, Z)", "Y's X";
+# one of MARKERS must be there, the rest may be ("X district of Y", "X, northern Y").
+CONTAINMENT_MARKERS = frozenset({"in", "of", ",", "("})
+POSSESSIVES = frozenset({"'s", "’s"})
+CONTAINMENT_GLUE = frozenset({"the"}) | POSSESSIVES | DIRECTIONS
 POINT_FEATURES = {"PPL", "PPLC", "MILB", "AIRP", "CRSS", "BLDG"}
 KIND_PRIOR = {COUNTRY: 1.5, CONTINENT: 1.0, EXTRA: 0.5, ADMIN1: 0.3, ADMIN2: -0.5, TOWN: 0.0}
 # Nationality words mostly describe actors ("Turkish forces", "Saudi-led"), not places: they
@@ -120,6 +124,7 @@ class Context:
     points: list[tuple[float, float]]
     hint: str | None
     works: list[Work] = field(default_factory=list)
+    hint_weight: float = 3.0  # what the hint's country adds to a candidate's score
 
 
 @dataclass
@@ -130,17 +135,23 @@ class Work:
     row: int | None = None
     score: float = 0.0
     within: Work | None = None  # the place this one is said to lie in ("X in Y", "X of Y")
+    within_list: bool = False  # only commas or "and" separate it from ``within``
     gap_words: tuple[str, ...] = ()  # lower-case tokens between this name and the next
     partial: bool = False  # candidates are those of a part of the name ("Dubai" of "Dubai Mall")
 
     def gap_is_containment(self, outer: Work) -> bool:
-        """True when only "in", "of", commas, directions and unit words separate the names."""
+        """True when only "in", "of", commas, brackets, directions and unit words separate
+        the names, with at least one of "in", "of", "," or "("."""
         words = self.gap_words[: outer.cue.start - self.cue.end]
-        return (
-            bool(words)
-            and all(w in CONTAINMENT_WORDS for w in words)
-            and bool({"in", "of", ","} & set(words))
-        )
+        allowed = CONTAINMENT_MARKERS | CONTAINMENT_GLUE | unit_words()
+        marked = bool(CONTAINMENT_MARKERS & set(words))
+        return bool(words) and all(w in allowed for w in words) and marked
+
+    def gap_is_possessive(self, inner: Work) -> bool:
+        """True for "Y's X": only a possessive, directions and unit words lie between."""
+        words = self.gap_words[: inner.cue.start - self.cue.end]
+        allowed = CONTAINMENT_GLUE | unit_words()
+        return bool(words) and all(w in allowed for w in words) and bool(POSSESSIVES & set(words))
 
     @property
     def key(self) -> str:

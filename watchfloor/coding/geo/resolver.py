@@ -21,6 +21,13 @@ from watchfloor.coding.geo.gazetteer import (
     Candidate,
     Gazetteer,
 )
+from watchfloor.coding.geo.hierarchy import (
+    MAX_DEPTH,
+    container_order,
+    contains,
+    inside_container,
+    link_containers,
+)
 from watchfloor.coding.geo.mentions import (
     SpanCue,
 )
@@ -44,6 +51,8 @@ FACILITY = re.compile(
 )
 
 
+HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
+ACTOR_HINT_WEIGHT = 1.0  # ... and a country guessed from the actors ("Armenian forces")
 PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
 PRIOR_FULL_SHARE = 0.05  # ... in full from this share of the collection's events
 
@@ -53,11 +62,6 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
-# A name the text puts inside a place of another country: a city of a list ("Damascus,
-# Beirut") is accepted from this size, one said to lie in it ("X of Y") only from the next.
-LIST_WORDS = frozenset({",", "and", "the", "&"})
-LISTED_ABROAD_POPULATION = 100_000
-CONTAINED_ABROAD_POPULATION = 1_000_000
 
 
 class PlaceResolver:
@@ -77,10 +81,14 @@ class PlaceResolver:
 
     # -- public -----------------------------------------------------------------------------
 
-    def resolve_document(self, doc: Doc, *, country_hint: str | None = None) -> list[PlaceMention]:
-        """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code."""
+    def resolve_document(
+        self, doc: Doc, *, country_hint: str | None = None, hint_weight: float = HINT_WEIGHT
+    ) -> list[PlaceMention]:
+        """Every place mention of ``doc``, resolved; ``country_hint`` is an ISO3 or ISO2 code,
+        ``hint_weight`` what it adds to a candidate in that country (``ACTOR_HINT_WEIGHT`` for
+        a country only guessed from the actors: a place the text names outweighs it)."""
         works = self._detect(doc, self._hint(country_hint))
-        context = self._resolve(works, self._hint(country_hint))
+        context = self._resolve(works, self._hint(country_hint), hint_weight)
         local = self._dominant_town(works)
         return [
             self._local_facility(self._mention(doc, work, context), work, local) for work in works
@@ -109,6 +117,7 @@ class PlaceResolver:
                 work = self.finder.work_for(
                     doc, SpanCue(span.start, span.end, "given", "mention", None), hint
                 )
+                work.gap_words = tuple(t.lower_ for t in doc[span.end : span.end + 4])
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
@@ -123,14 +132,37 @@ class PlaceResolver:
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
-    @staticmethod
-    def _local_facility(mention: PlaceMention, work: Work, local: PlaceRef | None) -> PlaceMention:
-        """A street or building not in the gazetteer lies in the story's own town."""
-        if local is None or not FACILITY.search(mention.text):
-            return mention
+    def _local_facility(
+        self, mention: PlaceMention, work: Work, local: PlaceRef | None
+    ) -> PlaceMention:
+        """A name not in the gazetteer lies in the place the text puts it in ("the Bambino
+        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); a street or building with no
+        such container lies in the story's own town."""
         if mention.place is not None and not work.partial:
             return mention
+        container = self._container_place(work)
+        if container is not None:
+            return PlaceMention(
+                mention.text, mention.start, mention.end, container, 0.0, "contained"
+            )
+        if local is None or not FACILITY.search(mention.text):
+            return mention
         return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
+
+    def _container_place(self, work: Work) -> PlaceRef | None:
+        """The first placed name up the chain of containers, unless the names are a list of
+        towns ("Xyz, Beirut and Amman" says nothing of where Xyz lies)."""
+        outer, listed = work.within, work.within_list
+        for _ in range(MAX_DEPTH):
+            if outer is None:
+                return None
+            if outer.row is not None:
+                if listed and self.gaz.kind[outer.row] in (TOWN, EXTRA):
+                    return None
+                return self.gaz.place_ref(outer.row)
+            listed = listed and outer.within_list
+            outer = outer.within
+        return None
 
     def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
         """The town (or county) a document names most often, first named on ties."""
@@ -183,21 +215,24 @@ class PlaceResolver:
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _resolve(self, works: list[Work], hint: str | None) -> Context:
+    def _resolve(
+        self, works: list[Work], hint: str | None, hint_weight: float = HINT_WEIGHT
+    ) -> Context:
         for work in works:
             work.row = None
-        self._link_containers(works)
+        link_containers(works)
+        works = container_order(works)
         votes = self._votes(works)
         for work in works:  # first pass: the countries the other names could be in
             own = defaultdict(float, votes)
             for cc, weight in self._vote_of(work).items():
                 own[cc] -= weight
-            self._choose(work, Context(own, defaultdict(float), [], hint))
-        context = self._context_from(works, hint)
+            self._choose(work, Context(own, defaultdict(float), [], hint, [], hint_weight))
+        context = self._context_from(works, hint, hint_weight)
         for _ in range(1):
             for work in works:
                 self._choose(work, context)
-            context = self._context_from(works, hint)
+            context = self._context_from(works, hint, hint_weight)
         for work in works:
             self._choose(work, context)
         return context
@@ -227,20 +262,10 @@ class PlaceResolver:
                 votes[cc] += weight
         return votes
 
-    @staticmethod
-    def _link_containers(works: list[Work]) -> None:
-        """ "Tabashiah in Sabir Al Mawadim of Taizz": each name lies in the next one."""
-        ordered = sorted(works, key=lambda w: w.cue.start)
-        for inner, outer in zip(ordered, ordered[1:], strict=False):
-            inner.within = None
-            if inner.cue.role in ("adjective", "topic") or outer.cue.role == "adjective":
-                continue  # "the decision on Jerusalem in Jericho": the protest is in Jericho
-            doc_gap = outer.cue.start - inner.cue.end
-            if 0 < doc_gap <= 4 and inner.gap_is_containment(outer):
-                inner.within = outer
-
-    def _context_from(self, works: list[Work], hint: str | None) -> Context:
-        context = Context(defaultdict(float), defaultdict(float), [], hint, works)
+    def _context_from(
+        self, works: list[Work], hint: str | None, hint_weight: float = HINT_WEIGHT
+    ) -> Context:
+        context = Context(defaultdict(float), defaultdict(float), [], hint, works, hint_weight)
         for work in works:
             if work.row is None:
                 continue
@@ -268,11 +293,11 @@ class PlaceResolver:
         )
         scored = [
             (self._score(c, work.cue, own, named_so), c.row, c.exact and c.primary)
-            for c in self._inside_container(work)
+            for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
         for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
-            if self.gaz.kind[row] == ADMIN1 and work.cue.prefer != "admin":
+            if self.gaz.kind[row] in (ADMIN1, ADMIN2) and work.cue.prefer != "admin":
                 row, main_name = self._seat_of(row, work.candidates), True
             if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
                 work.row, work.score = row, score
@@ -280,38 +305,14 @@ class PlaceResolver:
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
 
-    def _inside_container(self, work: Work) -> list[Candidate]:
-        """Candidates in the country of the place the text puts this one in. Countries, and
-        cities of a list ("Damascus, Beirut") may lie across a border; a city said to lie in
-        a place ("Sohar district, Sadah", "Al Mansurah of Aden") only if a metropolis called
-        by its main name (the containing name is then more likely misread; "the Al Qahirah
-        district of Taizz" is neither Cairo nor its governorate)."""
-        outer = work.within
-        if outer is None or outer.row is None or not self.gaz.country[outer.row]:
-            return work.candidates
-        cc = self.gaz.country[outer.row]
-        listed = set(work.gap_words[: outer.cue.start - work.cue.end]) <= LIST_WORDS
-        least = LISTED_ABROAD_POPULATION if listed else CONTAINED_ABROAD_POPULATION
-        return [
-            c
-            for c in work.candidates
-            if self.gaz.country[c.row] == cc
-            or self.gaz.kind[c.row] in (COUNTRY, CONTINENT)
-            or (
-                self.gaz.population[c.row] >= least
-                and (listed or (c.primary and self.gaz.kind[c.row] == TOWN))
-            )
-        ]
-
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
-        """A bare name shared by an admin1 unit and a town inside it means the town."""
-        key = (self.gaz.country[admin_row], self.gaz.admin1[admin_row])
+        """A bare name shared by an admin1 or admin2 unit and a town inside it means the town."""
         towns = [
             c.row
             for c in candidates
             if self.gaz.kind[c.row] == TOWN
             and (c.primary or self.gaz.population[c.row] >= 0.2 * self.gaz.population[admin_row])
-            and (self.gaz.country[c.row], self.gaz.admin1[c.row]) == key
+            and contains(self.gaz, admin_row, c.row)
         ]
         if not towns:
             return admin_row
@@ -339,6 +340,8 @@ class PlaceResolver:
         known = {cc for cc, weight in context.countries.items() if weight > 0}
         if context.hint:
             known.add(context.hint)
+            if context.hint_weight < HINT_WEIGHT:  # only guessed from the actors ("JNIM"
+                known |= set(self.prior)  # in Benin): the collection's countries stay in play
         if not known:  # nothing in the document: the countries the collection is about
             return set(self.prior)
         region = set(known)
@@ -369,7 +372,7 @@ class PlaceResolver:
             if w.row is not None
         }
         points = [p for p in context.points if p not in own]
-        return Context(countries, admin1, points, context.hint, context.works)
+        return Context(countries, admin1, points, context.hint, context.works, context.hint_weight)
 
     def _score(
         self, cand: Candidate, cue: SpanCue, context: Context, named_so: bool = False
@@ -392,7 +395,7 @@ class PlaceResolver:
         elif cue.prefer == "local":
             score += 1.0 if kind in (TOWN, EXTRA) else 0.0
         if context.hint and cc == context.hint:
-            score += 3.0
+            score += context.hint_weight
         if cc in self.prior:
             score += PRIOR_WEIGHT * min(1.0, self.prior[cc] / PRIOR_FULL_SHARE)
         total = sum(context.countries.values())

@@ -1,0 +1,71 @@
+"""Place-level words ("province", "upazila", "barangay") read from the language's data file.
+
+The words live in ``watchfloor/coding/lang/<language>/place_levels.tsv``; stages ask
+``place_levels()`` for them and know no word themselves. A new word is a new row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from watchfloor.errors import ModelError
+
+LEVELS = ("admin1", "admin2", "admin3", "local", "around")
+LANG_PACKAGE = "watchfloor.coding.lang"
+
+
+@dataclass(frozen=True)
+class PlaceLevels:
+    """Level word -> level ("admin1", "admin2", "admin3", "local" or "around")."""
+
+    levels: dict[str, str]
+
+    @classmethod
+    def parse(cls, text: str, source: str = "place_levels.tsv") -> PlaceLevels:
+        """Read ``word<TAB>level`` rows; '#' starts a comment. Raises ModelError naming the
+        line of a malformed row or an unknown level."""
+        levels: dict[str, str] = {}
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or parts[1].strip() not in LEVELS:
+                raise ModelError(
+                    f"{source} line {number}: expected 'word<TAB>level' with level one of "
+                    f"{', '.join(LEVELS)}, got {line!r}"
+                )
+            levels[parts[0].strip().lower()] = parts[1].strip()
+        return cls(levels)
+
+    def level(self, word: str) -> str | None:
+        return self.levels.get(word.lower())
+
+    @property
+    def admin_words(self) -> frozenset[str]:
+        """Words of first-level units: the name beside them is read as a province first."""
+        return frozenset(w for w, level in self.levels.items() if level == "admin1")
+
+    @property
+    def local_words(self) -> frozenset[str]:
+        """Words of units below the first level and of settlements: favour the town."""
+        return frozenset(w for w, level in self.levels.items() if level not in ("admin1", "around"))
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        return frozenset(self.levels)
+
+
+@cache
+def place_levels(language: str = "en") -> PlaceLevels:
+    """The packaged level words of ``language``; ModelError when it has none."""
+    try:
+        path = resources.files(LANG_PACKAGE) / language / "place_levels.tsv"
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as exc:
+        raise ModelError(
+            f"no place-level words for language {language!r} ({exc}); add "
+            f"watchfloor/coding/lang/{language}/place_levels.tsv"
+        ) from exc
+    return PlaceLevels.parse(text, f"lang/{language}/place_levels.tsv")
