@@ -91,6 +91,7 @@ def build_stages(
     parse's noun phrases without resolving them; the module of each stage is imported here."""
     built: list[Stage] = []
     actors = ActorStage(None)
+    encoder = SharedEncoder(settings.event_embeddings)
     for name in names:
         if name == "sentences":
             built.append(SentenceStage(lexicon.vocabulary))
@@ -114,7 +115,8 @@ def build_stages(
             )
 
             labels = load_subevent_labels()
-            built.append(SubEventStage(load_subevent_model(), labels, ontology, actors))
+            model = load_subevent_model(encoder.get())
+            built.append(SubEventStage(model, labels, ontology, actors))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 
@@ -138,6 +140,22 @@ def build_stages(
         else:
             raise ModelError(f"unknown coder stage {name!r}: choose from {DEFAULT_STAGES}")
     return built
+
+
+class SharedEncoder:
+    """The sentence encoder the classifier stages share, loaded on the first stage that asks
+    (none when ``event_embeddings`` is off: those stages then read words)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._encoder: Any = None
+
+    def get(self) -> Any:
+        if self.enabled and self._encoder is None:
+            from watchfloor.coding.embed import load_encoder
+
+            self._encoder = load_encoder()
+        return self._encoder
 
 
 def data_digest() -> str:

@@ -24,6 +24,8 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
 
 SUBEVENT_MODEL_FILE = "subevent_model.joblib"
+SUBEVENT_EMBED_FILE = "subevent_embed.npz"
+SUBEVENT_SCRIPT = "scripts/train_subevent_model.py"
 MIN_TOKENS = 4
 #: CAMEO codes of events whose ACLED sub-event type the rules cannot tell (an attack, a clash,
 #: a killing, a seizure with no weapon or manner named).
@@ -74,11 +76,14 @@ def load_subevent_labels() -> dict[str, SubEventLabel]:
     return labels
 
 
-def load_subevent_model() -> Any:
-    """The bundled scikit-learn pipeline (text -> label probabilities)."""
-    return load_bundled_model(
-        SUBEVENT_MODEL_FILE, "sub-event model", "scripts/train_subevent_model.py"
-    )
+def load_subevent_model(encoder: Any = None) -> Any:
+    """The bundled sub-event classifier (text -> label probabilities): over sentence
+    embeddings when an encoder is given, else the word pipeline."""
+    if encoder is not None:
+        from watchfloor.coding.embed import load_embedding_classifier
+
+        return load_embedding_classifier(SUBEVENT_EMBED_FILE, encoder, SUBEVENT_SCRIPT)
+    return load_bundled_model(SUBEVENT_MODEL_FILE, "sub-event model", SUBEVENT_SCRIPT)
 
 
 class SubEventStage:
