@@ -6,8 +6,8 @@ Usage: ``python scripts/measure_held_out.py [--cache build/embeddings.npz] [--js
 
 Compares three readers of the same training text: words (TF-IDF, the classifier before
 embeddings), embeddings (multilingual-e5-small vectors, logistic regression) and both
-(the two probability tables averaged). ``--quick`` skips the words reader. Prints accuracy and macro-F1 per held-out group, then
-the mean over groups and over all held-out texts (micro).
+(the two probability tables averaged); ``--quick``: embeddings only. Prints accuracy and
+macro-F1 per held-out group, then the mean over groups and over all held-out texts (micro).
 """
 
 from __future__ import annotations

@@ -51,8 +51,29 @@ def test_training_snippets_cover_every_label() -> None:
     assert len({r["text"] for r in rows}) == len(rows)
 
 
+REGISTERS = TRAINING.parent / "registers"
+ACLED_LABELS = [
+    "ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "AIR_STRIKE",
+    "ART_MISS_ATTACK", "GRENADE", "REM_EXPLOS", "SUIC_BOMB", "ATTACK", "ABDUCT_DISSAP",
+    "SEX_VIOL", "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR",
+    "MOB_VIOL", "AGREEMENT", "ARREST", "CHANGE_TO_GROUP_ACT", "DISR_WEAP", "HQ_ESTABLISHED",
+    "NON_VIOL_TERRIT_TRANSFER", "PROPERTY_DISTRUCT", "OTHER",
+]  # fmt: skip
+
+
+def test_register_texts_cover_every_acled_sub_event_in_several_registers() -> None:
+    script = load_script("training_text")
+    rows = [e for path in sorted(REGISTERS.glob("*.tsv")) for e in script.read_register(path)]
+    assert len({e.register for e in rows}) >= 8 and len(rows) >= 400
+    known = set(load_subevent_labels())
+    assert {e.label for e in rows} <= known
+    for label in ACLED_LABELS:
+        assert len({e.register for e in rows if e.label == label}) >= 3, label
+    assert len({e.text for e in rows}) == len(rows)
+
+
 def test_training_leaves_out_near_copies_of_held_out_snippets() -> None:
-    script = load_script("train_subevent_model")
+    script = load_script("training_text")
     texts = [
         "Suicide car bomber rams army checkpoint in Somalia",
         "Floods cut off three villages in the delta after a week of rain",

@@ -97,7 +97,11 @@ class EmbeddingClassifier:
     """Label probabilities from a sentence's embedding: softmax(x W + b)."""
 
     def __init__(
-        self, encoder: SentenceEncoder, classes: Sequence[str], weights: np.ndarray, bias: np.ndarray
+        self,
+        encoder: SentenceEncoder,
+        classes: Sequence[str],
+        weights: np.ndarray,
+        bias: np.ndarray,
     ) -> None:
         if weights.shape != (encoder.dim, len(classes)) or bias.shape != (len(classes),):
             raise ModelError(
@@ -127,10 +131,10 @@ def load_embedding_classifier(
     """A classifier stored as arrays (``classes``, ``weights``, ``bias``) in the data package;
     a clear error names the script that rebuilds it."""
     try:
-        with resources.as_file(resources.files(DATA_PACKAGE).joinpath(file_name)) as path:
-            with np.load(path, allow_pickle=False) as arrays:
-                classes = [str(c) for c in arrays["classes"]]
-                weights, bias = arrays["weights"], arrays["bias"]
+        source = resources.files(DATA_PACKAGE).joinpath(file_name)
+        with resources.as_file(source) as path, np.load(path, allow_pickle=False) as arrays:
+            classes = [str(c) for c in arrays["classes"]]
+            weights, bias = arrays["weights"], arrays["bias"]
     except (FileNotFoundError, OSError, ValueError, KeyError) as exc:
         raise ModelError(
             f"embedding classifier {file_name} cannot be read ({exc}): rebuild it with {script}"
