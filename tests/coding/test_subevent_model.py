@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import numpy as np
 import pytest
 
-from tests.coding.test_build_scripts import load as load_script
+from tests.coding.test_build_scripts import ROOT
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.subevent_model import (
@@ -23,6 +25,16 @@ from watchfloor.errors import ModelError
 from watchfloor.records import Event
 
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "snippets"
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/`` as a module (registered first: it holds dataclasses)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_events(coder: Coder, text: str) -> list[Event]:
