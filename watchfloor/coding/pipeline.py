@@ -48,6 +48,9 @@ CODER_VERSION = "coder-0.1"
 ACRONYMS = {"IS": "isis"}
 UNUSED_PIPES = ()
 MAX_CHARS = 200_000
+#: How sure the sub-event reader must be to add an event to a sentence with a trigger word.
+WORDS_ADD_THRESHOLD = 0.2
+EMBEDDING_ADD_THRESHOLD = 0.4
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
 CHUNK_DOCUMENTS = 32
 
@@ -116,7 +119,10 @@ def build_stages(
 
             labels = load_subevent_labels()
             model = load_subevent_model(encoder.get())
-            built.append(SubEventStage(model, labels, ontology, actors))
+            # the embedding reader's probabilities are flatter than the word reader's: an
+            # event is added only at the bar used where no trigger word is
+            add = EMBEDDING_ADD_THRESHOLD if encoder.enabled else WORDS_ADD_THRESHOLD
+            built.append(SubEventStage(model, labels, ontology, actors, add_threshold=add))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 
