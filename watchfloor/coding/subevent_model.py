@@ -1,10 +1,11 @@
-"""The sub-event classifier: reads a sentence's words for the kind of event it reports.
+"""The sub-event classifier: reads a sentence for the kind of event it reports.
 
 A logistic regression over multilingual sentence embeddings (``subevent_embed.npz``, see
 ``coding/embed.py``; with ``event_embeddings`` off, the word pipeline
 ``subevent_model.joblib``), built by ``scripts/train_subevent_model.py`` from text we wrote in
-several registers, gives each sentence a probability for 30 labels: the 25 ACLED sub-event types, diplomacy, claims, organised crime and
-natural and man-made disasters. ``subevent_labels.tsv`` says what each label means to the coder.
+several registers, gives each sentence a probability for 30 labels: the 25 ACLED sub-event
+types, diplomacy, claims, organised crime and natural and man-made disasters.
+``subevent_labels.tsv`` says what each label means to the coder.
 The stage adds an event to a sentence no trigger rule typed, and names the ACLED sub-event type
 of a rule's event where the rule could not tell it (a killing with no weapon named).
 """
