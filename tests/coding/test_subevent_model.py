@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import numpy as np
 import pytest
 
-from tests.coding.test_build_scripts import load as load_script
+from tests.coding.test_build_scripts import ROOT
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.subevent_model import (
@@ -23,6 +25,16 @@ from watchfloor.errors import ModelError
 from watchfloor.records import Event
 
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "snippets"
+
+
+def load_script(name: str) -> ModuleType:
+    """A script of ``scripts/`` as a module (registered first: it holds dataclasses)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_events(coder: Coder, text: str) -> list[Event]:
@@ -51,8 +63,29 @@ def test_training_snippets_cover_every_label() -> None:
     assert len({r["text"] for r in rows}) == len(rows)
 
 
+REGISTERS = TRAINING.parent / "registers"
+ACLED_LABELS = [
+    "ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "AIR_STRIKE",
+    "ART_MISS_ATTACK", "GRENADE", "REM_EXPLOS", "SUIC_BOMB", "ATTACK", "ABDUCT_DISSAP",
+    "SEX_VIOL", "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR",
+    "MOB_VIOL", "AGREEMENT", "ARREST", "CHANGE_TO_GROUP_ACT", "DISR_WEAP", "HQ_ESTABLISHED",
+    "NON_VIOL_TERRIT_TRANSFER", "PROPERTY_DISTRUCT", "OTHER",
+]  # fmt: skip
+
+
+def test_register_texts_cover_every_acled_sub_event_in_several_registers() -> None:
+    script = load_script("training_text")
+    rows = [e for path in sorted(REGISTERS.glob("*.tsv")) for e in script.read_register(path)]
+    assert len({e.register for e in rows}) >= 8 and len(rows) >= 400
+    known = set(load_subevent_labels())
+    assert {e.label for e in rows} <= known
+    for label in ACLED_LABELS:
+        assert len({e.register for e in rows if e.label == label}) >= 3, label
+    assert len({e.text for e in rows}) == len(rows)
+
+
 def test_training_leaves_out_near_copies_of_held_out_snippets() -> None:
-    script = load_script("train_subevent_model")
+    script = load_script("training_text")
     texts = [
         "Suicide car bomber rams army checkpoint in Somalia",
         "Floods cut off three villages in the delta after a week of rain",

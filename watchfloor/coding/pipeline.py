@@ -51,6 +51,9 @@ CODER_VERSION = "coder-0.1"
 ACRONYMS = {"IS": "isis"}
 UNUSED_PIPES = ()
 MAX_CHARS = 200_000
+#: How sure the sub-event reader must be to add an event to a sentence with a trigger word.
+WORDS_ADD_THRESHOLD = 0.2
+EMBEDDING_ADD_THRESHOLD = 0.4
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
 CHUNK_DOCUMENTS = 32
 
@@ -99,6 +102,7 @@ def build_stages(
     parse's noun phrases without resolving them; the module of each stage is imported here."""
     built: list[Stage] = []
     actors = ActorStage(None)
+    encoder = SharedEncoder(settings.event_embeddings)
     for name in names:
         if name == "sentences":
             built.append(SentenceStage(lexicon.vocabulary))
@@ -122,7 +126,11 @@ def build_stages(
             )
 
             labels = load_subevent_labels()
-            built.append(SubEventStage(load_subevent_model(), labels, ontology, actors))
+            model = load_subevent_model(encoder.get())
+            # the embedding reader's probabilities are flatter than the word reader's: an
+            # event is added only at the bar used where no trigger word is
+            add = EMBEDDING_ADD_THRESHOLD if encoder.enabled else WORDS_ADD_THRESHOLD
+            built.append(SubEventStage(model, labels, ontology, actors, add_threshold=add))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 
@@ -146,6 +154,22 @@ def build_stages(
         else:
             raise ModelError(f"unknown coder stage {name!r}: choose from {DEFAULT_STAGES}")
     return built
+
+
+class SharedEncoder:
+    """The sentence encoder the classifier stages share, loaded on the first stage that asks
+    (none when ``event_embeddings`` is off: those stages then read words)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._encoder: Any = None
+
+    def get(self) -> Any:
+        if self.enabled and self._encoder is None:
+            from watchfloor.coding.embed import load_encoder
+
+            self._encoder = load_encoder()
+        return self._encoder
 
 
 def data_digest() -> str:

@@ -1,9 +1,11 @@
-"""The sub-event classifier: reads a sentence's words for the kind of event it reports.
+"""The sub-event classifier: reads a sentence for the kind of event it reports.
 
-A scikit-learn pipeline (``subevent_model.joblib``, built by
-``scripts/train_subevent_model.py`` from news snippets we wrote ourselves) gives each sentence a
-probability for 30 labels: the 25 ACLED sub-event types, diplomacy, claims, organised crime and
-natural and man-made disasters. ``subevent_labels.tsv`` says what each label means to the coder.
+A logistic regression over multilingual sentence embeddings (``subevent_embed.npz``, see
+``coding/embed.py``; with ``event_embeddings`` off, the word pipeline
+``subevent_model.joblib``), built by ``scripts/train_subevent_model.py`` from text we wrote in
+several registers, gives each sentence a probability for 30 labels: the 25 ACLED sub-event
+types, diplomacy, claims, organised crime and natural and man-made disasters.
+``subevent_labels.tsv`` says what each label means to the coder.
 The stage adds an event to a sentence no trigger rule typed, and names the ACLED sub-event type
 of a rule's event where the rule could not tell it (a killing with no weapon named).
 """
@@ -24,6 +26,8 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
 
 SUBEVENT_MODEL_FILE = "subevent_model.joblib"
+SUBEVENT_EMBED_FILE = "subevent_embed.npz"
+SUBEVENT_SCRIPT = "scripts/train_subevent_model.py"
 MIN_TOKENS = 4
 #: CAMEO codes of events whose ACLED sub-event type the rules cannot tell (an attack, a clash,
 #: a killing, a seizure with no weapon or manner named).
@@ -74,11 +78,14 @@ def load_subevent_labels() -> dict[str, SubEventLabel]:
     return labels
 
 
-def load_subevent_model() -> Any:
-    """The bundled scikit-learn pipeline (text -> label probabilities)."""
-    return load_bundled_model(
-        SUBEVENT_MODEL_FILE, "sub-event model", "scripts/train_subevent_model.py"
-    )
+def load_subevent_model(encoder: Any = None) -> Any:
+    """The bundled sub-event classifier (text -> label probabilities): over sentence
+    embeddings when an encoder is given, else the word pipeline."""
+    if encoder is not None:
+        from watchfloor.coding.embed import load_embedding_classifier
+
+        return load_embedding_classifier(SUBEVENT_EMBED_FILE, encoder, SUBEVENT_SCRIPT)
+    return load_bundled_model(SUBEVENT_MODEL_FILE, "sub-event model", SUBEVENT_SCRIPT)
 
 
 class SubEventStage:

@@ -41,6 +41,13 @@ def predicted_type(event: Event | None, gold: str) -> str:
     return event.acled_event_type
 
 
+def predicted_sub_event(event: Event | None) -> str:
+    """Our ACLED sub-event type of the main event, "(none)" when it has none."""
+    if event is None or not event.acled_sub_event_type:
+        return "(none)"
+    return event.acled_sub_event_type
+
+
 def _fatalities(events: list[Event], main: Event | None) -> int:
     if main is not None and main.fatalities is not None:
         return main.fatalities
@@ -57,6 +64,8 @@ class _Scores:
     def __init__(self) -> None:
         self.gold: list[str] = []
         self.pred: list[str] = []
+        self.sub_gold: list[str] = []
+        self.sub_pred: list[str] = []
         self.coded = self.country = self.admin1 = self.near25 = self.near161 = 0
         self.fat_exact = 0
         self.fat_abs: list[int] = []
@@ -72,6 +81,9 @@ class _Scores:
         main = main_event(events, prefer_acled=True)
         self.gold.append(gold)
         self.pred.append(predicted_type(main, gold))
+        if item.get("sub_event_type"):  # only where the gold has it (current ACLED layout)
+            self.sub_gold.append(str(item["sub_event_type"]))
+            self.sub_pred.append(predicted_sub_event(main))
         self.coded += bool(events)
         located = _place_event(events, main)
         place = located.place if located else None
@@ -121,6 +133,7 @@ def evaluate(
             tally.failed(str(item.get("id", number)), exc)
     n = len(scores.gold)
     hits = sum(g == p for g, p in zip(scores.gold, scores.pred, strict=True))
+    sub_hits = sum(g == p for g, p in zip(scores.sub_gold, scores.sub_pred, strict=True))
     return {
         "task": "reports",
         **tally.header(),
@@ -128,6 +141,9 @@ def evaluate(
         "coded_share": share(scores.coded, n),
         "type_accuracy": share(hits, n),
         "type_macro_f1": macro_f1(scores.gold, scores.pred),
+        "sub_event_n": len(scores.sub_gold),
+        "sub_event_accuracy": share(sub_hits, len(scores.sub_gold)),
+        "sub_event_macro_f1": macro_f1(scores.sub_gold, scores.sub_pred),
         "country_accuracy": share(scores.country, n),
         "admin1_accuracy": share(scores.admin1, n),
         "within_25km": share(scores.near25, n),
