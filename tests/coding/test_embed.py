@@ -125,6 +125,6 @@ def test_missing_classifier_file_names_the_script(encoder: SentenceEncoder) -> N
 
 def test_setting_switches_the_sub_event_reader_to_words() -> None:
     words = Coder.load(Settings(event_embeddings=False), stages=["sentences", "subevents"])
-    vectors = Coder.load(Settings(), stages=["sentences", "subevents"])
+    vectors = Coder.load(Settings(event_embeddings=True), stages=["sentences", "subevents"])
     assert not isinstance(words.stages[1].model, EmbeddingClassifier)  # type: ignore[attr-defined]
     assert isinstance(vectors.stages[1].model, EmbeddingClassifier)  # type: ignore[attr-defined]
