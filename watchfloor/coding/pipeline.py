@@ -73,6 +73,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "events",
     "model",
     "subevents",
+    "warnings",
     "places",
     "actor-context",
     "political",
@@ -115,6 +116,10 @@ def build_stages(
 
             labels = load_subevent_labels()
             built.append(SubEventStage(load_subevent_model(), labels, ontology, actors))
+        elif name == "warnings":
+            from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues
+
+            built.append(WarningStage(load_warning_cues(), ontology, actors))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 
