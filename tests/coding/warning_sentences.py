@@ -20,7 +20,8 @@ SHOWN: dict[str, list[str]] = {
         "The mayor of Kharkiv was reportedly targeted in an assassination attempt, according to"
         " unconfirmed reports.",
         "A car bomb targeted the convoy of the head of the electoral commission in Kabul.",
-        "BREAKING: gunmen stormed the house of MP Sarah Okello in Kampala and abducted her husband.",
+        "BREAKING: gunmen stormed the house of MP Sarah Okello in Kampala and abducted her"
+        " husband.",
     ],
     "border_crossing": [
         "Turkish armoured columns crossed the border into northern Syria on Saturday.",

@@ -26,8 +26,8 @@ from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding"
 DEFAULT_LANGUAGE = "en"
-CUE_STRENGTH = 0.7
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})  # Universal Dependencies labels  # a cue-made event is weaker evidence than a lexicon trigger
+CUE_STRENGTH = 0.7  # a cue-made event is weaker evidence than a lexicon trigger
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})  # the parser's labels, not words
 
 
 @dataclass(frozen=True)
