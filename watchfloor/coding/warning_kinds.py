@@ -51,6 +51,8 @@ class Cue:
     source: str | None = None
     intrinsic_negation: bool = False
     without: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    retype: bool = False
 
     def node(self, name: str | None) -> int:
         """Position in the pattern of the node called ``name`` (the first node for None)."""
@@ -110,6 +112,8 @@ def _cue(entry: Any, index: int, kinds: set[str], origin: str) -> Cue:
         source=entry.get("source"),
         intrinsic_negation=entry.get("negation") == "intrinsic",
         without=frozenset(entry.get("without") or ()),
+        unless=frozenset(entry.get("unless") or ()),
+        retype=entry.get("retype") is True,
     )
     try:
         cue.node(cue.trigger), cue.node(cue.source)
@@ -188,7 +192,7 @@ class WarningStage:
         for key, token_ids in self._matcher(doc):
             cue = self.cues.cues[int(self._vocab.strings[key])]
             trigger = doc[token_ids[cue.node(cue.trigger)]]
-            if (key, trigger.i) in seen or any(c.dep_ in cue.without for c in trigger.children):
+            if (key, trigger.i) in seen or _cancelled(cue, trigger, [doc[i] for i in token_ids]):
                 continue  # one match per cue and trigger is enough
             seen.add((key, trigger.i))
             source = doc[token_ids[cue.node(cue.source)]] if cue.source else None
@@ -228,13 +232,15 @@ class WarningStage:
         )
 
     def _shows(self, cand: Candidate, match: CueMatch, kind: WarningKind) -> bool:
-        """Whether the candidate shows the kind; a cue with a code that matched the candidate's
-        own trigger retypes it ("tanks pushed into Rafah" is no demand)."""
+        """Whether the candidate shows the kind: its type is one of the kind's, or it is the
+        trigger of a cue that names a code (which a ``retype`` cue then gives it)."""
         if self._plover(cand) in kind.events:
             return True
         code = match.cue.code
         if code is None or cand.trigger.i not in match.tokens or cand.nonpolitical:
             return False
+        if not match.cue.retype:
+            return True
         cand.notes.append(f"retyped by warning cue '{match.cue.note}': {cand.cameo_code} -> {code}")
         cand.cameo_code = code
         return True
@@ -278,6 +284,13 @@ class WarningStage:
             work.actor_mentions[index] = self.actors.mentions(work.spans[index])
         found: list[Any] = work.actor_mentions.get(index, [])
         return found
+
+
+def _cancelled(cue: Cue, trigger: Token, tokens: list[Token]) -> bool:
+    """Whether the trigger has a child it must not have, or a matched word a cancelling one."""
+    if any(c.dep_ in cue.without for c in trigger.children):
+        return True
+    return any(c.lemma_ in cue.unless for t in tokens for c in t.children)
 
 
 def _sentence_of(spans: list[Span], token_index: int) -> int | None:
