@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from watchfloor.coding.geo.mentions import AFFILIATIONS
 from watchfloor.coding.geo.model import POINT_FEATURES, PlaceMention
+from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
 # "Saudi-led", "Iran-backed": the nationality of a sponsor, says nothing about the place.
 _AFFILIATION = re.compile(rf"\s*-\s*(?:{'|'.join(sorted(AFFILIATIONS))})\b", re.I)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the parser's labels, not words
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+MAX_CLIMB = 6
 
 
 def choose_event_place(
@@ -23,9 +30,12 @@ def choose_event_place(
     ("in X"), then to the country of a nationality
     adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
     ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
-    A topic ("the decision on Jerusalem") is what the events are about, never where they happen.
+    A topic ("the decision on Jerusalem") is what the events are about, never where they happen;
+    nor is a speaker's place ("the Pentagon said", "officials in Tehran told", "Washington
+    imposed": cues in ``coding/lang/en/place_speakers.tsv``).
     """
-    mentions = [m for m in mentions if m.role != "topic"]
+    doc = sentence.doc
+    mentions = [m for m in mentions if m.role != "topic" and not is_speaker(doc, m)]
     start, end = sentence.start_char, sentence.end_char
     inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
     named = [m for m in inside if m.role != "adjective"]
@@ -37,11 +47,55 @@ def choose_event_place(
     after = [m for m in mentions if m.place and m.start >= end and m.role == "locative"]
     if after:  # "The attack killed three. It hit the town of X": named later in the story
         return max(after, key=lambda m: _rank(m, after, country_hint)).place
-    text = sentence.doc.text
+    text = doc.text
     own = [m for m in inside if not _AFFILIATION.match(text, m.end)]
     if own and country_hint is None:
         return own[0].place  # a nationality: the country is the best remaining guess
     return None
+
+
+def is_speaker(doc: Doc, mention: PlaceMention, language: str = "en") -> bool:
+    """Whether the place names who speaks or decides, not where anything happens: the subject
+    of a speech or policy verb ("Kuwait told", "the Pentagon said"), a place in that subject's
+    phrase ("officials in Tehran said"), or in an attribution ("according to sources in X")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cues = speaker_cues(language)
+    current: Token = span.root
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head.i == current.i:
+            return False
+        lemma = head.lemma_.lower()
+        if current.dep_ in SUBJECT_DEPS and cues.get(lemma) == "subject":
+            return True
+        if cues.get(lemma) == "phrase":
+            return True
+        if head.pos_ in CLAUSE_POS:
+            return False  # the place belongs to another clause's verb: stop there
+        current = head
+    return False
+
+
+@lru_cache(maxsize=8)
+def speaker_cues(language: str) -> dict[str, str]:
+    """Lemma -> "subject" (its subject speaks) or "phrase" (its phrase attributes), read from
+    ``coding/lang/<language>/place_speakers.tsv``; none for a language without the file."""
+    path = resources.files("watchfloor.coding") / "lang" / language / "place_speakers.tsv"
+    if not path.is_file():
+        return {}
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+    cues: dict[str, str] = {}
+    for n, row in enumerate(rows, start=2):
+        how = row.get("how")
+        if not row.get("lemma") or how not in ("subject", "phrase"):
+            raise ModelError(
+                f"lang/{language}/place_speakers.tsv line {n}: needs a lemma and how"
+                f" = subject or phrase, got {row!r}"
+            )
+        cues[row["lemma"]] = how
+    return cues
 
 
 def _rank(
