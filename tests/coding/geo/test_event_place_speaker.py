@@ -92,13 +92,17 @@ def test_speaker_alone_leaves_only_the_actor_country(coder: Coder, text: str, co
         ("Syrian troops in Aleppo attacked rebel positions.", "SYR", "Aleppo"),
         ("Protesters in Baghdad said they would march again on Friday.", "IRQ", None),
         ("Kabul fell to the Taliban on Sunday.", "AFG", "Kabul"),
+        ("Police in Cotonou said they used tear gas to disperse protesters.", "BEN", "Cotonou"),
+        ("Protesters in Dogbo demanded fair elections.", "BEN", "Dogbo"),
+        ("Officials in Tehran said a gas leak killed two workers.", "IRN", "Tehran"),
         ("Gunmen in Kano attacked a police station, residents said.", "NGA", "Kano"),
     ],
 )
 def test_place_of_the_doer_still_counts(
     coder: Coder, text: str, country: str, word: str | None
 ) -> None:
-    """Only speakers are set aside: a place where the doers are stays the event's place."""
+    """Only speakers are set aside: a place where the doers are stays the event's place, and a
+    local speaker's place counts when nothing else places the event."""
     events = [e for e in events_of(coder, text) if e.place is not None]
     assert events and all(e.place.country == country for e in events if e.place), text
     if word is not None:
@@ -107,5 +111,6 @@ def test_place_of_the_doer_still_counts(
 
 def test_speaker_cues_are_data() -> None:
     cues = speaker_cues("en")
-    assert cues["say"] == "subject" and cues["accord"] == "phrase"
+    assert cues["say"] == "speech" and cues["impose"] == "policy"
+    assert cues["accord"] == "attribution"
     assert speaker_cues("xx") == {}
