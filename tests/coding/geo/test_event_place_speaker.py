@@ -94,6 +94,7 @@ def test_speaker_alone_leaves_only_the_actor_country(coder: Coder, text: str, co
         ("Kabul fell to the Taliban on Sunday.", "AFG", "Kabul"),
         ("Police in Cotonou said they used tear gas to disperse protesters.", "BEN", "Cotonou"),
         ("Protesters in Dogbo demanded fair elections.", "BEN", "Dogbo"),
+        ("Villagers outside Goris said tanks crossed from Azerbaijan.", "ARM", "Goris"),
         ("Officials in Tehran said a gas leak killed two workers.", "IRN", "Tehran"),
         ("Gunmen in Kano attacked a police station, residents said.", "NGA", "Kano"),
     ],

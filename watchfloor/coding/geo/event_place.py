@@ -44,6 +44,9 @@ def choose_event_place(
     start, end = sentence.start_char, sentence.end_char
     inside = [m for m in mentions if m.place and start <= m.start and m.end <= end]
     named = [m for m in inside if m.role != "adjective"]
+    own_voices = [m for m in voices if start <= m.start and m.end <= end]
+    if own_voices and all(m.role == "origin" for m in named):
+        named = own_voices  # "residents outside Goris said tanks crossed from Azerbaijan"
     if named:
         return max(named, key=lambda m: _rank(m, named, country_hint)).place
     before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
@@ -52,7 +55,6 @@ def choose_event_place(
     after = [m for m in mentions if m.place and m.start >= end and m.role == "locative"]
     if after:  # "The attack killed three. It hit the town of X": named later in the story
         return max(after, key=lambda m: _rank(m, after, country_hint)).place
-    own_voices = [m for m in voices if start <= m.start and m.end <= end]
     if own_voices:  # local officials speaking of a local event
         return max(own_voices, key=lambda m: _rank(m, own_voices, country_hint)).place
     text = doc.text
