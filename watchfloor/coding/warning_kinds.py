@@ -27,6 +27,7 @@ from watchfloor.errors import ModelError
 LANG_PACKAGE = "watchfloor.coding"
 DEFAULT_LANGUAGE = "en"
 CUE_STRENGTH = 0.7  # a cue-made event is weaker evidence than a lexicon trigger
+SPECIFIC_READING = 0.85  # strength of the lexicon's phrasal and verb+object readings
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})  # the parser's labels, not words
 
 
@@ -241,6 +242,8 @@ class WarningStage:
             return False
         if not match.cue.retype:
             return True
+        if cand.strength >= SPECIFIC_READING:
+            return False  # "pushed the rebels out": the lexicon's phrase knows better
         cand.notes.append(f"retyped by warning cue '{match.cue.note}': {cand.cameo_code} -> {code}")
         cand.cameo_code = code
         return True
