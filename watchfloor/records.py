@@ -93,3 +93,4 @@ class Event:
     quote_speaker: str | None = None
     dataset: str = "watchfloor"
     explanation: str | None = None
+    warning_kind: str | None = None  # e.g. "border_crossing" (coding.warning_kinds)

@@ -56,6 +56,7 @@ class Ev:
     source: str = "Wire A"
     quote_speaker: str | None = None
     doc_text: str | None = None
+    warning_kind: str | None = None
 
 
 def insert(store: Store, events: list[Ev]) -> list[str]:
@@ -97,6 +98,7 @@ def insert(store: Store, events: list[Ev]) -> list[str]:
                 ev.confidence,
                 ev.negated,
                 ev.quote_speaker,
+                ev.warning_kind,
             )
         )
     doc_frame = pd.DataFrame(docs, columns=list(DOC_COLUMNS))
@@ -134,6 +136,7 @@ EVENT_COLUMNS = (
     "confidence",
     "negated",
     "quote_speaker",
+    "warning_kind",
 )
 
 

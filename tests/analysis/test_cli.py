@@ -26,8 +26,13 @@ def db(tmp_path: Path) -> Path:
             store,
             [
                 Ev(DAY, "MOBILIZE", text="Troops massed near Northtown."),
-                Ev(DAY, "COERCE", text="Residents of Northtown were ordered to evacuate."),
-                Ev(DAY, "COERCE", text="The airport was closed."),
+                Ev(
+                    DAY,
+                    "COERCE",
+                    text="Residents of Northtown were ordered to evacuate.",
+                    warning_kind="evacuation",
+                ),
+                Ev(DAY, "COERCE", text="The airport was closed.", warning_kind="closure"),
             ],
         )
     return path

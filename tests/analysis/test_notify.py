@@ -31,8 +31,8 @@ def alerted(store: Store) -> Store:
         store,
         [
             Ev(DAY, "MOBILIZE", text="Troops massed near the town."),
-            Ev(DAY, "COERCE", text="Residents were ordered to evacuate."),
-            Ev(DAY, "COERCE", text="The airport was closed."),
+            Ev(DAY, "COERCE", text="Residents were told to leave.", warning_kind="evacuation"),
+            Ev(DAY, "COERCE", text="The airport was closed.", warning_kind="closure"),
         ],
     )
     run_analysis(store, AnalysisConfig())

@@ -105,27 +105,44 @@ def test_new_type_for_place_is_flagged(store: Store) -> None:
     assert ("novelty", "new_type", "FIGHT") not in _signals(store)
 
 
-KEYWORD_CASES = [
-    ("Residents were told to evacuate the district.", "evacuation"),
-    ("Authorities closed the border crossing overnight.", "closure"),
-    ("The airport was shut down after the attack.", "closure"),
-    ("Foreign troops crossed the border into the province.", "border_crossing"),
-    ("Medics worked to evacuate the wounded after the strike.", None),
+# (the coder's warning kind, the source's country, the signal expected); the words of the
+# evidence no longer matter: the coder marks the kind (tests/coding/test_warning_kinds.py)
+KIND_CASES = [
+    ("evacuation", "AAA", "evacuation"),
+    ("closure", "AAA", "closure"),
+    ("sanction", "AAA", "sanction"),
+    ("border_crossing", "AAA", "border_crossing"),
+    ("foreign_figure_visit", "ZZZ", "foreign_figure_visit"),
+    ("foreign_figure_visit", "AAA", None),  # a domestic figure's visit is no warning
+    (None, "AAA", None),
 ]
 
 
-def test_keyword_novelty_is_flagged(store: Store) -> None:
+def test_coded_warning_kind_is_flagged(store: Store) -> None:
     day = START + dt.timedelta(days=30)
-    for i, (text, _) in enumerate(KEYWORD_CASES):
+    for i, (kind, src, _) in enumerate(KIND_CASES):
         insert(store, flat_history(30, {"FIGHT": 1}, admin1=f"P{i}"))
-        insert(store, [Ev(day, "FIGHT", admin1=f"P{i}", text=text)])
+        insert(
+            store,
+            [
+                Ev(
+                    day,
+                    "CONSULT",
+                    admin1=f"P{i}",
+                    src_country=src,
+                    src_sector="GOV",
+                    text="Residents were told to evacuate the district.",
+                    warning_kind=kind,
+                )
+            ],
+        )
     run_analysis(store, CFG)
     found = dict(
         store.con.execute(
             "SELECT admin1, subtype FROM analysis_signals WHERE kind = 'novelty'"
         ).fetchall()
     )
-    assert [found.get(f"P{i}") for i in range(len(KEYWORD_CASES))] == [s for _, s in KEYWORD_CASES]
+    assert [found.get(f"P{i}") for i in range(len(KIND_CASES))] == [s for *_, s in KIND_CASES]
 
 
 def test_foreign_military_in_country_is_border_crossing(store: Store) -> None:
@@ -149,8 +166,8 @@ def _burst_of_kinds(day: dt.date) -> list[Ev]:
     return [
         Ev(day, "MOBILIZE", text="Troops massed near the town."),
         Ev(day, "FIGHT", src_country="ZZZ", text="ZZZ forces crossed the border overnight."),
-        Ev(day, "COERCE", text="Residents were ordered to evacuate."),
-        Ev(day, "COERCE", text="The airport was closed to civilian flights."),
+        Ev(day, "REQUEST", text="Residents were ordered to evacuate.", warning_kind="evacuation"),
+        Ev(day, "COERCE", text="The airport was closed to flights.", warning_kind="closure"),
     ]
 
 
@@ -176,7 +193,7 @@ def test_cluster_alert_grows_with_window_and_keeps_id_and_state(store: Store) ->
     insert(
         store,
         [
-            Ev(next_day, "THREATEN", text="Officials said schools were closed."),
+            Ev(next_day, "THREATEN", text="Schools were closed.", warning_kind="closure"),
             Ev(next_day, "ASSAULT", text="Shelling hit the market."),
         ],
     )

@@ -13,6 +13,9 @@ Format (``Settings.rules_file``)::
         match:
           plover_event: [ASSAULT, FIGHT]
           min_fatalities: 10
+      - name: foreign-government-evacuation
+        match:
+          warning_kind: evacuation          # the coder's kinds: coding/lang/en/warning_kinds.yaml
 
 Match keys: any of ``EQUALITY_FIELDS`` (equal to the value or one of the list), plus
 ``min_fatalities``, ``min_confidence``, ``min_quad_class`` and ``evidence_contains`` (a word or
@@ -50,6 +53,7 @@ EQUALITY_FIELDS = (
     "place_name",
     "acled_event_type",
     "acled_sub_event_type",
+    "warning_kind",
 )
 THRESHOLD_FIELDS = {
     "min_fatalities": "coalesce(e.fatalities, 0) >= ?",

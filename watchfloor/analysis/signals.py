@@ -11,15 +11,9 @@ from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.series import SOURCE_KEY, event_series_sql
 
 WORRYING_TYPES = ("MOBILIZE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST")
-BORDER_WORDS = r"(cross(ed|es|ing)?\b.{0,30}\bborder|cross-border|incursion|across the border)"
-EVACUATION_WORDS = r"\bevacuat"
-CASUALTY_EVACUATION = (
-    r"evacuat\w*\s+(the\s+|of\s+(the\s+)?)?(injured|wounded|bodies|dead|casualties|victims)"
-)
-_CLOSED = r"(clos(ed|es|ing|ure)|shut(s|ting)?( down)?|seal(ed|s)?)"
-_CLOSABLE = r"(border|airport|airspace|embass(y|ies)|crossing|port|schools?|roads?|highway)s?"
-CLOSURE_WORDS = rf"\b{_CLOSED}\b.{{0,60}}\b{_CLOSABLE}\b|\b{_CLOSABLE}\b.{{0,40}}\b{_CLOSED}\b"
 ARMED_SECTORS = "^(MIL|REB|INS|PMG|UAF|SPY)"
+#: A visit is a warning when the visitor is foreign to the place (or their country unknown).
+FOREIGN_KINDS = ("foreign_figure_visit",)
 
 SIGNAL_COLUMNS = (
     "id",
@@ -114,8 +108,10 @@ def _strongest_rate_signals(frame: pd.DataFrame) -> pd.DataFrame:
 def novelty_signals(
     con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
 ) -> pd.DataFrame:
-    """New type for a place, actor somewhere new, border crossing, evacuation, closure."""
+    """New type for a place, actor somewhere new, and the warning kind the coder marked on an
+    event (``events.warning_kind``: border crossing, evacuation, closure ...)."""
     worrying = ", ".join(f"'{t}'" for t in WORRYING_TYPES)
+    foreign = ", ".join(f"'{k}'" for k in FOREIGN_KINDS)
     params = {
         "from_day": from_day,
         "base_days": cfg.baseline_days,
@@ -173,15 +169,13 @@ def novelty_signals(
     ),
     hits AS (
         SELECT ev_all.*, CASE
-               WHEN regexp_matches(evidence_text, '{EVACUATION_WORDS}', 'i')
-                    AND NOT regexp_matches(evidence_text, '{CASUALTY_EVACUATION}', 'i')
-                    THEN 'evacuation'
-               WHEN regexp_matches(evidence_text, '{CLOSURE_WORDS}', 'i')
-                    OR plover_mode = 'curfew' THEN 'closure'
-               WHEN regexp_matches(evidence_text, '{BORDER_WORDS}', 'i')
-                    OR (source_country IS NOT NULL AND source_country <> place_country
-                        AND plover_event IN ('MOBILIZE', 'FIGHT', 'ASSAULT')
-                        AND regexp_matches(coalesce(source_sector, ''), '{ARMED_SECTORS}'))
+               WHEN warning_kind IN ({foreign})
+                    AND source_country IS NOT DISTINCT FROM place_country THEN NULL
+               WHEN warning_kind IS NOT NULL THEN warning_kind
+               WHEN plover_mode = 'curfew' THEN 'closure'
+               WHEN source_country IS NOT NULL AND source_country <> place_country
+                    AND plover_event IN ('MOBILIZE', 'FIGHT', 'ASSAULT')
+                    AND regexp_matches(coalesce(source_sector, ''), '{ARMED_SECTORS}')
                     THEN 'border_crossing'
                END AS subtype
         FROM ev_all

@@ -24,6 +24,7 @@ EVENT_TABLE_COLUMNS = (
     "plover_event",
     "plover_mode",
     "cameo_code",
+    "warning_kind",
     "acled_event_type",
     "source",
     "target",
@@ -176,7 +177,11 @@ def _code_dask(
 @click.option("--country", help="ISO3 country of the event's place")
 @click.option("--admin1", help="first-level region of the event's place")
 @click.option("--actor", help="actor country, id, or text of source/target")
-@click.option("--type", "type_", help="PLOVER event, CAMEO code, or ACLED (sub-)event type")
+@click.option(
+    "--type",
+    "type_",
+    help="PLOVER event, CAMEO code, ACLED (sub-)event type, or warning kind",
+)
 @click.option("--source", help="news source of the document")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="lowest confidence shown")
 @click.option("--document", help="events of this document id")

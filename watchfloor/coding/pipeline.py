@@ -84,6 +84,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "events",
     "model",
     "subevents",
+    "warnings",
     "places",
     "actor-context",
     "political",
@@ -131,6 +132,10 @@ def build_stages(
             # event is added only at the bar used where no trigger word is
             add = EMBEDDING_ADD_THRESHOLD if encoder.enabled else WORDS_ADD_THRESHOLD
             built.append(SubEventStage(model, labels, ontology, actors, add_threshold=add))
+        elif name == "warnings":
+            from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues
+
+            built.append(WarningStage(load_warning_cues(), ontology, actors))
         elif name == "places":
             from watchfloor.coding.geo import Gazetteer, PlaceResolver
 

@@ -125,9 +125,13 @@ class ActorStage:
             return
         for i, span in enumerate(work.spans):
             if work.eligible[i]:
-                work.actor_mentions[i] = [
-                    replace(m, ref=self._with_prior(m.ref)) for m in self.resolver.find_actors(span)
-                ]
+                work.actor_mentions[i] = self.mentions(span)
+
+    def mentions(self, span: Span) -> list[Any]:
+        """The actor mentions of one sentence (none without a resolver)."""
+        if self.resolver is None:
+            return []
+        return [replace(m, ref=self._with_prior(m.ref)) for m in self.resolver.find_actors(span)]
 
     def actor(self, token: Token | None, mentions: list[Any]) -> ActorRef | None:
         """The actor for the phrase headed by ``token``: a found mention, else the resolver."""
@@ -388,6 +392,7 @@ class AssembleStage:
             modality=cand.modality,
             quote_speaker=cand.quote_speaker,
             explanation=explain(cand),
+            warning_kind=cand.warning_kind,
         )
         if cand.nonpolitical:
             return Event(

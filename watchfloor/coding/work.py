@@ -40,6 +40,7 @@ class Candidate:
     injuries: int | None = None
     confidence: float = 1.0
     notes: list[str] = field(default_factory=list)
+    warning_kind: str | None = None  # the analyst's kind of signal (warning_kinds module)
 
     @property
     def root(self) -> str:

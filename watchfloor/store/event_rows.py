@@ -22,6 +22,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "target_country", "target_sector", "target_actor_id", "place_name", "place_admin1",
     "place_country", "lat", "lon", "geonames_id", "fatalities", "injuries", "confidence",
     "hedged", "negated", "modality", "quote_speaker", "explanation", "coder_version",
+    "warning_kind",
 )
 """The table's columns in table order (``coder_version`` is the writer's, not the event's)."""
 

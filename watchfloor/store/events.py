@@ -95,8 +95,8 @@ class EventFilter:
                 params.append(value)
         if self.type:
             clauses.append("(e.plover_event = ? OR e.cameo_code = ? OR e.acled_event_type = ?"
-                           " OR e.acled_sub_event_type = ?)")
-            params.extend([self.type] * 4)
+                           " OR e.acled_sub_event_type = ? OR e.warning_kind = ?)")
+            params.extend([self.type] * 5)
         if self.actor:
             clauses.append("(e.source_country = ? OR e.target_country = ? OR e.source_actor_id = ?"
                            " OR e.target_actor_id = ? OR e.source_text ILIKE ? OR e.target_text"
@@ -170,6 +170,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
         "fatalities": r["fatalities"], "injuries": r["injuries"],
         "confidence": r["confidence"], "hedged": r["hedged"], "negated": r["negated"],
         "modality": r["modality"], "quote_speaker": r["quote_speaker"],
+        "warning_kind": r.get("warning_kind"),
         "evidence": {"start": r["char_start"], "end": r["char_end"],
                      "text": r["evidence_text"]},
     }
