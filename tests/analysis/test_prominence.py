@@ -74,10 +74,14 @@ def test_actor_the_collection_talks_about_gains_prominence(store: Store) -> None
 
 def _cluster(day: dt.date, country: str) -> list[Ev]:
     f = {"country": country, "src_country": country, "tgt_country": country}
+    shown = [
+        ("MOBILIZE", "Troops massed near the town.", "border_crossing"),
+        ("COERCE", "Residents were ordered to evacuate.", "evacuation"),
+        ("COERCE", "The airport was closed to flights.", "closure"),
+    ]
     return [
-        Ev(day, "MOBILIZE", text="Troops massed near the town.", **f),  # type: ignore[arg-type]
-        Ev(day, "COERCE", text="Residents were ordered to evacuate.", **f),  # type: ignore[arg-type]
-        Ev(day, "COERCE", text="The airport was closed to flights.", **f),  # type: ignore[arg-type]
+        Ev(day, kind, text=text, warning_kind=warning, **f)  # type: ignore[arg-type]
+        for kind, text, warning in shown
     ]
 
 

@@ -61,7 +61,8 @@ def test_novelty_needs_the_place_history_first(store: Store, days: int, judged: 
     insert(store, flat_history(days, {"FIGHT": 2}))
     insert(
         store,
-        [Ev(START + dt.timedelta(days=days), "FIGHT", text="Residents were told to evacuate.")],
+        [Ev(START + dt.timedelta(days=days), "FIGHT", text="Residents were told to evacuate.",
+            warning_kind="evacuation")],
     )
     run_analysis(store, CFG)
     kinds = {r[0] for r in store.con.execute("SELECT subtype FROM analysis_signals").fetchall()}
@@ -73,7 +74,8 @@ def test_imported_history_warms_a_place_for_news(store: Store) -> None:
     insert(store, flat_history(20, {"FIGHT": 2}))
     store.con.execute("UPDATE events SET dataset = 'acled'")
     day = START + dt.timedelta(days=20)
-    insert(store, [Ev(day, "FIGHT", text="Residents were told to evacuate.")])
+    told = Ev(day, "FIGHT", text="Residents were told to evacuate.", warning_kind="evacuation")
+    insert(store, [told])
     run_analysis(store, CFG)
     status = warmup_status(store, CFG)
     assert [p.country for p in status.judged] == ["AAA"]

@@ -27,6 +27,7 @@ from watchfloor.ingest.items import (
     Origin,
     clean_value,
     derive_id,
+    url_problem,
     value_problem,
 )
 from watchfloor.ingest.safe_open import check_regular_file
@@ -82,6 +83,9 @@ def jsonl_document(record: object, default_source: str | None) -> Document:
     if isinstance(text_value, str) and text_value.strip():
         extracted = Extracted(text=tidy(text_value))
     elif isinstance(html_value, str) and html_value.strip():
+        problem = url_problem(_optional_str(record, "url"))  # read before the page uses it
+        if problem is not None:
+            raise InputError(problem)
         extracted = extract_html(html_value.encode("utf-8"), _optional_str(record, "url"))
     if extracted is None:
         raise InputError("needs a non-empty 'text' or 'html' field")

@@ -123,11 +123,16 @@ def refusal(document: Document, accepted: DateRange) -> str | None:
         )
     if len(document.id) > MAX_ID_CHARS:
         return f"id is {len(document.id):,} characters long, over the {MAX_ID_CHARS:,} allowed"
-    if document.url is not None:
+    return url_problem(document.url)
+
+
+def url_problem(url: str | None) -> str | None:
+    """Why ``url`` is no URL (it does not parse), or None."""
+    if url is not None:
         try:
-            urlsplit(document.url)
+            urlsplit(url)
         except ValueError as exc:
-            return f"url {document.url[:200]!r} is not a valid URL: {exc}"
+            return f"url {url[:200]!r} is not a valid URL: {exc}"
     return None
 
 
