@@ -11,13 +11,18 @@ import pyarrow as pa
 
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.ingest.items import IngestSummary
-from watchfloor.ingest.pipeline import DEFAULT_BATCH, Ingestor
+from watchfloor.ingest.pipeline import DEFAULT_BATCH
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
-from watchfloor.store.documents import DocumentFilter, query_documents
+from watchfloor.store.documents import (
+    DocumentFilter,
+    clear_code_failures,
+    failed_documents,
+    query_documents,
+)
 from watchfloor.store.events import EventFilter, query_events
 from watchfloor.store.parquet import export_tables, import_parquet
-from watchfloor.workflow import ProcessSummary, process_new
+from watchfloor.workflow import ProcessSummary, ingest_and_process, process_pending
 
 
 class Watchfloor:
@@ -26,6 +31,7 @@ class Watchfloor:
     def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
         self.settings = (settings or Settings()).model_copy(update={"db": Path(path)})
         self.store = Store(path)
+        self.last_processed: ProcessSummary | None = None
 
     def __enter__(self) -> Watchfloor:
         return self
@@ -48,14 +54,24 @@ class Watchfloor:
         allow_private: bool = False,
         source: str | None = None,
         batch_size: int = DEFAULT_BATCH,
+        code: bool = False,
     ) -> IngestSummary:
-        """Ingest files, folders and http(s) URLs (pages or feeds); see ``IngestSummary``."""
-        ingestor = Ingestor(self.store, self.settings, batch_size=batch_size)
-        return ingestor.ingest(
+        """Ingest files, folders and http(s) URLs (pages or feeds); see ``IngestSummary``.
+
+        With ``code``, every pending document is then coded and analysed, as ``watchfloor
+        ingest`` does (its summary: ``self.last_processed``); otherwise call ``code()``.
+        """
+        run = ingest_and_process(
+            self.store,
+            self.settings,
             [str(i) for i in inputs],
+            code=code,
             allow_private=allow_private or self.settings.allow_private,
             default_source=source,
+            batch_size=batch_size,
         )
+        self.last_processed = run.processed
+        return run.ingest
 
     @overload
     def documents(
@@ -91,9 +107,18 @@ class Watchfloor:
         frame = query_events(self.store, EventFilter(**filters), limit=limit)
         return pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
 
-    def code(self, *, analyze: bool = True) -> ProcessSummary:
-        """Code every uncoded document, then (by default) update signals, alerts and stories."""
-        return process_new(self.store, self.settings, analyze=analyze)
+    def code(self, *, analyze: bool = True, retry_failed: bool = False) -> ProcessSummary:
+        """Code every pending document, then (by default) update signals, alerts and stories.
+
+        A document that cannot be coded is marked failed and left out of later runs;
+        ``retry_failed`` clears those marks first (see ``failed_documents()``)."""
+        if retry_failed:
+            clear_code_failures(self.store)
+        return process_pending(self.store, self.settings, analyze=analyze)
+
+    def failed_documents(self) -> list[dict[str, Any]]:
+        """Documents that could not be coded, with the reason (``code_failure``)."""
+        return failed_documents(self.store)
 
     def analyze(self, *, full: bool = False) -> AnalysisSummary:
         """Update baselines, signals, alerts and stories (``full`` recomputes all history)."""

@@ -1,17 +1,31 @@
-"""The main job after new documents land: code them, then update signals, alerts and stories."""
+"""The one job behind ``watchfloor ingest``, ``POST /api/ingest`` and ``wf.ingest``: store the
+inputs, then code and analyse whatever is pending.
+
+"Pending" is every canonical document not yet coded (nor marked failed) and every event the
+analysis has not seen, not only what this run stored: running the same command again after a
+crash (kill -9 between storing and coding) finishes the work.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from watchfloor.ingest.items import IngestSummary, Item
+from watchfloor.ingest.pipeline import DEFAULT_BATCH, Ingestor, ProgressCallback
 from watchfloor.settings import Settings
 from watchfloor.store import Store
 
 
 @dataclass(frozen=True)
 class ProcessSummary:
-    """What one ``process_new`` run did."""
+    """What one ``process_pending`` run did.
+
+    ``documents_coded + documents_failed`` documents were taken from the to-do list;
+    ``failures`` holds (document id, reason) of each failed one. ``events_out_of_range``
+    counts stored events dated outside the accepted range, which the analysis left out.
+    """
 
     documents_coded: int
     sentences: int
@@ -20,40 +34,101 @@ class ProcessSummary:
     alerts_new: int
     alerts_updated: int
     stories: int
+    documents_failed: int = 0
+    failures: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    events_out_of_range: int = 0
 
 
-def process_new(
+@dataclass(frozen=True)
+class RunSummary:
+    """What one ``ingest_and_process`` run did: the ingest, then (unless ``code`` was off)
+    the coding and analysis of everything pending."""
+
+    ingest: IngestSummary
+    processed: ProcessSummary | None = None
+
+
+def process_pending(
     store: Store,
     settings: Settings,
     *,
     analyze: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ProcessSummary:
-    """Code every uncoded canonical document, then run the incremental analysis.
+    """Code every pending canonical document, then run the incremental analysis.
 
-    Loads the coder (spaCy model, lexicons, gazetteer) only when there is work to do.
+    Loads the coder (spaCy model, lexicons, gazetteer) only when there is work to do. A
+    document that cannot be coded is marked failed with the reason and counted; the rest go on.
     """
-    from watchfloor.coding.runner import code_pending, pending_count
+    from watchfloor.coding.runner import CodeSummary, code_pending, pending_count
 
-    coded = sentences = events = 0
+    coded = CodeSummary(0, 0, 0, 0.0)
     if pending_count(store):
         from watchfloor.coding.pipeline import Coder
 
-        result = code_pending(
-            store, Coder.load(settings), batch_size=settings.batch_size, on_progress=on_progress
+        coded = code_pending(
+            store,
+            Coder.load(settings),
+            batch_size=settings.batch_size,
+            on_progress=on_progress,
+            accepted=settings.date_range(),
         )
-        coded, sentences, events = result.documents, result.sentences, result.events
+    base = ProcessSummary(
+        coded.documents, coded.sentences, coded.events, 0, 0, 0, 0, coded.failed, coded.failures
+    )
     if not analyze:
-        return ProcessSummary(coded, sentences, events, 0, 0, 0, 0)
+        return base
+    from dataclasses import replace
+
     from watchfloor.analysis.pipeline import analyze_incremental
 
     summary = analyze_incremental(store, settings)
-    return ProcessSummary(
-        coded,
-        sentences,
-        events,
-        summary.signals,
-        len(summary.alerts_new),
-        len(summary.alerts_updated),
-        summary.stories,
+    return replace(
+        base,
+        signals=summary.signals,
+        alerts_new=len(summary.alerts_new),
+        alerts_updated=len(summary.alerts_updated),
+        stories=summary.stories,
+        events_out_of_range=summary.events_out_of_range,
+    )
+
+
+# The name this job had when it only followed new documents; same behaviour now.
+process_new = process_pending
+
+
+def ingest_and_process(
+    store: Store,
+    settings: Settings,
+    inputs: Sequence[str | Path] = (),
+    *,
+    items: Iterable[Item] | None = None,
+    code: bool = True,
+    analyze: bool = True,
+    allow_private: bool | None = None,
+    default_source: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: ProgressCallback | None = None,
+    on_coding: Callable[[int, int], None] | None = None,
+) -> RunSummary:
+    """Ingest ``inputs`` (paths, folders, URLs) or ready ``items``, then, with ``code``, code
+    and analyse everything pending (``process_pending``).
+
+    Bad items are failures in the ingest summary and bad documents failures in the processed
+    summary; neither stops the run.
+    """
+    ingestor = Ingestor(store, settings, batch_size=batch_size)
+    if items is not None:
+        summary = ingestor.ingest_items(items, progress=progress)
+    else:
+        summary = ingestor.ingest(
+            list(inputs),
+            allow_private=allow_private,
+            default_source=default_source,
+            progress=progress,
+        )
+    if not code:
+        return RunSummary(summary)
+    return RunSummary(
+        summary, process_pending(store, settings, analyze=analyze, on_progress=on_coding)
     )

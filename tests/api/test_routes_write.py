@@ -157,3 +157,29 @@ def test_oversized_chunked_body_is_413_too(client: TestClient, token: str) -> No
     )
     assert resp.status_code == 413
     assert "the limit is 200000 bytes" in resp.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        ({"id": "far", "text": "Far.", "published": "9999-12-31T23:59:59-12:00"}, "past the ends"),
+        ({"id": "old", "text": "Old.", "published": "0001-01-01"}, "accepted range"),
+        ({"id": "7" * 5000, "text": "Long id."}, "characters long"),
+        ({"id": "u", "text": "Bad URL.", "url": "http://[::1/"}, "not a valid URL"),
+    ],
+)
+def test_ingest_refuses_a_hostile_document_by_number_and_stores_the_rest(
+    client: TestClient, token: str, bad: dict[str, str], problem: str
+) -> None:
+    good = {"id": "api-good-7", "text": "Talks resumed in Yerevan.", "published": "2026-03-09"}
+    resp = client.post(
+        "/api/ingest",
+        json={"documents": [bad, good]},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert resp.status_code == 200, resp.text
+    summary = resp.json()
+    assert (summary["new"], summary["failed"]) == (1, 1)
+    failure = summary["failures"][0]
+    assert (failure["input"], failure["line"]) == ("request", 1) and problem in failure["message"]
+    assert client.get("/api/documents/api-good-7").status_code == 200

@@ -135,3 +135,63 @@ def test_coding_killed_midway_resumes_without_loss_or_duplicates(
     result = run_cli(ingested, "code")
     assert result.returncode == 0, result.stderr
     assert coded_state(ingested) == expected
+
+
+def coding_under_way(db: Path, commits: int = 3, pause: float = 1.0) -> Callable[[], bool]:
+    """True once the write-ahead log has grown ``commits`` times after a pause of ``pause``
+    seconds: the ingest's writes come first, then the coder loads its models (seconds without
+    a write), then each coding batch commits."""
+    wal = db.with_name(db.name + ".wal")
+    changes: list[tuple[float, int]] = []
+
+    def ready() -> bool:
+        size = wal.stat().st_size if wal.exists() else 0
+        if size and (not changes or changes[-1][1] != size):
+            changes.append((time.monotonic(), size))
+        gaps = [i for i in range(1, len(changes)) if changes[i][0] - changes[i - 1][0] > pause]
+        return bool(gaps) and len(changes) - gaps[0] >= commits
+
+    return ready
+
+
+def test_ingest_killed_while_coding_finishes_the_job_when_run_again(
+    tmp_path: Path, corpus_slice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "kill.duckdb"
+    monkeypatch.setenv("WATCHFLOOR_BATCH_SIZE", "1")  # one commit per coded document
+    killed = kill_when(db, ["ingest", str(corpus_slice)], coding_under_way(db))
+    canonical = "canonical_id IS NULL"
+    stored, coded = table_rows(
+        db, f"SELECT count(*), count(coded_at) FILTER ({canonical}) FROM documents"
+    )[0]
+    print(f"ingest killed mid-run: {killed}; {stored} stored, {coded} coded at the kill")
+    if killed:
+        assert stored == 60 and 0 < coded < 57, "the kill landed while coding"
+
+    result = run_cli(db, "ingest", str(corpus_slice))
+    assert result.returncode == 0, result.stderr
+    assert "new 0, duplicates 60" in result.stdout
+    assert "coded " in result.stderr
+    _, sentences, uncoded = coded_state(db)
+    assert uncoded == [] and sentences
+    no_sentences = table_rows(
+        db,
+        f"SELECT id FROM documents WHERE {canonical} AND id NOT IN "
+        "(SELECT document_id FROM sentences)",
+    )
+    assert no_sentences == []
+    duplicated = table_rows(
+        db,
+        "SELECT document_id, sentence_index FROM sentences GROUP BY ALL HAVING count(*) > 1",
+    )
+    assert duplicated == []
+    analysed = table_rows(
+        db,
+        "SELECT (SELECT value FROM analysis_state WHERE name = 'events_created_at') = "
+        "strftime((SELECT max(created_at) FROM events), '%Y-%m-%dT%H:%M:%S.%f'), "
+        "(SELECT count(DISTINCT date) FROM events WHERE date IS NOT NULL AND NOT negated) = "
+        "(SELECT count(DISTINCT day) FROM analysis_daily_counts WHERE level = 'global')",
+    )
+    assert analysed == [(True, True)]
+    again = run_cli(db, "ingest", str(corpus_slice))  # nothing left: nothing coded
+    assert again.returncode == 0 and "coded " not in again.stderr

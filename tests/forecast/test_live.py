@@ -116,3 +116,20 @@ def test_dyad_forecast_counts_conflict_events_and_forecasts_goldstein(store: Sto
     assert {r["unit"] for r in out} == {"IRN-USA", "ISR-LBN", "RUS-UKR", "IND-PAK"}
     assert all(r["target"] == "conflict_events" for r in out)
     assert all(-10.0 <= r["mean_goldstein"] <= 10.0 for r in out)
+
+
+@pytest.mark.parametrize(
+    "extreme", [dt.date(9999, 12, 31), dt.date(1, 1, 1), dt.date(1899, 12, 31)]
+)
+def test_an_event_dated_at_the_calendar_end_is_left_out_of_the_forecast(
+    store: Store, extreme: dt.date
+) -> None:
+    add_events(store)
+    store.con.execute(
+        "INSERT INTO events (id, dataset, date, plover_event, quad_class, fatalities, "
+        "place_country) VALUES ('gdelt:far', 'gdelt', ?, 'ASSAULT', 4, 5, 'NGA')",
+        [extreme],
+    )
+    rows = run_forecast(store, ForecastRequest(horizon=2, config=FAST))
+    assert {r["unit"] for r in rows} == set(COUNTRIES)
+    assert {r["target_start"] for r in rows} == {dt.date(2022, 8, 1)}

@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 
 from tests.ingest.conftest import STORY_ONE, STORY_TWO, LocalServer
-from watchfloor.cli import ingest_cmds
 from watchfloor.cli.main import cli
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,16 +55,23 @@ def test_ingest_prints_summary_and_failures_and_exits_1_on_failure(
     assert summary["failures"][0]["line"] == 4
 
 
-def test_after_ingest_hook_gets_new_ids_and_the_code_flag(
+def test_ingest_codes_what_is_pending_even_when_this_run_stored_nothing_new(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[tuple[str, ...], bool]] = []
-    monkeypatch.setattr(
-        ingest_cmds, "_after_ingest", lambda ctx, store, s, code: calls.append((s.new_ids, code))
-    )
+    from watchfloor import workflow
+
+    calls: list[int] = []
+
+    def pending(store: object, settings: object, **_: object) -> workflow.ProcessSummary:
+        calls.append(1)
+        return workflow.ProcessSummary(0, 0, 0, 0, 0, 0, 0)
+
+    monkeypatch.setattr(workflow, "process_pending", pending)
     _run(tmp_path / "a.duckdb", "ingest", str(corpus))
+    _, out, _ = _run(tmp_path / "a.duckdb", "ingest", str(corpus))  # nothing new this time
     _run(tmp_path / "b.duckdb", "ingest", str(corpus), "--no-code")
-    assert calls == [(("w-1", "w-2"), True), (("w-1", "w-2"), False)]
+    assert "new 0" in out
+    assert calls == [1, 1]
 
 
 def test_documents_json_and_csv_list_near_copy_links(tmp_path: Path, corpus: Path) -> None:
@@ -135,3 +141,60 @@ def test_ingest_reads_jsonl_from_standard_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["new"] == 1
+
+
+HOSTILE_LINES = [
+    ('{"id": "huge", "text": "Huge.", "published": "9999-12-31T23:59:59-12:00"}', "past the ends"),
+    ('{"id": "old", "text": "Old.", "published": "0001-01-01"}', "outside the accepted range"),
+    ('{"id": "late", "text": "Late.", "published": "2999-01-01"}', "outside the accepted range"),
+    ('{"id": ' + "9" * 5000 + ', "text": "Big id."}', "4300 digits"),
+    ('{"id": "' + "7" * 5000 + '", "text": "Long id."}', "5,000 characters long"),
+    ('{"id": "u", "text": "Bad URL.", "url": "http://[::1/"}', "not a valid URL"),
+    ('{"id": "v", "html": "<p>Bad URL page text.</p>", "url": "http://[::1/"}', "not a valid URL"),
+]
+
+
+@pytest.mark.parametrize(("line", "problem"), HOSTILE_LINES)
+def test_a_hostile_line_is_refused_by_line_and_the_good_lines_are_stored(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = [
+        {"id": f"g{i}", "text": f"Good story number {i}.", "published": f"2024-03-0{i}"}
+        for i in (1, 2)
+    ]
+    path.write_text(json.dumps(good[0]) + "\n" + line + "\n" + json.dumps(good[1]) + "\n")
+    db = tmp_path / "db.duckdb"
+    code, out, err = _run(db, "ingest", str(path), "--no-code")
+    assert code == 1
+    assert "read 2, new 2, duplicates 0, near-duplicates 0, failed 1" in out
+    assert f"failed: {path}:2: " in err and problem in err
+    assert "Traceback" not in err and "internal error" not in err
+    _, out, _ = _run(db, "documents", "--json")
+    assert sorted(d["id"] for d in json.loads(out)) == ["g1", "g2"]
+
+
+def test_documents_failed_lists_the_reason_and_retry_codes_them(tmp_path: Path) -> None:
+    from watchfloor.store import Store
+    from watchfloor.store.documents import mark_code_failed
+
+    db = tmp_path / "db.duckdb"
+    path = tmp_path / "one.jsonl"
+    text = "Rebels attacked an army base near Idlib on Tuesday."
+    path.write_text(json.dumps({"id": "r1", "text": text, "published": "2024-03-02"}) + "\n")
+    assert _run(db, "ingest", str(path), "--no-code")[0] == 0
+    with Store(db) as store:
+        mark_code_failed(store, [("r1", "OverflowError: date value out of range")])
+    code, out, _ = _run(db, "documents", "--failed", "--json")
+    rows = json.loads(out)
+    assert [(r["id"], r["code_failure"]) for r in rows] == [
+        ("r1", "OverflowError: date value out of range")
+    ]
+    # an ingest re-run leaves a failed document alone
+    code, _, err = _run(db, "ingest", str(path))
+    assert code == 0 and "coded" not in err
+    code, out, _ = _run(db, "documents", "--retry")
+    assert code == 0 and "retried 1 document(s): 1 coded, 0 failed again" in out
+    assert json.loads(_run(db, "documents", "--failed", "--json")[1]) == []
+    _, out, _ = _run(db, "documents", "--json")
+    assert json.loads(out)[0]["coded_at"] is not None

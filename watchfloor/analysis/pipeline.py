@@ -24,9 +24,11 @@ from watchfloor.analysis.signals import (
     rate_signals,
     store_signals,
 )
-from watchfloor.analysis.stories import list_stories, update_stories
+from watchfloor.analysis.stories import StoryConfig, list_stories, update_stories
+from watchfloor.daterange import DateRange
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
+from watchfloor.store.events import count_out_of_range
 
 WATERMARK = "events_created_at"
 
@@ -69,13 +71,32 @@ def _unordered_inserts(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute(f"SET preserve_insertion_order = {str(before).lower()}")
 
 
-def run_analysis(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSummary:
-    """Bring counts, baselines, signals and alerts up to date (see ``_run``)."""
+def run_analysis(
+    store: Store, cfg: AnalysisConfig, *, full: bool = False, accepted: DateRange | None = None
+) -> AnalysisSummary:
+    """Bring counts, baselines, signals and alerts up to date (see ``_run``).
+
+    Events dated outside ``accepted`` (default ``DateRange.default()``) are left out and
+    counted in ``events_out_of_range``: one imported 9999-12-31 must not stop the analysis.
+    """
+    accepted = accepted or DateRange.default()
     with _unordered_inserts(store.con):
-        return _run(store, cfg, full=full)
+        summary = _run(store, cfg, accepted, full=full)
+    return replace(summary, events_out_of_range=count_out_of_range(store, accepted))
 
 
-def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSummary:
+def _in_range(frame: pd.DataFrame, accepted: DateRange) -> pd.DataFrame:
+    """Signals dated inside ``accepted`` only (readers of all events may find the others)."""
+    if frame.empty:
+        return frame
+    days = pd.to_datetime(frame["day"], errors="coerce").dt.date
+    keep = days.map(lambda d: isinstance(d, dt.date) and accepted.contains(d))
+    return frame[keep.astype(bool)]
+
+
+def _run(
+    store: Store, cfg: AnalysisConfig, accepted: DateRange, *, full: bool = False
+) -> AnalysisSummary:
     """Bring counts, baselines, signals and alerts up to date with the events table.
 
     Incremental by default: only days whose events changed since the last run (and the
@@ -88,7 +109,7 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
     with store.transaction() as con:
         if full:
             _clear(con)
-        days = dirty_days(con, _watermark(con))
+        days = [d for d in dirty_days(con, _watermark(con)) if accepted.contains(d)]
         if not days:
             return AnalysisSummary(None, None, 0, 0, 0, seconds=time.perf_counter() - started)
         # A full run counts every event day, so its judged events are those the scores need.
@@ -101,9 +122,12 @@ def _run(store: Store, cfg: AnalysisConfig, *, full: bool = False) -> AnalysisSu
         con.execute("DROP TABLE IF EXISTS _wf_ev")
         drop_baseline_tables(con)
         frames = [
-            rate_signals(con, from_day, cfg),
-            novelty_signals(con, from_day, cfg),
-            rule_signals(con, rules, from_day),
+            _in_range(frame, accepted)
+            for frame in (
+                rate_signals(con, from_day, cfg),
+                novelty_signals(con, from_day, cfg),
+                rule_signals(con, rules, from_day),
+            )
         ]
         n_signals = store_signals(con, from_day, frames)
         lookback = from_day - dt.timedelta(days=cfg.cluster_window_days)
@@ -145,10 +169,20 @@ def _drop_unsupported(con: duckdb.DuckDBPyConnection, touched: list[str]) -> int
     return len(drop)
 
 
-def _with_stories(store: Store, summary: AnalysisSummary) -> AnalysisSummary:
+def _with_stories(store: Store, summary: AnalysisSummary, accepted: DateRange) -> AnalysisSummary:
+    """Regroup the stories of the recent days before the newest event within ``accepted``."""
     if summary.days_recomputed == 0 and list_stories(store, limit=1):
         return summary
-    return replace(summary, stories=update_stories(store))
+    cfg = StoryConfig()
+    newest = fetch_one(
+        store.con.execute(
+            "SELECT max(date) FROM events WHERE date BETWEEN ? AND ?",
+            [accepted.earliest, accepted.latest],
+        )
+    )
+    since = newest[0] - dt.timedelta(days=cfg.recent_days) if newest and newest[0] else None
+    stories = update_stories(store, since=since, until=accepted.latest, cfg=cfg)
+    return replace(summary, stories=stories)
 
 
 def analyze_incremental(store: Store, settings: Settings) -> AnalysisSummary:
@@ -157,13 +191,16 @@ def analyze_incremental(store: Store, settings: Settings) -> AnalysisSummary:
     Updates counts, baselines, signals and alerts for the changed days, then regroups
     the stories (the most recent ``StoryConfig.max_documents`` documents).
     """
-    return _with_stories(store, run_analysis(store, AnalysisConfig.from_settings(settings)))
+    accepted = settings.date_range()
+    summary = run_analysis(store, AnalysisConfig.from_settings(settings), accepted=accepted)
+    return _with_stories(store, summary, accepted)
 
 
 def analyze_full(store: Store, settings: Settings) -> AnalysisSummary:
     """Recompute the whole history (after an import or a re-coding), stories included."""
-    summary = run_analysis(store, AnalysisConfig.from_settings(settings), full=True)
-    return _with_stories(store, summary)
+    accepted = settings.date_range()
+    cfg = AnalysisConfig.from_settings(settings)
+    return _with_stories(store, run_analysis(store, cfg, full=True, accepted=accepted), accepted)
 
 
 def event_scores(store: Store, event_ids: list[str]) -> pd.DataFrame:

@@ -84,6 +84,7 @@ class AnalysisSummary:
     stories: int = 0
     seconds: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    events_out_of_range: int = 0  # dated outside the accepted range: left out of the analysis
 
 
 @dataclass(frozen=True)

@@ -1,159 +1,103 @@
-"""Calls into the analysis, forecast and ingest layers, tolerant of layers not installed yet.
+"""What the REST routes ask of the library: alerts, stories, network, media lens, forecasts,
+and the one ingest-code-analyse job (``workflow.ingest_and_process``).
 
-Each function uses the layer's library function when the layer provides it; otherwise it
-reads the layer's table directly when it exists, and returns an empty result when it does not.
+Each function calls the layer's own function directly and shapes its result as JSON; no
+layer is looked up by name and no layer's table is read here. The layers are imported on
+first use (they bring scikit-learn and networkx), so the server starts fast.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from collections.abc import Callable, Iterator
+import datetime as dt
 from typing import Any
 
 from watchfloor.api.formats import jsonable
-from watchfloor.api.state import table_exists
+from watchfloor.settings import Settings
 from watchfloor.store.database import Store
-
-ANALYSIS = ("watchfloor.analysis",)
-FORECAST = ("watchfloor.forecast",)
-# Where each layer function lives when the layer package does not re-export it.
-_HOMES: dict[str, tuple[str, ...]] = {
-    "list_alerts": ("watchfloor.analysis.alerts",),
-    "set_alert_state": ("watchfloor.analysis.alerts",),
-    "list_stories": ("watchfloor.analysis.stories",),
-    "build_network": ("watchfloor.analysis.network",),
-    "network_json": ("watchfloor.analysis.network",),
-    "media_lens": ("watchfloor.analysis.media",),
-    "list_forecasts": ("watchfloor.forecast.live",),
-}
-
-
-def layer_function(package: tuple[str, ...] | str, name: str) -> Callable[..., Any] | None:
-    """The layer's function ``name`` (package first, then its known module), else None."""
-    packages = (package,) if isinstance(package, str) else package
-    for module in (*packages, *_HOMES.get(name, ())):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
-
-
-def call_with(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``fn`` passing only the keyword arguments its signature accepts (None ones dropped)."""
-    params = inspect.signature(fn).parameters
-    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-    chosen = {k: v for k, v in kwargs.items() if v is not None and (takes_any or k in params)}
-    return fn(*args, **chosen)
 
 
 def fetch_rows(store: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a query as dicts keyed by column name."""
     cur = store.con.execute(sql, params or [])
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def records(value: Any) -> list[dict[str, Any]]:
-    """A layer's result (dataclasses, dicts or a DataFrame) as a list of JSON-ready dicts."""
-    if value is None:
-        return []
-    if hasattr(value, "to_dict") and hasattr(value, "columns"):
-        value = value.to_dict("records")
-    out = jsonable(list(value))
+    """A layer's result (dataclasses or dicts) as a list of JSON-ready dicts."""
+    out = jsonable(list(value or []))
     return [row if isinstance(row, dict) else {"value": row} for row in out]
 
 
-def list_alerts(store: Store, **filters: Any) -> list[dict[str, Any]]:
-    """Alerts, newest first (analysis layer's ``list_alerts``)."""
-    fn = layer_function(ANALYSIS, "list_alerts")
-    if fn is not None:
-        return records(call_with(fn, store, **filters))
-    if not table_exists(store, "alerts"):
-        return []
-    alerts = fetch_rows(
-        store,
-        "SELECT id, kind, country, admin1, place, start_day AS start, end_day AS end, score, "
-        "n_signals, summary, state FROM alerts ORDER BY end_day DESC, id",
-    )
-    signals = (
-        fetch_rows(
-            store,
-            "SELECT alert_id, signal_id, event_id, document_id, day AS date, type, summary, score "
-            "FROM alert_signals ORDER BY day, signal_id",
-        )
-        if table_exists(store, "alert_signals")
-        else []
-    )
-    for alert in alerts:
-        alert["signals"] = [s for s in signals if s["alert_id"] == alert["id"]]
-    return records(alerts)
+def list_alerts(
+    store: Store,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    state: str | None = None,
+    ids: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Alerts overlapping [since, until], newest first, with their signals."""
+    from watchfloor.analysis.alerts import list_alerts as _list_alerts
+
+    return records(_list_alerts(store, since=since, until=until, state=state, ids=ids))
 
 
 def alert_exists(store: Store, alert_id: str) -> bool:
-    """Whether the alerts table exists and holds this id."""
-    if not table_exists(store, "alerts"):
-        return False
-    row = store.con.execute("SELECT count(*) FROM alerts WHERE id = ?", [alert_id]).fetchone()
-    return bool(row and row[0])
+    """Whether an alert with this id exists."""
+    from watchfloor.analysis.alerts import list_alerts as _list_alerts
+
+    return bool(_list_alerts(store, ids=[alert_id]))
 
 
-def set_alert_state(store: Store, alert_id: str, state: str) -> Any:
-    """Change an alert's state through the analysis layer (or its table)."""
-    fn = layer_function(ANALYSIS, "set_alert_state")
-    if fn is not None:
-        return fn(store, alert_id, state)
-    store.con.execute("UPDATE alerts SET state = ? WHERE id = ?", [state, alert_id])
-    return None
+def set_alert_state(store: Store, alert_id: str, state: str) -> dict[str, Any]:
+    """Change an alert's state; the alert as JSON afterwards."""
+    from watchfloor.analysis.alerts import set_alert_state as _set_alert_state
+
+    return dict(jsonable(_set_alert_state(store, alert_id, state)))
 
 
-def list_stories(store: Store, **filters: Any) -> list[dict[str, Any]]:
-    """Storylines (analysis layer's ``list_stories``)."""
-    fn = layer_function(ANALYSIS, "list_stories")
-    if fn is not None:
-        return records(call_with(fn, store, **filters))
-    if not table_exists(store, "stories"):
-        return []
-    return records(fetch_rows(store, "SELECT * FROM stories"))
+def list_stories(
+    store: Store, *, since: dt.date | None = None, until: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Storylines overlapping [since, until], most recent first."""
+    from watchfloor.analysis.stories import list_stories as _list_stories
+
+    return records(_list_stories(store, since=since, until=until))
 
 
-def network(store: Store, **filters: Any) -> dict[str, Any]:
+def network(
+    store: Store, *, since: dt.date | None = None, until: dt.date | None = None
+) -> dict[str, Any]:
     """The actor network as node-link JSON ({nodes, links})."""
-    build = layer_function(ANALYSIS, "build_network")
-    to_json = layer_function(ANALYSIS, "network_json")
-    if build is None or to_json is None:
-        return {"nodes": [], "links": [], "available": False}
-    graph = call_with(build, store, **filters)
-    data = jsonable(to_json(graph))
-    if isinstance(data, str):
-        import json
+    from watchfloor.analysis.network import build_network, network_json
 
-        data = json.loads(data)
+    data = dict(jsonable(network_json(build_network(store, since, until))))
     if "links" not in data and "edges" in data:
         data["links"] = data.pop("edges")
-    return dict(data)
+    return data
 
 
-def media(store: Store, actor: str, pivot: Any, window_days: int) -> dict[str, Any]:
-    """Media lens around a pivot date (analysis layer's ``media_lens``)."""
-    fn = layer_function(ANALYSIS, "media_lens")
-    if fn is None:
-        return {"actor": actor, "pivot": jsonable(pivot), "outlets": [], "available": False}
-    result = jsonable(fn(store, actor, pivot, window_days))
-    return result if isinstance(result, dict) else {"result": result}
+def media(store: Store, actor: str, pivot: dt.date, window_days: int) -> dict[str, Any]:
+    """Coverage and tone toward ``actor`` per outlet before and after ``pivot``."""
+    from watchfloor.analysis.media import media_lens
+
+    return dict(jsonable(media_lens(store, actor, pivot, window_days)))
 
 
-def list_forecasts(store: Store, **filters: Any) -> list[dict[str, Any]]:
-    """Current risk per unit (forecast layer's ``list_forecasts``)."""
-    fn = layer_function(FORECAST, "list_forecasts")
-    if fn is not None:
-        return records(call_with(fn, store, **filters))
-    if not table_exists(store, "forecasts"):
-        return []
-    return records(fetch_rows(store, "SELECT * FROM forecasts"))
+def list_forecasts(
+    store: Store,
+    *,
+    unit_kind: str | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+    horizon: int | None = None,
+) -> list[dict[str, Any]]:
+    """Saved forecasts, highest escalation probability first."""
+    from watchfloor.forecast.live import list_forecasts as _list_forecasts
+
+    rows = _list_forecasts(store, unit_kind=unit_kind, unit=unit, period=period, horizon=horizon)
+    return records(rows)
 
 
 class LayerUnavailable(RuntimeError):
@@ -162,46 +106,26 @@ class LayerUnavailable(RuntimeError):
 
 def ingest(
     store: Store,
-    settings: Any,
+    settings: Settings,
     *,
     documents: list[Any] | None,
     url: str | None,
     code: bool = False,
 ) -> dict[str, Any]:
-    """Ingest documents (JSONL-style objects) or one URL through the ingest layer.
+    """Ingest documents (JSONL-style objects) or one URL; with ``code``, then code and analyse
+    everything pending, as ``watchfloor ingest`` does (``workflow.ingest_and_process``).
 
-    Returns the layer's summary as JSON; a bad document is a per-item failure in it. With
-    ``code``, new documents are then coded and analysed (``workflow.process_new``, as
-    ``watchfloor ingest`` does) and its summary is added under ``processed``.
+    A bad document is a per-item failure in the summary (``request:N``); a document that
+    cannot be coded is a failure under ``processed``.
     """
-    try:
-        from watchfloor.errors import InputError
-        from watchfloor.ingest.files import jsonl_document
-        from watchfloor.ingest.items import Candidate, Item, ItemFailure, Origin
-        from watchfloor.ingest.pipeline import Ingestor
-    except ImportError as exc:
-        raise LayerUnavailable(f"the ingest layer is not installed in this build: {exc}") from exc
+    from watchfloor.ingest.pipeline import record_items
+    from watchfloor.workflow import ingest_and_process
 
-    ingestor = Ingestor(store, settings)
-    if url:
-        summary = ingestor.ingest([url])
-    else:
-
-        def items() -> Iterator[Item]:
-            for number, record in enumerate(documents or [], start=1):
-                origin = Origin("request", number)
-                try:
-                    yield Candidate(jsonl_document(record, None), origin)
-                except InputError as exc:
-                    yield ItemFailure(origin, str(exc))
-
-        summary = ingestor.ingest_items(items())
-    result: dict[str, Any] = jsonable(summary.as_dict())
-    result["new_ids"] = list(summary.new_ids)
-    result["near_duplicate_ids"] = list(summary.near_duplicate_ids)
-    if code and summary.new_ids:
-        process_new = layer_function("watchfloor.workflow", "process_new")
-        if process_new is None:
-            raise LayerUnavailable("coding after ingest needs watchfloor.workflow.process_new")
-        result["processed"] = jsonable(process_new(store, settings))
+    items = None if url else record_items(documents or [], "request")
+    run = ingest_and_process(store, settings, [url] if url else (), items=items, code=code)
+    result: dict[str, Any] = jsonable(run.ingest.as_dict())
+    result["new_ids"] = list(run.ingest.new_ids)
+    result["near_duplicate_ids"] = list(run.ingest.near_duplicate_ids)
+    if run.processed is not None:
+        result["processed"] = jsonable(run.processed)
     return result

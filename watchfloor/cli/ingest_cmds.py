@@ -20,35 +20,48 @@ from watchfloor.cli.common import (
 )
 from watchfloor.errors import InputError
 from watchfloor.ingest.items import IngestSummary
-from watchfloor.ingest.pipeline import DEFAULT_BATCH, Ingestor, ProgressCallback
+from watchfloor.ingest.pipeline import DEFAULT_BATCH, ProgressCallback
 from watchfloor.ingest.watch import CycleReport, parse_every, watch
 from watchfloor.store.database import Store
 from watchfloor.store.documents import (
+    FAILED_COLUMNS,
     LISTING_COLUMNS,
     DocumentFilter,
+    clear_code_failures,
     document_record,
+    failed_documents,
     query_documents,
 )
 from watchfloor.store.parquet import export_tables, import_parquet
+from watchfloor.workflow import ProcessSummary, ingest_and_process, process_pending
 
 MAX_LISTED_FAILURES = 50
 
 
-def _after_ingest(ctx: click.Context, store: Store, summary: IngestSummary, code: bool) -> None:
-    """After every ingest (and every ``watch`` cycle): code new documents, update alerts.
-
-    With ``--no-code`` nothing runs; ``watchfloor code`` and ``watchfloor analyze`` catch up.
-    """
-    if not code or not summary.new_ids:
+def _print_processed(done: ProcessSummary) -> None:
+    """What coding and analysis did after an ingest (or a ``watch`` cycle, or a retry)."""
+    if not (done.documents_coded or done.documents_failed or done.signals or done.stories):
         return
-    from watchfloor.workflow import process_new
-
-    done = process_new(store, settings_from(ctx))
     err_console.print(
         f"coded {done.documents_coded} documents into {done.events} events; "
         f"{done.signals} unusual signals, {done.alerts_new} new and "
-        f"{done.alerts_updated} updated alerts"
+        f"{done.alerts_updated} updated alerts",
+        highlight=False,
     )
+    for doc_id, reason in done.failures[:MAX_LISTED_FAILURES]:
+        click.echo(f"not coded: {doc_id}: {reason}", err=True)
+    if done.documents_failed:
+        click.echo(
+            f"{done.documents_failed} document(s) could not be coded and are marked failed "
+            "(watchfloor documents --failed; --retry tries them again)",
+            err=True,
+        )
+    if done.events_out_of_range:
+        click.echo(
+            f"{done.events_out_of_range} stored event(s) dated outside the accepted range "
+            "were left out of the analysis",
+            err=True,
+        )
 
 
 @contextmanager
@@ -121,21 +134,26 @@ def ingest(
     """Ingest JSONL, text, Markdown and HTML files, folders, feeds and web pages.
 
     INPUTS are paths, folders (read recursively) or http(s) URLs of pages or RSS/Atom feeds.
-    Bad items are reported and skipped; exit status 1 when any item failed.
+    Then every pending document (not only this run's) is coded and analysed, so running the
+    same command again after a crash finishes the job. Bad items and documents that cannot
+    be coded are reported and skipped; exit status 1 when any item failed.
     """
     settings = settings_from(ctx)
-    with open_store(ctx) as store:
-        ingestor = Ingestor(store, settings, batch_size=batch_size)
-        with _progress(not as_json) as progress:
-            summary = ingestor.ingest(
-                list(inputs),
-                allow_private=allow_private or settings.allow_private,
-                default_source=source,
-                progress=progress,
-            )
-        _after_ingest(ctx, store, summary, not no_code)
-    _print_summary(summary, as_json)
-    if summary.failed:
+    with open_store(ctx) as store, _progress(not as_json) as progress:
+        run = ingest_and_process(
+            store,
+            settings,
+            list(inputs),
+            code=not no_code,
+            allow_private=allow_private or settings.allow_private,
+            default_source=source,
+            batch_size=batch_size,
+            progress=progress,
+        )
+    if run.processed is not None:
+        _print_processed(run.processed)
+    _print_summary(run.ingest, as_json)
+    if run.ingest.failed or (run.processed is not None and run.processed.documents_failed):
         sys.exit(1)
 
 
@@ -168,7 +186,8 @@ def watch_cmd(
             detail = f": {poll.error}" if poll.error else f", {poll.new_items} new item(s)"
             click.echo(f"[{stamp} UTC] cycle {cycle.cycle} {poll.feed}: {poll.status}{detail}")
         _print_summary(cycle.summary, False)
-        _after_ingest(ctx, store, cycle.summary, not no_code)
+        if not no_code:
+            _print_processed(process_pending(store, settings))
 
     watch(
         lambda: open_store(ctx),
@@ -195,6 +214,10 @@ def _day(value: str | None, option: str) -> dt.date | None:
 @click.option("--since", default=None, help="published on or after this date (YYYY-MM-DD)")
 @click.option("--until", default=None, help="published on or before this date (YYYY-MM-DD)")
 @click.option("--canonical", is_flag=True, help="leave out near-copies")
+@click.option("--failed", is_flag=True, help="list the documents that could not be coded, why")
+@click.option(
+    "--retry", is_flag=True, help="clear the failed marks, then code and analyse them again"
+)
 @format_options
 @click.pass_context
 def documents(
@@ -203,10 +226,20 @@ def documents(
     since: str | None,
     until: str | None,
     canonical: bool,
+    failed: bool,
+    retry: bool,
     fmt: str | None,
     limit: int | None,
 ) -> None:
     """List stored documents, newest published first, with their near-copy links."""
+    if retry:
+        _retry_failed(ctx)
+        return
+    if failed:
+        with open_store(ctx, read_only=True) as store:
+            rows = [document_record(r) for r in failed_documents(store, limit)]
+        emit_rows(rows, fmt=fmt or "text", columns=FAILED_COLUMNS, title=f"{len(rows)} failed")
+        return
     flt = DocumentFilter(
         source=source,
         since=_day(since, "--since"),
@@ -223,6 +256,20 @@ def documents(
             if row["published"]:
                 row["published"] = row["published"][:16].replace("T", " ")
     emit_rows(rows, fmt=fmt or "text", columns=columns, title=f"{len(rows)} documents")
+
+
+def _retry_failed(ctx: click.Context) -> None:
+    """``documents --retry``: code the failed documents again (and whatever else is pending)."""
+    with open_store(ctx) as store:
+        cleared = clear_code_failures(store)
+        done = process_pending(store, settings_from(ctx))
+    click.echo(
+        f"retried {cleared} document(s): {done.documents_coded} coded, "
+        f"{done.documents_failed} failed again"
+    )
+    _print_processed(done)
+    if done.documents_failed:
+        sys.exit(1)
 
 
 @click.command()

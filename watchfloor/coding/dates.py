@@ -6,6 +6,10 @@ more than 30 days after publication; vague spans ("earlier this month", "recentl
 week") keep the publication date, the latest day the event can have happened. With no
 expression at all the publication date is the event date. Without a publication date only
 fully stated dates resolve.
+
+Every date found is checked against the accepted range (``watchfloor.daterange``): a phrase
+whose date falls outside it (or past the calendar's ends, year 1 or 9999) dates nothing, so
+the event keeps no date rather than a wrong one. No arithmetic here can overflow.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import datetime as dt
 import re
 
 from spacy.tokens import Span
+
+from watchfloor.daterange import DateRange
 
 MONTHS = {
     "january": 1,
@@ -63,7 +69,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b", _FLAGS)),
     (
         "days_ago",
-        re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|ten) days? ago\b", _FLAGS),
+        re.compile(r"\b(?P<n>\d{1,6}|one|two|three|four|five|six|seven|ten) days? ago\b", _FLAGS),
     ),
     (
         "weekday",
@@ -101,38 +107,47 @@ def _calendar(match: re.Match[str], published: dt.date | None) -> dt.date | None
         return None
     try:
         found = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if not year_text and published is not None and found > published + dt.timedelta(days=30):
-        try:
+        # compared as a difference: published + 30 days overflows next to 9999-12-31
+        if not year_text and published is not None and (found - published).days > 30:
             found = found.replace(year=year - 1)
-        except ValueError:
-            return None
+    except ValueError:
+        return None  # no such day (30 February), or a year before 1
     return found
 
 
+def _days_before(published: dt.date, days: int) -> dt.date | None:
+    """``published`` minus ``days``; None past the calendar's start (or for absurd counts)."""
+    try:
+        return published - dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _relative(kind: str, match: re.Match[str], published: dt.date) -> dt.date | None:
-    if kind == "day_before":
-        return published - dt.timedelta(days=2)
-    if kind == "yesterday":
-        return published - dt.timedelta(days=1)
+    """The date a relative phrase points to; None when it lies before year 1."""
     if kind in ("today", "vague"):
         return published
-    if kind == "last_week":
-        return published - dt.timedelta(days=7)
     if kind == "days_ago":
         text = match.group("n").lower()
-        return published - dt.timedelta(days=int(text) if text.isdigit() else SMALL[text])
+        return _days_before(published, int(text) if text.isdigit() else SMALL[text])
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[match.group("weekday").lower()]) % 7
         if back == 0 and match.group("last"):
             back = 7
-        return published - dt.timedelta(days=back)
-    return None
+        return _days_before(published, back)
+    return _days_before(published, {"day_before": 2, "yesterday": 1, "last_week": 7}[kind])
 
 
-def resolve_event_date_text(text: str, published: dt.date | None) -> dt.date | None:
-    """The date ``text`` places its event on; the publication date when it says nothing."""
+def resolve_event_date_text(
+    text: str, published: dt.date | None, accepted: DateRange | None = None
+) -> dt.date | None:
+    """The date ``text`` places its event on; the publication date when it says nothing.
+
+    None when the first phrase that dates the event gives a date outside ``accepted``
+    (default: ``DateRange.default()``), or when nothing dates it and the publication date
+    is itself outside the range or unknown.
+    """
+    accepted = accepted or DateRange.default()
     if isinstance(published, dt.datetime):
         published = published.date()
     hits: list[tuple[int, str, re.Match[str]]] = []
@@ -142,15 +157,18 @@ def resolve_event_date_text(text: str, published: dt.date | None) -> dt.date | N
     for _, kind, match in sorted(hits, key=lambda hit: hit[0]):
         if kind in ("iso", "day_month", "month_day"):
             found = _calendar(match, published)
+            if found is None:
+                continue  # not a date after all ("may 3 times"): read on
         elif published is not None:
             found = _relative(kind, match, published)
         else:
-            found = None
-        if found is not None:
-            return found
-    return published
+            continue
+        return found if found is not None and accepted.contains(found) else None
+    return published if published is not None and accepted.contains(published) else None
 
 
-def resolve_event_date(sentence: Span, published: dt.date | None) -> dt.date | None:
+def resolve_event_date(
+    sentence: Span, published: dt.date | None, accepted: DateRange | None = None
+) -> dt.date | None:
     """The event date of a spaCy sentence, anchored on the publication date."""
-    return resolve_event_date_text(sentence.text, published)
+    return resolve_event_date_text(sentence.text, published, accepted)

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from importlib import resources
 from multiprocessing.pool import Pool
 from types import TracebackType
@@ -133,7 +134,7 @@ def build_stages(
         elif name == "dates":
             from watchfloor.coding.dates import resolve_event_date
 
-            built.append(DateStage(resolve_event_date))
+            built.append(DateStage(partial(resolve_event_date, accepted=settings.date_range())))
         elif name == "casualties":
             from watchfloor.coding.casualties import extract_casualties
 

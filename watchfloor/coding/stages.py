@@ -302,8 +302,8 @@ class DateStage:
 
     def __call__(self, work: WorkDoc) -> None:
         for cand in work.candidates:
-            found = self.resolve(work.spans[cand.sentence_index], work.published)
-            cand.date = found or work.published
+            # the resolver falls back to the publication date itself; None is a refusal
+            cand.date = self.resolve(work.spans[cand.sentence_index], work.published)
 
 
 class CasualtyStage:

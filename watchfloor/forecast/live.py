@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from watchfloor.daterange import DateRange
 from watchfloor.errors import ModelError
 from watchfloor.forecast.features import build_features, feature_names, load_adjacency
 from watchfloor.forecast.models import (
@@ -43,6 +44,7 @@ class ForecastRequest:
     top_features: int = 3
     rule: EscalationRule = field(default_factory=EscalationRule)
     config: ModelConfig = field(default_factory=ModelConfig)
+    accepted: DateRange | None = None  # events dated outside are left out (default range)
 
 
 def contributions(model: PointModel, x: np.ndarray, reference: np.ndarray) -> np.ndarray:
@@ -101,7 +103,7 @@ def run_forecast(store: Store, req: ForecastRequest) -> list[dict[str, Any]]:
     Raises ModelError when there is too little history to fit (fewer than 50 unit-periods
     with a known target).
     """
-    panel, target = events_panel(store, req.unit_kind, req.period, req.dataset)
+    panel, target = events_panel(store, req.unit_kind, req.period, req.dataset, req.accepted)
     with threadpool_limits(limits=req.config.threads, user_api="openmp"):
         frame = _forecast_frame(panel, target, req)
     _save(store, frame)

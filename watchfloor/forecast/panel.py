@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from watchfloor.daterange import DateRange
 from watchfloor.errors import InputError
 from watchfloor.forecast.features import PANEL_COLUMNS
 from watchfloor.forecast.monthly import complete_panel
@@ -91,17 +92,24 @@ def _alert_counts(store: Store, unit_kind: str, period: str) -> pd.DataFrame:
 
 
 def events_panel(
-    store: Store, unit_kind: str, period: str, dataset: str | None = None
+    store: Store,
+    unit_kind: str,
+    period: str,
+    dataset: str | None = None,
+    accepted: DateRange | None = None,
 ) -> tuple[pd.DataFrame, str]:
     """Complete unit x period panel from stored events, and the name of its target.
 
     The target is fatalities when any selected event reports them (and the unit is not a
     dyad), else the count of material-conflict events (QuadClass 4 or ACLED violence).
     Empty periods count as zero: an event table says nothing happened, not "unknown".
+    Events dated outside ``accepted`` (default ``DateRange.default()``; e.g. an imported
+    9999-12-31) are left out: they would stretch the panel over millennia.
     """
     if unit_kind not in _UNIT_SQL or period not in ("month", "week", "day"):
         raise InputError(f"unknown unit {unit_kind!r} or period {period!r}")
-    where = "date IS NOT NULL AND unit IS NOT NULL" + (" AND dataset = ?" if dataset else "")
+    accepted = accepted or DateRange.default()
+    where = "date BETWEEN ? AND ? AND unit IS NOT NULL" + (" AND dataset = ?" if dataset else "")
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in range(1, 5))
     sql = f"""
         SELECT unit, date_trunc('{period}', date)::DATE AS start,
@@ -114,7 +122,8 @@ def events_panel(
         FROM (SELECT *, {_UNIT_SQL[unit_kind]} AS unit FROM events) e
         WHERE {where} GROUP BY ALL
     """
-    agg = store.con.execute(sql, [dataset] if dataset else []).fetch_df()
+    params: list[object] = [accepted.earliest, accepted.latest, *([dataset] if dataset else [])]
+    agg = store.con.execute(sql, params).fetch_df()
     if agg.empty:
         raise InputError("no dated events with a unit in the database: import or code some first")
     agg = agg.merge(_alert_counts(store, unit_kind, period), on=["unit", "start"], how="left")

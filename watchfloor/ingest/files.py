@@ -27,6 +27,7 @@ from watchfloor.ingest.items import (
     Origin,
     clean_value,
     derive_id,
+    value_problem,
 )
 from watchfloor.ingest.safe_open import check_regular_file
 from watchfloor.records import Document
@@ -125,12 +126,17 @@ def read_jsonl_stream(
         except RecursionError:
             yield ItemFailure(origin, "JSON nested too deeply")
             continue
+        except ValueError as exc:  # a number past Python's 4,300-digit limit, for one
+            yield ItemFailure(origin, f"invalid JSON: {exc}".split(";")[0])
+            continue
         if changed:
             yield ItemWarning(origin, "invalid Unicode (lone surrogate or NUL) replaced")
         try:
             yield Candidate(jsonl_document(record, default_source), origin)
         except InputError as exc:
             yield ItemFailure(origin, str(exc))
+        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
+            yield ItemFailure(origin, value_problem(record, exc))
 
 
 def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:

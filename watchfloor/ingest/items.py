@@ -6,7 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
+from watchfloor.daterange import DateRange
 from watchfloor.records import Document
 
 _SPACES = re.compile(r"\s+")
@@ -100,6 +102,33 @@ class ItemWarning:
 
 
 Item = Candidate | ItemFailure | ItemWarning
+MAX_ID_CHARS = 1_000
+
+
+def value_problem(record: object, exc: ValueError | OverflowError) -> str:
+    """The message for a field Python cannot hold (year 10000 once in UTC, a 5,000-digit id)."""
+    stamp = record.get("published") if isinstance(record, dict) else None
+    if isinstance(exc, OverflowError) and stamp is not None:
+        return f"published {str(stamp)[:40]!r} lies past the ends of the calendar once in UTC"
+    return f"a field holds a value out of range: {str(exc).split(';')[0]}"
+
+
+def refusal(document: Document, accepted: DateRange) -> str | None:
+    """Why ``document`` cannot be stored as read, or None: a publication date outside the
+    accepted range, an id too long to be one, a URL that does not parse."""
+    if document.published is not None and not accepted.contains(document.published):
+        return (
+            f"published {document.published.isoformat()} is outside the accepted range "
+            f"{accepted.earliest.isoformat()} to {accepted.latest.isoformat()}"
+        )
+    if len(document.id) > MAX_ID_CHARS:
+        return f"id is {len(document.id):,} characters long, over the {MAX_ID_CHARS:,} allowed"
+    if document.url is not None:
+        try:
+            urlsplit(document.url)
+        except ValueError as exc:
+            return f"url {document.url[:200]!r} is not a valid URL: {exc}"
+    return None
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from watchfloor.errors import StoreError
+from watchfloor.errors import InputError, StoreError
 from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
+from watchfloor.ingest.files import jsonl_document
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import (
     Candidate,
@@ -18,7 +19,10 @@ from watchfloor.ingest.items import (
     Item,
     ItemFailure,
     ItemWarning,
+    Origin,
     content_hash,
+    refusal,
+    value_problem,
 )
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
@@ -93,7 +97,7 @@ class Ingestor:
             default_source=default_source,
         )
         try:
-            items = (item for spec in inputs for item in read_input(str(spec), ctx))
+            items = (item for spec in inputs for item in _isolated(str(spec), ctx))
             return self.ingest_items(items, progress=progress)
         finally:
             ctx.close()
@@ -104,11 +108,14 @@ class Ingestor:
         """Store candidates from any reader; failures and warnings are collected."""
         tally = _Tally()
         batch: list[Candidate] = []
+        accepted = self.settings.date_range()
         for done, item in enumerate(items, start=1):
             if isinstance(item, ItemFailure):
                 tally.failures.append(item)
             elif isinstance(item, ItemWarning):
                 tally.warnings.append(item)
+            elif (problem := refusal(item.document, accepted)) is not None:
+                tally.failures.append(ItemFailure(item.origin, problem))
             else:
                 batch.append(item)
                 if len(batch) >= self.batch_size:
@@ -166,3 +173,27 @@ class Ingestor:
         tally.near.extend(near)
         tally.undated += sum(1 for row in rows if row.document.published is None)
         tally.seen_keys.extend(c.item_key for c in batch if c.item_key)
+
+
+def _isolated(spec: str, ctx: ReadContext) -> Iterable[Item]:
+    """The items of one input; a value Python cannot hold ends this input as one failure
+    (the readers report the expected problems themselves), and the next input goes on."""
+    try:
+        yield from read_input(spec, ctx)
+    except (ValueError, OverflowError) as exc:
+        yield ItemFailure(Origin(spec), f"cannot be read: {exc}")
+
+
+def record_items(
+    records: Iterable[object], name: str, default_source: str | None = None
+) -> Iterator[Item]:
+    """JSON objects already parsed (an API request's documents) as items, numbered from 1;
+    a bad one is a failure naming ``name`` and its number, never the end of the rest."""
+    for number, record in enumerate(records, start=1):
+        origin = Origin(name, number)
+        try:
+            yield Candidate(jsonl_document(record, default_source), origin)
+        except InputError as exc:
+            yield ItemFailure(origin, str(exc))
+        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
+            yield ItemFailure(origin, value_problem(record, exc))

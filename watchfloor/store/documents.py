@@ -286,12 +286,14 @@ def load_documents(store: Store, ids: Sequence[str]) -> list[Document]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+PENDING_WHERE = "canonical_id IS NULL AND coded_at IS NULL AND code_failed_at IS NULL"
+"""Canonical documents neither coded nor marked as failed: what the coder has to do."""
+
+
 def uncoded_document_ids(store: Store, limit: int | None = None) -> list[str]:
-    """Canonical documents not yet coded, oldest ingested first: the coder's to-do list."""
-    sql = (
-        "SELECT id FROM documents WHERE canonical_id IS NULL AND coded_at IS NULL "
-        "ORDER BY ingested_at, id"
-    )
+    """Canonical documents not yet coded (nor failed), oldest ingested first: the coder's
+    to-do list."""
+    sql = f"SELECT id FROM documents WHERE {PENDING_WHERE} ORDER BY ingested_at, id"
     params: list[Any] = []
     if limit is not None:
         sql += " LIMIT ?"
@@ -305,10 +307,55 @@ def mark_coded(store: Store, ids: Sequence[str], coder_version: str) -> None:
         return
     with store.transaction() as con:
         con.execute(
-            "UPDATE documents SET coded_at = ?, coder_version = ? "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            "UPDATE documents SET coded_at = ?, coder_version = ?, code_failed_at = NULL, "
+            "code_failure = NULL WHERE id IN (SELECT unnest(?::VARCHAR[]))",
             [dt.datetime.now(dt.UTC).replace(tzinfo=None), coder_version, list(ids)],
         )
+
+
+def mark_code_failed(store: Store, failures: Sequence[tuple[str, str]]) -> None:
+    """Mark documents (id, reason) as not codable, so that later runs leave them alone."""
+    if not failures:
+        return
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with store.transaction() as con:
+        con.executemany(
+            "UPDATE documents SET code_failed_at = ?, code_failure = ? WHERE id = ?",
+            [(now, reason[:2000], doc_id) for doc_id, reason in failures],
+        )
+
+
+FAILED_COLUMNS = ("id", "title", "published", "source", "code_failed_at", "code_failure")
+
+
+def failed_documents(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Documents marked as not codable, most recent failure first, with the reason."""
+    sql = (
+        f"SELECT {', '.join(FAILED_COLUMNS)} FROM documents WHERE code_failed_at IS NOT NULL "
+        "ORDER BY code_failed_at DESC, id"
+    )
+    params: list[Any] = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    cur = store.con.execute(sql, params)
+    return [dict(zip(FAILED_COLUMNS, row, strict=True)) for row in cur.fetchall()]
+
+
+def clear_code_failures(store: Store, ids: Sequence[str] | None = None) -> int:
+    """Clear the failed mark (of these documents, else of all) so they are coded again."""
+    where = "code_failed_at IS NOT NULL"
+    params: list[Any] = []
+    if ids is not None:
+        where += " AND id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(ids))
+    with store.transaction() as con:
+        row = con.execute(f"SELECT count(*) FROM documents WHERE {where}", params).fetchone()
+        con.execute(
+            f"UPDATE documents SET code_failed_at = NULL, code_failure = NULL WHERE {where}",
+            params,
+        )
+    return int(row[0]) if row else 0
 
 
 def document_record(row: dict[str, Any]) -> dict[str, Any]:

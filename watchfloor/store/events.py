@@ -1,4 +1,5 @@
-"""Write coded events to the ``events`` table and read them back with filters."""
+"""Write coded events to the ``events`` table and read them back with filters, as typed
+``Event`` records (``read_events``) or a flat frame (``query_events``)."""
 
 from __future__ import annotations
 
@@ -9,40 +10,21 @@ from typing import Any
 
 import pandas as pd
 
+from watchfloor.daterange import DateRange
 from watchfloor.records import Event
 from watchfloor.store.database import Store
+from watchfloor.store.event_rows import EVENT_COLUMNS, event_from_row, event_to_row
 
-EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "dataset", "dataset_event_id", "document_id", "sentence_index", "char_start",
-    "char_end", "evidence_text", "date", "plover_event", "plover_mode", "cameo_code",
-    "cameo_root", "goldstein", "quad_class", "acled_event_type", "acled_sub_event_type",
-    "source_text", "source_country", "source_sector", "source_actor_id", "target_text",
-    "target_country", "target_sector", "target_actor_id", "place_name", "place_admin1",
-    "place_country", "lat", "lon", "geonames_id", "fatalities", "injuries", "confidence",
-    "hedged", "negated", "modality", "quote_speaker", "explanation", "coder_version",
-)
-
-
-def event_to_row(event: Event, coder_version: str) -> tuple[Any, ...]:
-    """Flatten an Event into a tuple in EVENT_COLUMNS order."""
-    src, tgt, place, ev = event.source, event.target, event.place, event.evidence
-    cameo = event.cameo_code
-    return (
-        event.id, event.dataset, None, ev.document_id, ev.sentence_index, ev.start, ev.end,
-        ev.text, event.date, event.plover_event, event.plover_mode, cameo,
-        cameo[:2] if cameo else None, event.goldstein, event.quad_class,
-        event.acled_event_type, event.acled_sub_event_type,
-        src.text if src else None, src.country if src else None, src.sector if src else None,
-        src.actor_id if src else None,
-        tgt.text if tgt else None, tgt.country if tgt else None, tgt.sector if tgt else None,
-        tgt.actor_id if tgt else None,
-        place.name if place else None, place.admin1 if place else None,
-        place.country if place else None, place.lat if place else None,
-        place.lon if place else None, place.geonames_id if place else None,
-        event.fatalities, event.injuries, event.confidence, event.hedged, event.negated,
-        event.modality, event.quote_speaker, event.explanation, coder_version,
-    )
-
+__all__ = [
+    "EVENT_COLUMNS",
+    "EventFilter",
+    "event_record",
+    "event_to_row",
+    "query_events",
+    "read_events",
+    "replace_document_events",
+    "replace_event_rows",
+]
 
 def replace_document_events(
     store: Store, document_ids: Sequence[str], events: Iterable[Event], coder_version: str
@@ -70,6 +52,16 @@ def replace_event_rows(
                 list(rows),
             )
     return len(rows)
+
+
+def count_out_of_range(store: Store, accepted: DateRange) -> int:
+    """Events dated outside ``accepted`` (e.g. an imported 9999-12-31), which analysis and
+    forecasts leave out."""
+    row = store.con.execute(
+        "SELECT count(*) FROM events WHERE date < ? OR date > ?",
+        [accepted.earliest, accepted.latest],
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 @dataclass(frozen=True)
@@ -127,6 +119,23 @@ def query_events(
         sql += " LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
     return store.con.execute(sql, params).fetch_df()
+
+
+def read_events(
+    store: Store, flt: EventFilter | None = None, *, limit: int | None = None
+) -> list[Event]:
+    """Events matching the filter as typed records, in ``query_events`` order."""
+    where, params = (flt or EventFilter()).where()
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    sql = (
+        f"SELECT {columns} FROM events e LEFT JOIN documents d ON d.id = e.document_id "
+        f"WHERE {where} ORDER BY e.date DESC NULLS LAST, e.document_id, e.sentence_index, e.id"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
+    rows = store.con.execute(sql, params).fetchall()
+    return [event_from_row(dict(zip(EVENT_COLUMNS, row, strict=True))) for row in rows]
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:
