@@ -99,6 +99,14 @@ def _print_summary(summary: IngestSummary, as_json: bool) -> None:
     )
     if summary.undated:
         click.echo(f"{summary.undated} new document(s) have no published date (left empty)")
+    if summary.by_language:
+        counts = ", ".join(f"{code} {n}" for code, n in summary.by_language)
+        click.echo(f"languages of the documents written: {counts}")
+    for code, n in summary.not_coded:
+        click.echo(
+            f"{n} document(s) in {code}: not coded, no language resources "
+            f"(watchfloor documents --language {code})"
+        )
     for warning in summary.warnings[:MAX_LISTED_FAILURES]:
         click.echo(f"warning: {warning}", err=True)
     for failure in summary.failures[:MAX_LISTED_FAILURES]:
@@ -211,6 +219,7 @@ def _day(value: str | None, option: str) -> dt.date | None:
 
 @click.command()
 @click.option("--source", default=None, help="only documents from this source")
+@click.option("--language", default=None, help="only documents in this language (ISO 639-1: ar)")
 @click.option("--since", default=None, help="published on or after this date (YYYY-MM-DD)")
 @click.option("--until", default=None, help="published on or before this date (YYYY-MM-DD)")
 @click.option("--canonical", is_flag=True, help="leave out near-copies")
@@ -223,6 +232,7 @@ def _day(value: str | None, option: str) -> dt.date | None:
 def documents(
     ctx: click.Context,
     source: str | None,
+    language: str | None,
     since: str | None,
     until: str | None,
     canonical: bool,
@@ -242,6 +252,7 @@ def documents(
         return
     flt = DocumentFilter(
         source=source,
+        language=language,
         since=_day(since, "--since"),
         until=_day(until, "--until"),
         canonical_only=canonical,
@@ -251,7 +262,7 @@ def documents(
     rows = [document_record(row) for row in frame.to_dict(orient="records")]
     columns: tuple[str, ...] = LISTING_COLUMNS
     if not fmt:
-        columns = ("id", "published", "source", "title", "canonical_id", "n_sources")
+        columns = ("id", "published", "source", "language", "title", "canonical_id", "n_sources")
         for row in rows:
             if row["published"]:
                 row["published"] = row["published"][:16].replace("T", " ")
