@@ -15,8 +15,8 @@ from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
 from watchfloor.ingest.files import jsonl_document
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import (
-    Candidate,
     UNKNOWN_LANGUAGE,
+    Candidate,
     IngestSummary,
     Item,
     ItemFailure,
