@@ -138,3 +138,41 @@ def test_documents_lists_one_language(tmp_path: Path, language: str, ids: list[s
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ids
     assert all(r["language"] == language for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("export", "languages"),
+    [
+        ("telegram_channel", {"en": 2, "ar": 1}),
+        ("x_archive", {"en": 4, "ar": 1}),
+        ("mastodon_archive", {"en": 4, "fr": 1}),
+    ],
+)
+def test_social_posts_get_a_language(store: Store, export: str, languages: dict[str, int]) -> None:
+    summary = Ingestor(store, Settings()).ingest([Path(__file__).parent / "data" / export])
+    assert dict(summary.by_language) == languages
+    unset = store.con.execute("SELECT count(*) FROM documents WHERE language IS NULL").fetchone()
+    assert unset == (0,)
+
+
+ARABIC_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Local wire</title><id>urn:local</id>
+<updated>2024-03-05T12:00:00Z</updated>
+<entry><title>انفجار في الموصل</title><id>urn:local:1</id>
+<link href="http://192.0.2.1/never-fetched"/><updated>2024-03-05T12:00:00Z</updated>
+<content type="html">&lt;p&gt;أصيب خمسة مدنيين بانفجار عبوة ناسفة في سوق شعبي غرب الموصل صباح اليوم،
+بحسب ما أفاد مصدر في الشرطة المحلية.&lt;/p&gt;</content></entry>
+<entry><title>Rapport</title><id>urn:local:2</id>
+<link href="http://192.0.2.1/never-fetched-2"/><updated>2024-03-05T13:00:00Z</updated>
+<content type="html">&lt;p&gt;Des affrontements ont éclaté entre des éleveurs et des agriculteurs
+près de Mopti, faisant plusieurs blessés selon les autorités locales.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_feed_items_get_a_language_and_the_unread_are_named(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "local.atom"
+    path.write_text(ARABIC_ATOM, "utf-8")
+    summary = Ingestor(store, Settings()).ingest([path], allow_private=False)
+    assert summary.new == 2, summary.failures
+    assert dict(summary.by_language) == {"ar": 1, "fr": 1}
+    assert summary.not_coded == (("fr", 1),)
