@@ -1,4 +1,4 @@
-"""Language through the REST API: the ingest response counts it, documents and events filter by it."""
+"""Language through the REST API: counted in the ingest response, a filter of documents, events."""
 
 from __future__ import annotations
 
@@ -50,9 +50,7 @@ def test_documents_filter_by_language(
     assert body["total"] == len(ids)
 
 
-def test_documents_without_a_language_filter_list_every_one(
-    client: TestClient, token: str
-) -> None:
+def test_documents_without_a_language_filter_list_every_one(client: TestClient, token: str) -> None:
     before = client.get("/api/documents").json()["total"]
     _ingest(client, token)
     assert client.get("/api/documents").json()["total"] == before + 5

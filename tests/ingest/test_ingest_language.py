@@ -87,7 +87,8 @@ def test_a_title_helps_a_short_post(store: Store) -> None:
 
 def test_duplicates_are_not_detected_again_and_not_counted(store: Store) -> None:
     ingestor = Ingestor(store, Settings())
-    records = [{"id": "a", "text": "Des hommes armés ont attaqué un poste de police.", "source": "s"}]
+    text = "Des hommes armés ont attaqué un poste de police."
+    records = [{"id": "a", "text": text, "source": "s"}]
     first = ingestor.ingest_items(record_items(records, "request"))
     second = ingestor.ingest_items(record_items(records, "request"))
     assert first.by_language == (("fr", 1),)
@@ -176,3 +177,14 @@ def test_feed_items_get_a_language_and_the_unread_are_named(store: Store, tmp_pa
     assert summary.new == 2, summary.failures
     assert dict(summary.by_language) == {"ar": 1, "fr": 1}
     assert summary.not_coded == (("fr", 1),)
+
+
+def test_cli_an_english_only_run_prints_no_language_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.jsonl"
+    record = {"id": "e1", "text": STORY_ONE, "source": "w", "published": "2024-03-02"}
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    code, out, _ = _run(tmp_path / "db.duckdb", "ingest", str(path), "--no-code")
+    assert code == 0
+    assert out.splitlines() == ["read 1, new 1, duplicates 0, near-duplicates 0, failed 0"]
+    code, out, _ = _run(tmp_path / "db2.duckdb", "ingest", str(path), "--no-code", "--json")
+    assert json.loads(out)["by_language"] == {"en": 1}

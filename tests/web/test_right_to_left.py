@@ -75,9 +75,7 @@ def test_document_text_and_title_take_their_own_direction(
     assert _direction(page, "h1.doc-title") == direction
 
 
-def test_arabic_evidence_is_marked_inside_right_to_left_text(
-    page: Any, live_app: LiveApp
-) -> None:
+def test_arabic_evidence_is_marked_inside_right_to_left_text(page: Any, live_app: LiveApp) -> None:
     _open(page, live_app, "#/document?id=doc-ar-rtl", "document")
     assert page.get_attribute("#doc-text", "lang") == "ar"
     marks = page.locator("#doc-text mark")

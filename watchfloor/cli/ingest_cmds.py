@@ -19,7 +19,7 @@ from watchfloor.cli.common import (
     to_json,
 )
 from watchfloor.errors import InputError
-from watchfloor.ingest.items import IngestSummary
+from watchfloor.ingest.items import UNKNOWN_LANGUAGE, IngestSummary
 from watchfloor.ingest.pipeline import DEFAULT_BATCH, ProgressCallback
 from watchfloor.ingest.watch import CycleReport, parse_every, watch
 from watchfloor.store.database import Store
@@ -36,6 +36,7 @@ from watchfloor.store.parquet import export_tables, import_parquet
 from watchfloor.workflow import ProcessSummary, ingest_and_process, process_pending
 
 MAX_LISTED_FAILURES = 50
+ENGLISH_OR_UNKNOWN = ("en", UNKNOWN_LANGUAGE)
 
 
 def _print_processed(done: ProcessSummary) -> None:
@@ -99,7 +100,8 @@ def _print_summary(summary: IngestSummary, as_json: bool) -> None:
     )
     if summary.undated:
         click.echo(f"{summary.undated} new document(s) have no published date (left empty)")
-    if summary.by_language:
+    # An all-English run prints as before; any other language is named with every count.
+    if any(code not in ENGLISH_OR_UNKNOWN for code, _ in summary.by_language):
         counts = ", ".join(f"{code} {n}" for code, n in summary.by_language)
         click.echo(f"languages of the documents written: {counts}")
     for code, n in summary.not_coded:
