@@ -105,3 +105,15 @@ def test_code_analyze_and_alerts_from_python(tmp_path: Path) -> None:
         assert wf.code().documents_coded == 0  # incremental: nothing left to code
         assert isinstance(wf.alerts(), list)
         assert wf.analyze(full=True).from_day is not None
+
+
+def test_client_ingest_reports_languages_and_filters_documents(tmp_path: Path) -> None:
+    import watchfloor
+
+    mixed = Path(__file__).parent / "ingest" / "data" / "mixed_languages.jsonl"
+    with watchfloor.open(tmp_path / "c.duckdb") as wf:
+        summary = wf.ingest(mixed, code=False)
+        assert dict(summary.by_language) == {"en": 1, "ar": 1, "fa": 1, "fr": 2}
+        assert summary.not_coded == (("fr", 2),)
+        persian = wf.documents(language="fa")
+        assert list(persian["id"]) == ["mix-fa-1"]

@@ -86,7 +86,8 @@ class Watchfloor:
     def documents(
         self, *, as_arrow: bool = False, limit: int | None = None, **filters: Any
     ) -> pd.DataFrame | pa.Table:
-        """Documents as a DataFrame; filters are DocumentFilter fields (source, since, ...)."""
+        """Documents as a DataFrame; filters are DocumentFilter fields (source, language, since,
+        ...)."""
         frame = query_documents(self.store, DocumentFilter(**filters), limit=limit)
         return pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
 
@@ -103,7 +104,8 @@ class Watchfloor:
     def events(
         self, *, as_arrow: bool = False, limit: int | None = None, **filters: Any
     ) -> pd.DataFrame | pa.Table:
-        """Events as a DataFrame; filters are EventFilter fields (since, country, type, ...)."""
+        """Events as a DataFrame; filters are EventFilter fields (since, country, type,
+        language, ...)."""
         frame = query_events(self.store, EventFilter(**filters), limit=limit)
         return pa.Table.from_pandas(frame, preserve_index=False) if as_arrow else frame
 

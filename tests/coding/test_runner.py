@@ -187,3 +187,49 @@ def test_coded_events_read_back_as_the_coder_made_them(store: Store, coder: Code
     assert {e.id: e for e in read_events(store)} == made and len(made) >= 2
     only_p = [e.id for e in read_events(store, EventFilter(document_id="p"))]
     assert sorted(only_p) == sorted(i for i, e in made.items() if e.evidence.document_id == "p")
+
+
+LANGUAGE_TEXTS = {
+    "en-1": ("en", "Rebels attacked an army base near Kirkuk on Monday, killing two soldiers."),
+    "ar-1": ("ar", "قتل ثلاثة من عناصر الشرطة في هجوم شنه مسلحون على نقطة تفتيش قرب كركوك."),
+    "fr-1": ("fr", "Des hommes armés ont attaqué un poste de gendarmerie près de Kandi."),
+    "fr-2": ("fr", "Des manifestants ont bloqué la route nationale près de Bamako."),
+    "sw-1": ("sw", "Watu watatu waliuawa katika shambulio karibu na Mombasa."),
+}
+
+
+def add_in_languages(store: Store) -> None:
+    for doc_id, (language, text) in LANGUAGE_TEXTS.items():
+        store.con.execute(
+            "INSERT INTO documents (id, text, content_hash, published, language) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [doc_id, text, doc_id, dt.datetime(2024, 3, 4), language],
+        )
+
+
+def test_unread_languages_are_counted_marked_coded_and_not_taken_again(
+    store: Store, coder: Coder
+) -> None:
+    add_in_languages(store)
+    summary = code_pending(store, coder, batch_size=2)
+    assert summary.documents == 5 and summary.failed == 0
+    assert summary.not_read == 3
+    assert summary.not_read_languages == (("fr", 2), ("sw", 1))
+    assert pending_count(store) == 0
+    by_doc = dict(
+        store.con.execute("SELECT document_id, count(*) FROM events GROUP BY ALL").fetchall()
+    )
+    assert by_doc.get("en-1", 0) >= 1 and by_doc.get("ar-1", 0) >= 1
+    assert not {"fr-1", "fr-2", "sw-1"} & set(by_doc)
+    again = code_pending(store, coder)
+    assert (again.documents, again.not_read) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "read"),
+    [("en", True), (None, True), ("ar", True), ("fa", True), ("fr", False), ("ur", False)],
+)
+def test_language_is_read_follows_the_coder(language: str | None, read: bool) -> None:
+    from watchfloor.coding.runner import language_is_read
+
+    assert language_is_read(language) is read

@@ -133,6 +133,7 @@ def event_filter(
     min_confidence: float | None = Query(None, description="lowest confidence, 0..1"),
     document_id: str | None = Query(None, description="only events of this document"),
     dataset: str | None = Query(None, description="watchfloor, gdelt, acled or parquet"),
+    language: str | None = Query(None, description="language of the event's document, e.g. ar"),
     quad_class: str | None = Query(None, description="QuadClass list, e.g. 3,4 (conflict)"),
     *,
     bounds: BoundsDep,
@@ -155,6 +156,7 @@ def event_filter(
         min_confidence=min_confidence,
         document_id=document_id or None,
         dataset=dataset or None,
+        language=language or None,
     )
 
 

@@ -45,7 +45,7 @@ def page_events(store: Store, flt: EventFilter, limit: int, offset: int) -> list
     page's full rows by primary key (no sort or join over every matching row).
     """
     where, params = flt.where()
-    source_join = " LEFT JOIN documents d ON d.id = e.document_id" if flt.source else ""
+    source_join = _documents_join(flt)
     ids = [
         row[0]
         for row in store.con.execute(
@@ -67,10 +67,15 @@ def page_events(store: Store, flt: EventFilter, limit: int, offset: int) -> list
     return sorted(rows, key=lambda r: rank[r["id"]])
 
 
+def _documents_join(flt: EventFilter) -> str:
+    """The join to documents, needed only when filtering by outlet or language."""
+    return " LEFT JOIN documents d ON d.id = e.document_id" if flt.source or flt.language else ""
+
+
 def count_events(store: Store, flt: EventFilter) -> int:
-    """How many events match (the documents join only when filtering by outlet)."""
+    """How many events match (the documents join only when filtering by outlet or language)."""
     where, params = flt.where()
-    source_join = " LEFT JOIN documents d ON d.id = e.document_id" if flt.source else ""
+    source_join = _documents_join(flt)
     row = store.con.execute(
         f"SELECT count(*) FROM events e{source_join} WHERE {where}", params
     ).fetchone()
@@ -204,6 +209,7 @@ def documents(
     since: str | None = Query(None, description="published on or after, YYYY-MM-DD"),
     until: str | None = Query(None, description="published on or before, YYYY-MM-DD"),
     source: str | None = Query(None, description="outlet"),
+    language: str | None = Query(None, description="ISO 639-1 language code, e.g. ar"),
     q: str | None = Query(None, description="text in the title or body"),
     *,
     bounds: BoundsDep,
@@ -216,6 +222,7 @@ def documents(
         ("d.published >= ?", first),
         ("d.published < ?", last + dt.timedelta(days=1) if last else None),
         ("d.source = ?", source or None),
+        ("d.language = ?", language.lower() if language else None),
     ):
         if value is not None:
             clauses.append(clause)

@@ -131,6 +131,11 @@ def code_cmd(
         f"coded {summary.documents} documents, {summary.sentences} sentences, "
         f"{summary.events} events in {summary.seconds:.1f}s ({coder.version})"
     )
+    for code, n in summary.not_read_languages:
+        click.echo(
+            f"{n} document(s) in {code}: not coded, no language resources "
+            f"(marked coded with no events; watchfloor documents --language {code})"
+        )
 
 
 def _code_dask(
@@ -185,6 +190,7 @@ def _code_dask(
 @click.option("--source", help="news source of the document")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="lowest confidence shown")
 @click.option("--document", help="events of this document id")
+@click.option("--language", help="events of documents in this language (ISO 639-1: ar)")
 @format_options
 @click.pass_context
 def events_cmd(
@@ -198,6 +204,7 @@ def events_cmd(
     source: str | None,
     min_confidence: float | None,
     document: str | None,
+    language: str | None,
     fmt: str | None,
     limit: int | None,
 ) -> None:
@@ -214,6 +221,7 @@ def events_cmd(
         source=source,
         min_confidence=min_confidence,
         document_id=document,
+        language=language,
     )
     store = open_store(ctx, read_only=True)
     try:

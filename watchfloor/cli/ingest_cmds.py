@@ -19,7 +19,7 @@ from watchfloor.cli.common import (
     to_json,
 )
 from watchfloor.errors import InputError
-from watchfloor.ingest.items import IngestSummary
+from watchfloor.ingest.items import UNKNOWN_LANGUAGE, IngestSummary
 from watchfloor.ingest.pipeline import DEFAULT_BATCH, ProgressCallback
 from watchfloor.ingest.watch import CycleReport, parse_every, watch
 from watchfloor.store.database import Store
@@ -36,6 +36,7 @@ from watchfloor.store.parquet import export_tables, import_parquet
 from watchfloor.workflow import ProcessSummary, ingest_and_process, process_pending
 
 MAX_LISTED_FAILURES = 50
+ENGLISH_OR_UNKNOWN = ("en", UNKNOWN_LANGUAGE)
 
 
 def _print_processed(done: ProcessSummary) -> None:
@@ -98,6 +99,15 @@ def _print_summary(summary: IngestSummary, as_json: bool) -> None:
     )
     if summary.undated:
         click.echo(f"{summary.undated} new document(s) have no published date (left empty)")
+    # An all-English run prints as before; any other language is named with every count.
+    if any(code not in ENGLISH_OR_UNKNOWN for code, _ in summary.by_language):
+        counts = ", ".join(f"{code} {n}" for code, n in summary.by_language)
+        click.echo(f"languages of the documents written: {counts}")
+    for code, n in summary.not_coded:
+        click.echo(
+            f"{n} document(s) in {code}: not coded, no language resources "
+            f"(watchfloor documents --language {code})"
+        )
     for warning in summary.warnings[:MAX_LISTED_FAILURES]:
         click.echo(f"warning: {warning}", err=True)
     for failure in summary.failures[:MAX_LISTED_FAILURES]:
@@ -210,6 +220,7 @@ def _day(value: str | None, option: str) -> dt.date | None:
 
 @click.command()
 @click.option("--source", default=None, help="only documents from this source")
+@click.option("--language", default=None, help="only documents in this language (ISO 639-1: ar)")
 @click.option("--since", default=None, help="published on or after this date (YYYY-MM-DD)")
 @click.option("--until", default=None, help="published on or before this date (YYYY-MM-DD)")
 @click.option("--canonical", is_flag=True, help="leave out near-copies")
@@ -222,6 +233,7 @@ def _day(value: str | None, option: str) -> dt.date | None:
 def documents(
     ctx: click.Context,
     source: str | None,
+    language: str | None,
     since: str | None,
     until: str | None,
     canonical: bool,
@@ -241,6 +253,7 @@ def documents(
         return
     flt = DocumentFilter(
         source=source,
+        language=language,
         since=_day(since, "--since"),
         until=_day(until, "--until"),
         canonical_only=canonical,
@@ -250,7 +263,7 @@ def documents(
     rows = [document_record(row) for row in frame.to_dict(orient="records")]
     columns: tuple[str, ...] = LISTING_COLUMNS
     if not fmt:
-        columns = ("id", "published", "source", "title", "canonical_id", "n_sources")
+        columns = ("id", "published", "source", "language", "title", "canonical_id", "n_sources")
         for row in rows:
             if row["published"]:
                 row["published"] = row["published"][:16].replace("T", " ")

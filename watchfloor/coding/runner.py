@@ -8,12 +8,14 @@ again); the rest of its batch is coded as usual.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import duckdb
 
-from watchfloor.coding.pipeline import Coder
+from watchfloor.coding.multilingual.coder import CueCoder
+from watchfloor.coding.pipeline import Coder, reads_as_english
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.work import CodedDocument
 from watchfloor.daterange import DateRange
@@ -43,7 +45,11 @@ _NOT_PER_DOCUMENT: tuple[type[BaseException], ...] = (
 
 @dataclass(frozen=True)
 class CodeSummary:
-    """What one coding run did; ``failures`` holds (document id, reason) of each failed one."""
+    """What one coding run did; ``failures`` holds (document id, reason) of each failed one.
+
+    ``not_read`` of the ``documents`` coded are in a language the coder cannot read (no
+    events; marked coded so they are not taken again), by language in ``not_read_languages``.
+    """
 
     documents: int
     sentences: int
@@ -51,6 +57,14 @@ class CodeSummary:
     seconds: float
     failed: int = 0
     failures: tuple[tuple[str, str], ...] = ()
+    not_read: int = 0
+    not_read_languages: tuple[tuple[str, int], ...] = ()
+
+
+def language_is_read(language: str | None) -> bool:
+    """Whether the coder reads this language: English (or none stated) through spaCy, or one
+    with cue tables in ``coding/lang/<code>/``."""
+    return reads_as_english(language) or CueCoder.reads(language)
 
 
 def pending_count(store: Store) -> int:
@@ -155,19 +169,40 @@ def code_pending(
         coder.use_prior(CollectionPrior.from_store(store))
     done = sentences = events = 0
     failures: list[tuple[str, str]] = []
+    not_read: Counter[str] = Counter()
     while True:
         batch = _pending_batch(store, batch_size)
         if not batch:
             break
         coded, failed = _code_batch(store, coder, batch, accepted)
         failures.extend(failed)
+        not_read.update(_unread_languages(batch, coded))
         events += sum(len(c.events) for c in coded)
         sentences += sum(len(c.sentences) for c in coded)
         done += len(coded)
         if on_progress is not None:
             on_progress(done + len(failures), total)
     seconds = round(time.perf_counter() - started, 3)
-    return CodeSummary(done, sentences, events, seconds, len(failures), tuple(failures))
+    return CodeSummary(
+        done,
+        sentences,
+        events,
+        seconds,
+        len(failures),
+        tuple(failures),
+        sum(not_read.values()),
+        tuple(sorted(not_read.items())),
+    )
+
+
+def _unread_languages(batch: list[Document], coded: list[CodedDocument]) -> list[str]:
+    """The language of each coded document of ``batch`` that the coder cannot read."""
+    done = {c.document_id for c in coded}
+    return [
+        d.language
+        for d in batch
+        if d.id in done and d.language is not None and not language_is_read(d.language)
+    ]
 
 
 def recode_all(

@@ -12,6 +12,8 @@ from watchfloor.daterange import DateRange
 from watchfloor.records import Document
 
 _SPACES = re.compile(r"\s+")
+UNKNOWN_LANGUAGE = "unknown"
+"""How summaries name documents whose language is neither stated nor detected."""
 
 
 def clean_text(text: str) -> str:
@@ -144,6 +146,9 @@ class IngestSummary:
     ``new`` counts new canonical documents (the ones to code), ``near_duplicates`` new
     near-copies linked to a canonical, ``duplicates`` exact repeats skipped, ``failed`` items
     that could not be read or written. ``undated`` new documents have no published date.
+    ``by_language`` counts the documents written (``new + near_duplicates``) by language
+    code (``unknown`` when neither stated nor detected); ``not_coded`` holds those of its
+    languages the coder cannot read, so their documents get no events.
     """
 
     read: int = 0
@@ -157,6 +162,8 @@ class IngestSummary:
     new_ids: tuple[str, ...] = ()
     near_duplicate_ids: tuple[str, ...] = ()
     seen_item_keys: tuple[str, ...] = field(default=(), repr=False)
+    by_language: tuple[tuple[str, int], ...] = ()
+    not_coded: tuple[tuple[str, int], ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON-ready form (the CLI's ``--json`` summary)."""
@@ -167,6 +174,8 @@ class IngestSummary:
             "near_duplicates": self.near_duplicates,
             "failed": self.failed,
             "undated": self.undated,
+            "by_language": dict(self.by_language),
+            "not_coded_languages": dict(self.not_coded),
             "failures": [
                 {"input": f.origin.input, "line": f.origin.line, "message": f.message}
                 for f in self.failures
@@ -190,4 +199,16 @@ class IngestSummary:
             new_ids=self.new_ids + other.new_ids,
             near_duplicate_ids=self.near_duplicate_ids + other.near_duplicate_ids,
             seen_item_keys=self.seen_item_keys + other.seen_item_keys,
+            by_language=_add_counts(self.by_language, other.by_language),
+            not_coded=_add_counts(self.not_coded, other.not_coded),
         )
+
+
+def _add_counts(
+    one: tuple[tuple[str, int], ...], two: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """Two (language, count) tallies as one, most documents first."""
+    total: dict[str, int] = dict(one)
+    for code, n in two:
+        total[code] = total.get(code, 0) + n
+    return tuple(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -14,6 +15,7 @@ from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
 from watchfloor.ingest.files import jsonl_document
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import (
+    UNKNOWN_LANGUAGE,
     Candidate,
     IngestSummary,
     Item,
@@ -24,6 +26,8 @@ from watchfloor.ingest.items import (
     refusal,
     value_problem,
 )
+from watchfloor.ingest.language import LanguageDetector
+from watchfloor.records import Document
 from watchfloor.settings import Settings
 from watchfloor.store.database import Store
 from watchfloor.store.documents import (
@@ -47,8 +51,10 @@ class _Tally:
     failures: list[ItemFailure] = field(default_factory=list)
     warnings: list[ItemWarning] = field(default_factory=list)
     seen_keys: list[str] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> IngestSummary:
+        by_language = tuple(sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0])))
         return IngestSummary(
             read=len(self.new) + len(self.near) + self.duplicates,
             new=len(self.new),
@@ -61,14 +67,29 @@ class _Tally:
             new_ids=tuple(self.new),
             near_duplicate_ids=tuple(self.near),
             seen_item_keys=tuple(self.seen_keys),
+            by_language=by_language,
+            not_coded=tuple((code, n) for code, n in by_language if not coder_reads(code)),
         )
+
+
+def coder_reads(language: str) -> bool:
+    """Whether the coder reads documents in ``language`` (``UNKNOWN_LANGUAGE`` is read as
+    English, as the coder does with a document that states none)."""
+    if language in (UNKNOWN_LANGUAGE, "en"):
+        return True
+    # The coder's own test, imported only when another language turns up (it loads spaCy).
+    from watchfloor.coding.runner import language_is_read
+
+    return language_is_read(language)
 
 
 class Ingestor:
     """Writes candidate documents to a store, batch by batch, with deduplication.
 
     The near-duplicate index is rebuilt from the database when the Ingestor is made, so
-    build one per run (or per ``watch`` cycle set) rather than per document.
+    build one per run (or per ``watch`` cycle set) rather than per document. A document
+    that does not state its language is given the one its text is detected in (left empty
+    when detection is unsure); the detector is built on the first such document.
     """
 
     def __init__(
@@ -81,6 +102,17 @@ class Ingestor:
         self.batch_size = batch_size
         self.signer = Signer()
         self.index = NearDuplicateIndex.from_store(store, settings.dedup_threshold)
+        self._detector: LanguageDetector | None = None
+
+    def with_language(self, doc: Document) -> Document:
+        """``doc`` with its detected language when it states none (unchanged when unsure)."""
+        if doc.language:
+            return doc
+        if self._detector is None:
+            self._detector = LanguageDetector()
+        text = f"{doc.title}\n{doc.text}" if doc.title else doc.text
+        guess = self._detector.detect(text)
+        return doc if guess is None else replace(doc, language=guess.code)
 
     def ingest(
         self,
@@ -149,6 +181,7 @@ class Ingestor:
                 continue
             known_ids.add(doc.id)
             known_pairs.add(pair)
+            doc = self.with_language(doc)
             signature = self.signer.sign(doc.text)
             match = self.index.best_match(signature)
             if match is None:
@@ -172,6 +205,7 @@ class Ingestor:
         tally.new.extend(added)
         tally.near.extend(near)
         tally.undated += sum(1 for row in rows if row.document.published is None)
+        tally.languages.update(row.document.language or UNKNOWN_LANGUAGE for row in rows)
         tally.seen_keys.extend(c.item_key for c in batch if c.item_key)
 
 

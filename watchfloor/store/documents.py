@@ -174,6 +174,7 @@ class DocumentFilter:
     source: str | None = None
     since: dt.date | dt.datetime | str | None = None
     until: dt.date | dt.datetime | str | None = None
+    language: str | None = None
     canonical_only: bool = False
     uncoded_only: bool = False
     ids: tuple[str, ...] | None = None
@@ -188,6 +189,9 @@ class DocumentFilter:
         if self.source is not None:
             clauses.append("d.source = ?")
             params.append(self.source)
+        if self.language is not None:
+            clauses.append("d.language = ?")
+            params.append(self.language.lower())
         if self.since is not None:
             clauses.append("d.published >= ?")
             params.append(_as_datetime(_coerce(self.since, "since")))

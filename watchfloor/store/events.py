@@ -78,6 +78,7 @@ class EventFilter:
     min_confidence: float | None = None
     document_id: str | None = None
     dataset: str | None = None
+    language: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
@@ -88,6 +89,7 @@ class EventFilter:
             ("e.place_country = ?", self.country), ("e.place_admin1 = ?", self.admin1),
             ("d.source = ?", self.source), ("e.confidence >= ?", self.min_confidence),
             ("e.document_id = ?", self.document_id), ("e.dataset = ?", self.dataset),
+            ("d.language = ?", self.language.lower() if self.language else None),
         ]
         for clause, value in simple:
             if value is not None:

@@ -40,13 +40,13 @@ function signalCard(signal, documents) {
     h("dt", {}, "Confidence"), h("dd", {}, num(e.confidence)),
   ) : h("p", { class: "muted" }, "The event behind this signal is no longer in the database.");
   const text = doc && e
-    ? h("div", { class: "doc-text excerpt" },
+    ? h("div", { class: "doc-text excerpt", dir: "auto", lang: doc.language || null },
         markedText(doc.text || "", [{ id: e.id, start: e.evidence.start, end: e.evidence.end }], e.id))
     : null;
   return h("article", { class: "signal" },
     h("h3", {}, signal.summary || signal.type || "signal", h("span", { class: "score" }, ` score ${num(signal.score)}`)),
     facts,
-    doc ? h("p", { class: "doc-link" }, h("a", { href: route("document", { id: doc.id, hl: e ? e.id : null }) }, doc.title || doc.id), " ", docMeta(doc)) : null,
+    doc ? h("p", { class: "doc-link" }, h("a", { href: route("document", { id: doc.id, hl: e ? e.id : null }), dir: "auto" }, doc.title || doc.id), " ", docMeta(doc)) : null,
     text);
 }
 

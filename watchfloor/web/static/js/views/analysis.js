@@ -108,7 +108,7 @@ export async function renderStories(root, params, alive) {
   for (const story of data.items) {
     const docs = story.document_ids || [];
     root.appendChild(h("article", { class: "story" },
-      h("h3", {}, story.title || story.id),
+      h("h3", { dir: "auto" }, story.title || story.id),
       h("p", { class: "meta" }, `${story.start || "?"} – ${story.end || "?"} · `,
         `${num(story.n_documents ?? docs.length)} documents · ${num(story.n_events)} events`),
       h("p", {}, [
@@ -232,7 +232,7 @@ export async function renderMedia(root, params, alive) {
   if (quotes.length) {
     root.appendChild(h("h2", {}, "Quotes"));
     root.appendChild(h("ul", { class: "quotes" }, quotes.slice(0, 30).map((q) => h("li", {},
-      h("q", {}, q.text), " — ", q.speaker || "unattributed", ", ",
+      h("q", { dir: "auto" }, q.text), " — ", q.speaker || "unattributed", ", ",
       h("a", { href: route("document", { id: q.document_id }) }, [q.outlet, q.day].filter(Boolean).join(" ") || q.document_id)))));
   }
 }

@@ -32,7 +32,7 @@ export function docMeta(doc) {
 export async function renderDocument(root, params, alive) {
   const doc = await getJSON(`documents/${encodeURIComponent(params.id || "")}`);
   if (!alive()) return;
-  root.appendChild(h("h1", { class: "doc-title" }, doc.title || doc.id));
+  root.appendChild(h("h1", { class: "doc-title", dir: "auto", lang: doc.language || null }, doc.title || doc.id));
   root.appendChild(docMeta(doc));
   if (doc.canonical_id) {
     root.appendChild(h("p", { class: "muted" }, "Near-copy of ",
@@ -46,7 +46,8 @@ export async function renderDocument(root, params, alive) {
   const spans = doc.events.map((e) => ({
     id: e.id, start: e.evidence.start, end: e.evidence.end, label: `${e.plover_event} (${num(e.confidence)})`,
   }));
-  const body = h("div", { class: "doc-text", id: "doc-text" }, markedText(doc.text || "", spans, params.hl));
+  // dir="auto": Arabic and Persian text reads right to left, from its own first letter.
+  const body = h("div", { class: "doc-text", id: "doc-text", dir: "auto", lang: doc.language || null }, markedText(doc.text || "", spans, params.hl));
   root.appendChild(body);
   root.appendChild(h("h2", {}, `${doc.events.length} coded events`));
   root.appendChild(table(eventColumns(), doc.events, "No events were coded from this document."));
@@ -72,7 +73,7 @@ export async function renderDocuments(root, params, alive) {
   root.appendChild(h("p", { class: "summary" }, `${num(data.total)} documents.`));
   root.appendChild(table([
     { label: "Published", cls: "date", cell: (d) => (d.published ? String(d.published).slice(0, 10) : "–") },
-    { label: "Title", cell: (d) => h("a", { href: route("document", { id: d.id }) }, d.title || d.id) },
+    { label: "Title", cell: (d) => h("a", { href: route("document", { id: d.id }), dir: "auto", lang: d.language || null }, d.title || d.id) },
     { label: "Outlet", cell: (d) => d.source || "–" },
     { label: "Events", cls: "num", cell: (d) => h("a", { href: route("document", { id: d.id }) }, num(d.n_events)) },
     { label: "Outlets", cls: "num", cell: (d) => num(d.n_sources) },

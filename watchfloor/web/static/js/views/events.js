@@ -19,8 +19,8 @@ export function eventColumns() {
       label: "Evidence",
       cls: "evidence",
       cell: (e) => e.document_id
-        ? h("a", { href: route("document", { id: e.document_id, hl: e.id }) }, e.evidence.text || "(open document)")
-        : (e.evidence.text || "–"),
+        ? h("a", { href: route("document", { id: e.document_id, hl: e.id }), dir: "auto" }, e.evidence.text || "(open document)")
+        : h("span", { dir: "auto" }, e.evidence.text || "–"),
     },
   ];
 }
