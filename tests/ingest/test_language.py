@@ -24,6 +24,11 @@ def detector() -> LanguageDetector:
         ("В результате обстрела Харькова погибли три человека", "ru"),
         ("Внаслідок обстрілу Харкова загинули троє людей, повідомила поліція", "uk"),
         ("המשטרה עצרה שלושה חשודים בירושלים", "he"),
+        ("Al-Shabaab claims deadly raid on Beledweyne army base", "en"),
+        ("Barangay captain shot dead in Tacloban, says PNP", "en"),
+        ("Maoists torch panchayat office in Bijapur; two cops injured", "en"),
+        ("Mga residente ng Marawi, lumikas dahil sa bakbakan", "tl"),
+        ("Al-Shabaab ayaa weerar ku qaaday saldhig ciidan oo ku yaal Beledweyne", "so"),
     ],
 )
 def test_detects_language_of_reports_and_posts(detector: LanguageDetector, text: str, code: str):

@@ -3,11 +3,14 @@
 Letters are counted by script (Latin, Arabic, Cyrillic, ...) from ``data/scripts.tsv``; only
 the languages of the dominant script (``data/languages.tsv``) are then compared by
 lingua-language-detector, whose models ship in its wheel. A script with one listed language
-needs no model. Models load on first use of their script, once per detector.
+needs no model. Function words (``data/function_words.tsv``) overrule lingua where a short
+text with many names would otherwise read as another language of its script. Models load on
+first use of their script, once per detector.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lingua import LanguageDetector as LinguaDetector
 
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_LETTERS = 3
 MIN_SCRIPT_SHARE = 0.5
 SAMPLE_CHARS = 2000
@@ -46,6 +50,10 @@ class LanguageDetector:
         for code, lingua_name, script in _rows("languages.tsv"):
             self._languages.setdefault(script, []).append((code, lingua_name))
         self._detectors: dict[str, LinguaDetector] = {}
+        self._function_words = {
+            code: (float(share), frozenset(words.split()))
+            for code, share, words in _rows("function_words.tsv")
+        }
 
     @cached_property
     def _script_of_char(self) -> dict[int, str]:
@@ -75,7 +83,21 @@ class LanguageDetector:
         if not values or values[0].value < self.min_confidence:
             return None
         best = values[0].language.iso_code_639_1.name.lower()
+        marked = self._marked_by_function_words(text, {code for code, _ in candidates})
+        if marked is not None and marked != best:
+            return LanguageGuess(marked, round(self._share(text, marked), 3))
         return LanguageGuess(best, round(float(values[0].value), 3))
+
+    def _share(self, text: str, code: str) -> float:
+        words = WORD.findall(text[:SAMPLE_CHARS].lower())
+        return sum(w in self._function_words[code][1] for w in words) / len(words) if words else 0
+
+    def _marked_by_function_words(self, text: str, codes: set[str]) -> str | None:
+        """The language whose function words make up at least its share of the text."""
+        for code, (share, _) in self._function_words.items():
+            if code in codes and self._share(text, code) >= share:
+                return code
+        return None
 
     def _detector(self, script: str) -> LinguaDetector:
         if script not in self._detectors:
