@@ -9,13 +9,13 @@ without a point then never matches).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from watchfloor.errors import InputError
+from watchfloor.evaluation.common import strict_jsonl
 
 WARMUP_DAYS = 14
 ACTIVE_MIN_EVENTS = 5
@@ -109,18 +109,7 @@ def _window(record: object, path: Path, number: int) -> Window:
 def read_windows(path: str | Path) -> list[Window]:
     """The windows of a truth file; InputError naming the line for anything malformed."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"truth file {path} does not exist")
-    windows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path} line {number}: invalid JSON ({exc.msg})") from None
-        windows.append(_window(record, path, number))
-    return windows
+    return [_window(record, path, number) for number, record in strict_jsonl(path, "truth file")]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -22,6 +22,7 @@ from watchfloor.analysis.alerts import list_alerts
 from watchfloor.analysis.records import Alert
 from watchfloor.errors import InputError
 from watchfloor.evaluation.alert_truth import ReplayedAlert, read_windows, score_replay
+from watchfloor.evaluation.common import strict_jsonl
 from watchfloor.ingest.files import jsonl_document
 from watchfloor.ingest.items import Candidate, Origin
 from watchfloor.records import Document
@@ -55,18 +56,10 @@ def _document(record: object, name: str, number: int) -> Document:
 def read_corpus(path: str | Path) -> list[tuple[Document, int]]:
     """The corpus's documents with their line numbers, in publication order."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"corpus file {path} does not exist")
-    docs = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path} line {number}: invalid JSON ({exc.msg})") from None
-            docs.append((_document(record, str(path), number), number))
+    docs = [
+        (_document(record, str(path), number), number)
+        for number, record in strict_jsonl(path, "corpus file")
+    ]
     if not docs:
         raise InputError(f"corpus file {path} holds no documents")
     docs.sort(key=lambda pair: (_published(pair[0]), pair[1]))

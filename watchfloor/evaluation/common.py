@@ -94,6 +94,22 @@ class Tally:
         }
 
 
+def strict_jsonl(path: str | Path, what: str) -> Iterator[tuple[int, Any]]:
+    """(line number, value) per non-empty line of ``what`` (a file the run cannot go on
+    without, such as a truth file); InputError naming the file and line for bad JSON."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{what} {p} does not exist")
+    with p.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{p} line {number}: invalid JSON ({exc.msg})") from None
+
+
 def read_jsonl(path: str | Path, limit: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) per non-empty line; a bad line yields ``{BAD_LINE: message}`` so
     the caller counts it as a failed item."""
