@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from importlib.resources import files
 from typing import TYPE_CHECKING
+
+from watchfloor.datafiles import commented_tsv
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector as LinguaDetector
@@ -35,9 +36,7 @@ class LanguageGuess:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = files("watchfloor.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    return commented_tsv("watchfloor.data", name)
 
 
 class LanguageDetector:

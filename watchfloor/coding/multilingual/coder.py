@@ -64,6 +64,9 @@ class CueCoder:
 
     def __init__(self, gazetteer: Gazetteer, ontology: Ontology, dates: DateRange) -> None:
         self.places = ArabicScriptPlaces(gazetteer)
+        self._iso2: dict[str, str] = {}
+        for iso2, iso3 in gazetteer.iso3.items():
+            self._iso2.setdefault(iso3, iso2)  # the first code of a country, as listed
         self.ontology = ontology
         self.dates = dates
         self.rules = load_cue_rules()
@@ -186,7 +189,7 @@ class CueCoder:
         return self._country_row(found[0][0][0])
 
     def _country_row(self, iso3: str) -> PlaceRef | None:
-        row = self.places.gazetteer.country_row.get(_iso2(self.places.gazetteer, iso3) or "")
+        row = self.places.gazetteer.country_row.get(self._iso2.get(iso3, ""))
         return self.places.gazetteer.place_ref(row) if row is not None else None
 
     def _actors(
@@ -216,10 +219,6 @@ class CueCoder:
             return None
         day -= dt.timedelta(days=days)
         return day if self.dates.contains(day) else None
-
-
-def _iso2(gazetteer: Gazetteer, iso3: str) -> str | None:
-    return next((k for k, v in gazetteer.iso3.items() if v == iso3), None)
 
 
 def _confidence(negated: bool, hedged: bool) -> float:

@@ -9,6 +9,7 @@ from importlib.resources import files
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
+from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
@@ -111,6 +112,4 @@ class ArabicScriptPlaces:
 
 def _press_countries() -> frozenset[str]:
     """ISO2 codes of the countries whose press writes their towns in Arabic script."""
-    text = files("watchfloor.coding.lang").joinpath(PRESS_FILE).read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return frozenset(line for line in lines[1:] if not line.startswith("#"))
+    return frozenset(row[0].strip() for row in commented_tsv("watchfloor.coding.lang", PRESS_FILE))

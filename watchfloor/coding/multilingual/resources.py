@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from watchfloor.coding.multilingual.text import fold
+from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
@@ -48,7 +49,12 @@ class LanguageResources:
 
     def fold(self, text: str) -> str:
         """The matching form of a phrase."""
-        return " ".join(fold(text, self.fold_table).folded.split())
+        return fold_phrase(text, self.fold_table)
+
+
+def fold_phrase(text: str, table: dict[int, str]) -> str:
+    """A phrase folded with ``table``, its words joined by single spaces."""
+    return " ".join(fold(text, table).folded.split())
 
 
 def has_resources(code: str | None) -> bool:
@@ -60,12 +66,7 @@ def has_resources(code: str | None) -> bool:
 
 
 def _rows(code: str, name: str) -> list[list[str]]:
-    try:
-        text = files(LANG_PACKAGE).joinpath(code, name).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ModelError(f"language data {code}/{name} unreadable: {exc}") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [line.split("\t") for line in lines[1:]]
+    return commented_tsv(LANG_PACKAGE, code, name)
 
 
 def _fold_table(code: str) -> dict[int, str]:
@@ -83,7 +84,7 @@ def load_resources(code: str) -> LanguageResources:
     table = _fold_table(code)
 
     def key(phrase: str) -> str:
-        return " ".join(fold(phrase, table).folded.split())
+        return fold_phrase(phrase, table)
 
     triggers: dict[str, tuple[str, ...]] = {}
     for phrase, cue in _rows(code, "triggers.tsv"):

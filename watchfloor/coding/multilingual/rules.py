@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 
+from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 
@@ -26,14 +26,8 @@ class CueRule:
 
 def load_cue_rules() -> list[CueRule]:
     """The rules in file order (the first that fits a sentence wins)."""
-    try:
-        text = files("watchfloor.data").joinpath("cue_events.tsv").read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ModelError(f"data/cue_events.tsv unreadable: {exc}") from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rules = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
+    for number, cells in enumerate(commented_tsv("watchfloor.data", "cue_events.tsv"), start=2):
         if len(cells) != 5:
             raise ModelError(f"data/cue_events.tsv row {number}: expected 5 columns")
         requires, excludes, acled, sub, cameo = cells
