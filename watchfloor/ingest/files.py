@@ -135,12 +135,17 @@ def read_jsonl_stream(
             continue
         if changed:
             yield ItemWarning(origin, "invalid Unicode (lone surrogate or NUL) replaced")
-        try:
-            yield Candidate(jsonl_document(record, default_source), origin)
-        except InputError as exc:
-            yield ItemFailure(origin, str(exc))
-        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
-            yield ItemFailure(origin, value_problem(record, exc))
+        yield record_item(record, origin, default_source)
+
+
+def record_item(record: object, origin: Origin, default_source: str | None) -> Item:
+    """One parsed JSON record as a candidate document, or a failure naming its problem."""
+    try:
+        return Candidate(jsonl_document(record, default_source), origin)
+    except InputError as exc:
+        return ItemFailure(origin, str(exc))
+    except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
+        return ItemFailure(origin, value_problem(record, exc))
 
 
 def read_text_file(path: Path, name: str, default_source: str | None) -> Iterator[Item]:

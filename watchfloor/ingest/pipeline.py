@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from watchfloor.errors import InputError, StoreError
+from watchfloor.errors import StoreError
 from watchfloor.ingest.dedup import NearDuplicateIndex, Signer
-from watchfloor.ingest.files import jsonl_document
+from watchfloor.ingest.files import record_item
 from watchfloor.ingest.inputs import ReadContext, read_input
 from watchfloor.ingest.items import (
     UNKNOWN_LANGUAGE,
@@ -24,7 +24,6 @@ from watchfloor.ingest.items import (
     Origin,
     content_hash,
     refusal,
-    value_problem,
 )
 from watchfloor.ingest.language import LanguageDetector
 from watchfloor.records import Document
@@ -224,10 +223,4 @@ def record_items(
     """JSON objects already parsed (an API request's documents) as items, numbered from 1;
     a bad one is a failure naming ``name`` and its number, never the end of the rest."""
     for number, record in enumerate(records, start=1):
-        origin = Origin(name, number)
-        try:
-            yield Candidate(jsonl_document(record, default_source), origin)
-        except InputError as exc:
-            yield ItemFailure(origin, str(exc))
-        except (ValueError, OverflowError) as exc:  # a value Python cannot hold (year 10000)
-            yield ItemFailure(origin, value_problem(record, exc))
+        yield record_item(record, Origin(name, number), default_source)
