@@ -75,18 +75,7 @@ class BodyLimitMiddleware:
                 await self._refuse(send, seen)
 
     async def _refuse(self, send: Send, size: int) -> None:
-        body = json.dumps({"error": _message(size, self.max_bytes)}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, 413, _message(size, self.max_bytes))
 
 
 class SecurityHeadersMiddleware:
@@ -158,15 +147,20 @@ class TrustedHostMiddleware:
             f"{', '.join(sorted(self.hosts))} (add names with 'serve --host' or the "
             "trusted_hosts setting)"
         )
-        body = json.dumps({"error": message}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 400,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_error(send, 400, message)
+
+
+async def send_error(send: Send, status: int, message: str) -> None:
+    """Answer a request from middleware with ``{"error": message}`` and ``status``."""
+    body = json.dumps({"error": message}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
