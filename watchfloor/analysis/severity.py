@@ -42,16 +42,22 @@ def severity_signals(
               AND NOT coalesce(e.negated, FALSE) AND coalesce(e.confidence, 1.0) >= $min_conf
               AND e.place_country IS NOT NULL AND e.place_admin1 IS NOT NULL
     ),
+    daily AS (
+        SELECT place_country, place_admin1, date, count(*) AS n, max(fatalities) AS top
+        FROM ev GROUP BY ALL
+    ),
+    windowed AS (
+        SELECT place_country, place_admin1, date,
+               coalesce(sum(n) OVER w, 0) AS n_before, coalesce(max(top) OVER w, 0) AS max_before
+        FROM daily
+        WINDOW w AS (PARTITION BY place_country, place_admin1 ORDER BY date
+                     RANGE BETWEEN INTERVAL ($base_days) DAYS PRECEDING
+                     AND INTERVAL 1 DAY PRECEDING)
+    ),
     judged AS (
-        SELECT ev.*, (
-            SELECT count(*) FROM ev p WHERE p.place_country = ev.place_country
-            AND p.place_admin1 = ev.place_admin1
-            AND p.date < ev.date AND p.date >= ev.date - $base_days::INTEGER) AS n_before,
-            coalesce((
-            SELECT max(p.fatalities) FROM ev p WHERE p.place_country = ev.place_country
-            AND p.place_admin1 = ev.place_admin1
-            AND p.date < ev.date AND p.date >= ev.date - $base_days::INTEGER), 0) AS max_before
-        FROM ev WHERE ev.date >= $from_day AND ev.fatalities >= $min_deaths
+        SELECT ev.*, wd.n_before, wd.max_before
+        FROM ev JOIN windowed wd USING (place_country, place_admin1, date)
+        WHERE ev.date >= $from_day AND ev.fatalities >= $min_deaths
     ),
     hit AS (
         SELECT * FROM judged
