@@ -29,20 +29,16 @@ from watchfloor.coding.actor_lexicon import (
     load_head_words,
     load_user_file,
 )
+from watchfloor.coding.actor_words import words_of
 from watchfloor.coding.geo.mentions import CONNECTORS
 from watchfloor.records import ActorRef
 from watchfloor.settings import Settings
 
-# "Iranian-backed militia": the country is a patron, not the actor's own.
-_PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied", "aligned"})
-_PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _NAME_TAGS = frozenset({"PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBG"})
-_ETHNIC_WORDS = frozenset({"ethnic"})
 _PART_KINDS = frozenset({"S", "T"})  # names that longer names often contain
-_LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG")
 # Sectors an organisation keeps even when its head noun is a sector word.
@@ -154,6 +150,7 @@ class ActorResolver:
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
         """Case and context checks that keep common words from matching as names."""
         first = span[i]
+        words = words_of(first)
         if entry.kind in PLACE_KINDS and not _place_ok(first, entry.kind):
             return False
         if entry.kind == "S" and not _looks_like_person(first):
@@ -172,16 +169,18 @@ class ActorResolver:
             # "anti-Assad" never names the actor; "pro-Houthi forces" are Houthi-aligned, but
             # "pro-Iranian militias" are not Iranian.
             prefix = span[i - 2].lower_
-            if prefix == "anti" or (prefix == "pro" and entry.kind in PLACE_KINDS):
+            if prefix in words.against_prefix or (
+                prefix in words.for_prefix and entry.kind in PLACE_KINDS
+            ):
                 return False
-        if i > 0 and entry.kind in PLACE_KINDS and span[i - 1].lower_ in _ETHNIC_WORDS:
+        if i > 0 and entry.kind in PLACE_KINDS and span[i - 1].lower_ in words.ethnic:
             return False  # "ethnic Albanians" in Macedonia are not Albania's actors
         after = i + size
         return not (
             entry.kind in PLACE_KINDS
             and after + 1 < len(span)
             and span[after].text == "-"
-            and span[after + 1].lower_ in _PATRON_WORDS
+            and span[after + 1].lower_ in words.patron
         )
 
     # -- resolution -----------------------------------------------------------------------
@@ -319,7 +318,7 @@ def _looks_like_place(token: Token) -> bool:
         return True
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in words_of(token).locative_preps
 
 
 def _implied_sector(places: list[_Hit], root: Token) -> str | None:
@@ -418,7 +417,8 @@ def _with_prep_attachment(chunk: Span, places: set[int]) -> Span:
     if chunk.end >= len(doc):
         return chunk
     prep = doc[chunk.end]
-    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _PREP_LINKS:
+    linked = prep.lower_ in words_of(prep).link_preps
+    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or not linked:
         return chunk
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or not any(t.i in places for t in objects[0].subtree):

@@ -14,61 +14,17 @@ from typing import Any, Protocol
 
 from spacy.tokens import Span, Token
 
+from watchfloor.coding.actor_words import words_of
 from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.ontology import NONPOLITICAL, Ontology, read_table
 from watchfloor.coding.place_stage import ACTOR_COUNTRY, INTERNATIONAL
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
+from watchfloor.coding.roles import phrase, role_words
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
 
 MIN_TOKENS = 3
 NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSON_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "person",
-        "individual",
-        "resident",
-        "civilian",
-        "farmer",
-        "shepherd",
-        "teacher",
-        "doctor",
-        "student",
-        "worker",
-        "driver",
-        "merchant",
-        "trader",
-        "family",
-        "villager",
-        "youth",
-        "teenager",
-        "teen",
-        "elder",
-        "journalist",
-        "activist",
-        "passenger",
-        "pilgrim",
-        "worshipper",
-        "owner",
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "baby",
-        "infant",
-        "people",
-    }
-)
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 
 
@@ -268,7 +224,11 @@ class PoliticalActorStage:
         src = cand.source_token
         if src is not None and (src.ent_type_ in NAMED_ACTORS or src.pos_ == "PROPN"):
             return True  # a named but unknown actor: keep, the dictionaries are never complete
-        implicit = src is None or src.pos_ in ("PRON", "NUM") or src.lemma_ in QUANTITY_NOUNS
+        implicit = (
+            src is None
+            or src.pos_ in ("PRON", "NUM")
+            or src.lemma_ in role_words(src.doc.lang_).quantity_nouns
+        )
         return implicit and not cand.rule.startswith("PETRARCH")
 
 
@@ -432,7 +392,7 @@ def target_sector(cand: Candidate) -> str | None:
     tok = cand.target_token
     if sector or tok is None or cand.target is None:
         return sector
-    if tok.lemma_.lower() in PERSON_NOUNS or (
+    if tok.lemma_.lower() in words_of(tok).person_nouns or (
         tok.ent_type_ == "PERSON" and not cand.target.country
     ):
         return "CVL"
