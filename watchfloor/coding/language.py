@@ -34,6 +34,8 @@ _EXTRA: dict[str, tuple[Path, ...]] = {"dirs": ()}
 def use_extra_data(dirs: Sequence[Path]) -> None:
     """Read language files from ``dirs`` too (after the packaged ones), from now on."""
     found = tuple(Path(d) for d in dirs)
+    if found == _EXTRA["dirs"]:
+        return
     for folder in found:
         if not folder.is_dir():
             raise ModelError(f"language data folder {folder} does not exist: fix lang_dir")

@@ -141,14 +141,10 @@ def conditional(token: Token) -> bool:
     """Whether a clause hangs on the event with "unless" or "if" (a condition: a threat)."""
     markers = _cues(token).condition_words
     return any(
-        c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children)
-        for c in token.children
+        c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children) for c in token.children
     )
 
 
 def failed(token: Token) -> bool:
     """Whether the event is the complement of fail/refuse/deny ("failed to attack")."""
-    return (
-        token.dep_ in ("xcomp", "ccomp")
-        and token.head.lemma_.lower() in _cues(token).fail_verbs
-    )
+    return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in _cues(token).fail_verbs

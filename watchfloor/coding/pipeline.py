@@ -21,7 +21,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 
 from watchfloor.coding.geo import Gazetteer
-from watchfloor.coding.language import language_data, use_extra_data
+from watchfloor.coding.language import extra_data, language_data, use_extra_data
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
 from watchfloor.coding.place_stage import PlaceStage
@@ -36,10 +36,8 @@ from watchfloor.records import Document
 from watchfloor.settings import Settings
 
 CODER_VERSION = "coder-0.1"
-# Acronyms that spell an English word: the model reads "IS controlled the village" as a passive
-# ("is controlled"); normalised as the group's longer acronym, "IS" is parsed as a name.
-ACRONYMS = {"IS": "isis"}
 UNUSED_PIPES = ()
+TOKENIZER_EXCEPTIONS = "tokenizer_exceptions.tsv"
 MAX_CHARS = 200_000
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
 CHUNK_DOCUMENTS = 32
@@ -62,9 +60,11 @@ def load_nlp(name: str) -> Language:
             f"spaCy model {name!r} is not installed: install the package named in pyproject.toml"
         ) from exc
     tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer):
-        for acronym, norm in ACRONYMS.items():
-            tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+    data = language_data(language_of(nlp))
+    if isinstance(tokenizer, Tokenizer) and data.has(TOKENIZER_EXCEPTIONS):
+        # the language's special cases (coding/lang/<xx>/tokenizer_exceptions.tsv)
+        for text, norm in data.rows(TOKENIZER_EXCEPTIONS, 2):
+            tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
     return nlp
 
 
@@ -132,6 +132,8 @@ class Coder:
         self.date_range = DateRange.default()
         self._cue_coder: Any = None
         self.language = language_of(nlp)
+        # the extra language folders this coder was loaded with (see ``coding.language``)
+        self.lang_dirs = extra_data()
         digest = data_digest((self.language,))
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
@@ -174,6 +176,7 @@ class Coder:
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order, parsing them in batches (in worker processes when
         ``n_process`` > 1)."""
+        use_extra_data(self.lang_dirs)  # another coder loaded since may have changed them
         if self.n_process > 1:
             yield from self._code_in_workers(docs)
             return

@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from watchfloor.coding.assemble import AssembleStage
 from watchfloor.coding.registry import BuildContext, StageRegistry
 from watchfloor.coding.stages import (
     ActorContextStage,
     ActorStage,
-    AssembleStage,
     CasualtyStage,
     ConfidenceStage,
     DateStage,
