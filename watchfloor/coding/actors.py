@@ -29,13 +29,17 @@ from watchfloor.coding.actor_lexicon import (
     load_head_words,
     load_user_file,
 )
+from watchfloor.coding.actor_parse import (
+    NAME_TAGS,
+    looks_like_person,
+    place_ok,
+    with_prep_attachment,
+)
 from watchfloor.coding.actor_words import words_of
 from watchfloor.coding.geo.mentions import CONNECTORS
 from watchfloor.records import ActorRef
 from watchfloor.settings import Settings
 
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
-_NAME_TAGS = frozenset({"PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBG"})
 _PART_KINDS = frozenset({"S", "T"})  # names that longer names often contain
@@ -141,7 +145,7 @@ class ActorResolver:
             token is not None
             and token.is_title
             and not token.is_sent_start
-            and token.pos_ in _NAME_TAGS
+            and token.pos_ in NAME_TAGS
             and next(self.lexicon.candidates([token.lower_], 0), None) is None
             for token in (before, after)
         )
@@ -151,9 +155,9 @@ class ActorResolver:
         """Case and context checks that keep common words from matching as names."""
         first = span[i]
         words = words_of(first)
-        if entry.kind in PLACE_KINDS and not _place_ok(first, entry.kind):
+        if entry.kind in PLACE_KINDS and not place_ok(first, entry.kind):
             return False
-        if entry.kind == "S" and not _looks_like_person(first):
+        if entry.kind == "S" and not looks_like_person(first):
             return False
         if entry.named:
             if first.is_lower:
@@ -293,34 +297,6 @@ class ActorResolver:
         return ranked[0]
 
 
-def _looks_like_person(token: Token) -> bool:
-    """Tagged as a person, or a proper noun no entity type claims (surnames only)."""
-    if token.ent_type_ == "PERSON":
-        return True
-    if token.pos_ not in _NAME_TAGS or token.ent_type_:
-        return False
-    doc = token.doc
-    return token.i + 1 >= len(doc) or doc[token.i + 1].text != "-"
-
-
-def _place_ok(first: Token, kind: str) -> bool:
-    """Towns must look like places in the parse ("in Cizre"); on unparsed text they never
-    match. Country and capital names are trusted: in news, "Jordan" is far more often the
-    state than a person, and the tagger's errors cost more than the homographs."""
-    if kind != "T":
-        return True
-    return first.doc.has_annotation("DEP") and _looks_like_place(first)
-
-
-def _looks_like_place(token: Token) -> bool:
-    """Tagged as a place, or the object of a locative preposition ("in Cizre")."""
-    if token.ent_type_ in _PLACE_ENTITIES:
-        return True
-    while token.dep_ == "compound" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in words_of(token).locative_preps
-
-
 def _implied_sector(places: list[_Hit], root: Token) -> str | None:
     """A capital standing alone speaks for its government ("Tehran said"); a plural
     nationality noun names people ("Palestinians", "Iraqi Kurds")."""
@@ -382,7 +358,7 @@ def _candidate_spans(sentence: Span, hits: list[_Hit], noun_chunks: list[Span]) 
     for chunk in noun_chunks:
         chunk_tokens = range(chunk.start, chunk.end)
         if any(i in agents for i in chunk_tokens) and not any(i in places for i in chunk_tokens):
-            chunk = _with_prep_attachment(chunk, places)
+            chunk = with_prep_attachment(chunk, places)
         spans.append(chunk)
         chunk_at[chunk.start] = chunk
     for hit in hits:
@@ -409,18 +385,3 @@ def _candidate_spans(sentence: Span, hits: list[_Hit], noun_chunks: list[Span]) 
         chosen.append(span)
         taken.update(range(span.start, span.end))
     return chosen
-
-
-def _with_prep_attachment(chunk: Span, places: set[int]) -> Span:
-    """Extend "the president" to "the president of Armenia", "police" to "police in Kabul"."""
-    doc = chunk.doc
-    if chunk.end >= len(doc):
-        return chunk
-    prep = doc[chunk.end]
-    linked = prep.lower_ in words_of(prep).link_preps
-    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or not linked:
-        return chunk
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or not any(t.i in places for t in objects[0].subtree):
-        return chunk
-    return doc[chunk.start : objects[0].right_edge.i + 1]

@@ -179,8 +179,10 @@ class TriggerLexicon:
         if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTITIES:
             return None  # "18th March Division", "Operation Olive Branch": names, not events
         lemma = token.lemma_.lower()
-        if (lemma, "NOUN") not in self._core and lemma.endswith("s"):
-            lemma = lemma[:-1]  # capitalised plurals keep their -s as lemma ("Airstrikes")
+        if (lemma, "NOUN") not in self._core:
+            # capitalised plurals keep their ending as lemma ("Airstrikes")
+            ending = next((e for e in self.rules.plural_endings if lemma.endswith(e)), "")
+            lemma = lemma[: len(lemma) - len(ending)]
         modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")}
         for mod in modifiers:
             code = self._core.get((f"{mod} {lemma}", "NOUN"))

@@ -49,6 +49,7 @@ class TriggerRules:
     rules: tuple[Rule, ...]
     labour_words: frozenset[str]
     object_preps: frozenset[str]
+    plural_endings: tuple[str, ...] = ()
 
     def of(self, kind: str, word: str) -> list[Rule]:
         """The rules of ``kind`` that apply to trigger ``word``, in file order."""
@@ -72,7 +73,10 @@ def load_trigger_rules(data: LanguageData) -> TriggerRules:
         sets = data.word_sets(WORDS_FILE)
         rules = tuple(_rule(row, sets, data.language) for row in data.rows(RULES_FILE, 6))
         return TriggerRules(
-            rules, data.words(WORDS_FILE, "labour-word"), data.words(WORDS_FILE, "object-prep")
+            rules,
+            data.words(WORDS_FILE, "labour-word"),
+            data.words(WORDS_FILE, "object-prep"),
+            data.phrases(WORDS_FILE, "plural-ending"),
         )
 
     return data.build(TriggerRules, make)
