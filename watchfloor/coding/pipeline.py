@@ -28,7 +28,7 @@ from watchfloor.coding.place_stage import PlaceStage
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.registry import BuildContext
 from watchfloor.coding.stage_factories import STAGES
-from watchfloor.coding.stages import Stage
+from watchfloor.coding.stages import BatchStage, PriorStage, Stage, WarmStage
 from watchfloor.coding.work import CodedDocument, WorkDoc
 from watchfloor.daterange import DateRange
 from watchfloor.errors import ModelError
@@ -231,9 +231,8 @@ class Coder:
         """Each stage over the whole batch in turn (documents stay independent): a stage with
         ``run_batch`` gets them all at once, e.g. for one classifier call."""
         for stage in self.stages:
-            run_batch = getattr(stage, "run_batch", None)
-            if callable(run_batch):
-                run_batch(works)
+            if isinstance(stage, BatchStage):
+                stage.run_batch(works)
             else:
                 for work in works:
                     stage(work)
@@ -257,18 +256,16 @@ class Coder:
             return
         self.prior = prior
         for stage in self.stages:
-            use = getattr(stage, "use_prior", None)
-            if callable(use):
-                use(prior)
+            if isinstance(stage, PriorStage):
+                stage.use_prior(prior)
         self.close()
 
     def warm(self) -> None:
         """Build the indexes stages otherwise build on first use (the gazetteer's loose-name
         index), so that forked workers share them instead of each building its own."""
         for stage in self.stages:
-            warm = getattr(stage, "warm", None)
-            if callable(warm):
-                warm()
+            if isinstance(stage, WarmStage):
+                stage.warm()
 
     def pool(self) -> Pool:
         """The worker processes, forked from this loaded coder on first use."""

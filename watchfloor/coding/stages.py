@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from spacy.tokens import Span, Token
 
@@ -27,13 +27,39 @@ PROTEST_ROOT = "14"  # CAMEO's protest codes
 
 
 class Stage(Protocol):
-    """One step of the coder."""
+    """One step of the coder: what it reads and writes are fields of ``WorkDoc`` (or
+    ``candidates.<field>``), checked in order when the coder loads (``coding.registry``)."""
 
     name: str
     reads: tuple[str, ...]
     writes: tuple[str, ...]
 
     def __call__(self, work: WorkDoc) -> None: ...
+
+
+# The optional hooks a stage may have, each its own protocol so that the coder asks for them
+# by type.
+
+
+@runtime_checkable
+class BatchStage(Protocol):
+    """A stage that codes a whole batch at once (one classifier call)."""
+
+    def run_batch(self, works: list[WorkDoc]) -> None: ...
+
+
+@runtime_checkable
+class WarmStage(Protocol):
+    """A stage with indexes to build before worker processes fork, to share them."""
+
+    def warm(self) -> None: ...
+
+
+@runtime_checkable
+class PriorStage(Protocol):
+    """A stage that codes with what the collection already says (``coding.prior``)."""
+
+    def use_prior(self, prior: CollectionPrior) -> None: ...
 
 
 class SentenceStage:
