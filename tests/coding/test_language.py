@@ -13,7 +13,7 @@ from watchfloor.coding.modality import modality_cues
 from watchfloor.coding.pipeline import Coder, reads_with_stages
 from watchfloor.coding.roles import role_words
 from watchfloor.coding.trigger_rules import load_trigger_rules
-from watchfloor.errors import ModelError
+from watchfloor.errors import ConfigError, ModelError
 from watchfloor.records import Document
 
 
@@ -110,7 +110,7 @@ def test_a_bad_trigger_rule_names_the_row(extra: Path, row: str, problem: str) -
 
 
 def test_a_missing_extra_folder_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="does not exist"):
+    with pytest.raises(ConfigError, match="does not exist: fix lang_dir"):
         use_extra_data([tmp_path / "absent"])
 
 

@@ -21,24 +21,37 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from watchfloor.datafiles import commented_rows
-from watchfloor.errors import ModelError
+from watchfloor.errors import ConfigError, ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
 #: Files that the spaCy stages need in a language's folder: without them it is not read there.
-STAGE_FILES = ("modality.tsv", "roles.tsv", "trigger_words.tsv", "trigger_rules.tsv")
+STAGE_FILES = (
+    "core_triggers.tsv",
+    "core_objects.tsv",
+    "verb_lexicon.tsv",
+    "nonpolitical.tsv",
+    "trigger_words.tsv",
+    "trigger_rules.tsv",
+    "modality.tsv",
+    "roles.tsv",
+    "actor_words.tsv",
+    "place_levels.tsv",
+    "warning_kinds.yaml",
+)
 
 T = TypeVar("T")
 _EXTRA: dict[str, tuple[Path, ...]] = {"dirs": ()}
 
 
 def use_extra_data(dirs: Sequence[Path]) -> None:
-    """Read language files from ``dirs`` too (after the packaged ones), from now on."""
+    """Read language files from ``dirs`` too (after the packaged ones), from now on;
+    ConfigError when one is not a folder."""
     found = tuple(Path(d) for d in dirs)
     if found == _EXTRA["dirs"]:
         return
     for folder in found:
         if not folder.is_dir():
-            raise ModelError(f"language data folder {folder} does not exist: fix lang_dir")
+            raise ConfigError(f"language data folder {folder} does not exist: fix lang_dir")
     _EXTRA["dirs"] = found
 
 
