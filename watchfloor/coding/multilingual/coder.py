@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.multilingual.casualties import fatalities
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token, tokenize
-from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceHit
+from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceCues, PlaceHit
 from watchfloor.coding.multilingual.resources import (
     ActorEntry,
     LanguageResources,
@@ -26,6 +26,8 @@ from watchfloor.records import ActorRef, Document, Event, Evidence, PlaceRef, Se
 HEDGED_CONFIDENCE = 0.5
 NEGATED_CONFIDENCE = 0.2
 CUE_CONFIDENCE = 0.7
+#: The cue a sentence that states deaths adds to its words' cues (data/cue_events.tsv).
+DEATHS_CUE = "deaths"
 
 
 @dataclass
@@ -118,9 +120,9 @@ class CueCoder:
     def _places(self, tokens: list[Token], lang: _Language) -> list[PlaceHit]:
         found = [country for country, _ in lang.countries(tokens)]
         named = {iso3 for iso3, kind in found if kind != "adjective"}
-        hits = self.places.find(tokens, lang.res.place_cues, named, {iso3 for iso3, _ in found})
-        hits = [h for h in hits if not lang.away(tokens, h.match)]
-        return sorted(hits, key=lambda h: (not h.cued, h.match.start))
+        cues = PlaceCues(lang.res.place_cues, lang.res.feature_words, lang.res.town_words)
+        hits = self.places.find(tokens, cues, named, {iso3 for iso3, _ in found})
+        return [h for h in hits if not lang.away(tokens, h.match)]
 
     def _event(
         self,
@@ -134,6 +136,9 @@ class CueCoder:
         tokens = tokenize(folded.folded, lang.res.clitics)
         found = list(lang.triggers.find(tokens))
         cues = {cue for m in found for cue in lang.res.triggers[m.phrase]}
+        deaths = fatalities(tokens, list(lang.casualty.find(tokens)), lang.res)
+        if deaths:
+            cues.add(DEATHS_CUE)
         rule = first_rule(self.rules, cues)
         if rule is None:
             trace.append("    (no event: cues " + (", ".join(sorted(cues)) or "none") + ")")
@@ -164,9 +169,7 @@ class CueCoder:
             source=source,
             target=target,
             place=place,
-            fatalities=fatalities(
-                tokens, list(lang.casualty.find(tokens)), lang.res
-            ),
+            fatalities=deaths,
             confidence=_confidence(negated, hedged),
             hedged=hedged,
             negated=negated,

@@ -15,7 +15,7 @@ LANG_PACKAGE = "watchfloor.coding.lang"
 REQUIRED = (
     "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
     "cues.tsv", "countries.tsv", "actors.tsv", "place_cues.tsv", "stopwords.tsv",
-    "away_cues.tsv", "grammar.tsv",
+    "away_cues.tsv", "grammar.tsv", "feature_words.tsv",
 )
 
 
@@ -42,6 +42,8 @@ class LanguageResources:
     countries: dict[str, tuple[str, str]]
     actors: dict[str, ActorEntry]
     place_cues: frozenset[str]
+    feature_words: frozenset[str]
+    town_words: frozenset[str]
     stopwords: frozenset[str]
     away_cues: frozenset[str]
     away_country_cues: frozenset[str]
@@ -105,6 +107,10 @@ def load_resources(code: str) -> LanguageResources:
         countries={key(r[0]): (r[1], r[2]) for r in _rows(code, "countries.tsv")},
         actors=actors,
         place_cues=frozenset(key(r[0]) for r in _rows(code, "place_cues.tsv")),
+        feature_words=frozenset(
+            key(r[0]) for r in _rows(code, "feature_words.tsv") if r[1] == "feature"
+        ),
+        town_words=frozenset(key(r[0]) for r in _rows(code, "feature_words.tsv") if r[1] == "town"),
         stopwords=frozenset(key(r[0]) for r in _rows(code, "stopwords.tsv")),
         away_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "any"),
         away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
