@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
+from watchfloor.coding.multilingual.dates import DateTables
 from watchfloor.coding.multilingual.text import fold
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
@@ -15,7 +17,7 @@ LANG_PACKAGE = "watchfloor.coding.lang"
 REQUIRED = (
     "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
     "cues.tsv", "countries.tsv", "actors.tsv", "place_cues.tsv", "stopwords.tsv",
-    "away_cues.tsv", "grammar.tsv", "feature_words.tsv",
+    "away_cues.tsv", "grammar.tsv", "feature_words.tsv", "months.tsv", "weekdays.tsv",
 )
 
 
@@ -48,6 +50,7 @@ class LanguageResources:
     away_cues: frozenset[str]
     away_country_cues: frozenset[str]
     grammar: dict[str, str]
+    dates: DateTables
 
     def fold(self, text: str) -> str:
         """The matching form of a phrase."""
@@ -116,4 +119,21 @@ def load_resources(code: str) -> LanguageResources:
         away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
         grammar={r[0]: key(r[1]) if r[0] == "weak_numbers" else r[1]
                  for r in _rows(code, "grammar.tsv")},
+        dates=_date_tables(code, key, cues),
+    )
+
+
+def _date_tables(
+    code: str, key: Callable[[str], str], cues: dict[str, tuple[str, str]]
+) -> DateTables:
+    """Months (and the filler words between a month and its year), weekdays and their 'past'
+    words, and the days-before phrases of ``cues.tsv``."""
+    months = [r for r in _rows(code, "months.tsv")]
+    weekdays = [r for r in _rows(code, "weekdays.tsv")]
+    return DateTables.build(
+        months={key(r[0]): (r[1], int(r[2])) for r in months if r[1] != "filler"},
+        weekdays={key(r[0]): int(r[1]) for r in weekdays if r[1] != "past"},
+        past=frozenset(key(r[0]) for r in weekdays if r[1] == "past"),
+        days_before={p: int(v) for p, (kind, v) in cues.items() if kind == "days_before"},
+        fillers=frozenset(key(r[0]) for r in months if r[1] == "filler"),
     )
