@@ -105,3 +105,58 @@ def test_common_words_are_not_read_as_towns_abroad(cue_coder, text, language, co
 def test_a_persian_compound_name_is_read_joined_apart_or_with_a_joiner(cue_coder, text):
     place = place_of(cue_coder, text, "fa")
     assert place is not None and place.country == "IRN" and "Tehran" in (place.admin1 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        # the country of a force is who acted, not where: the town named places the event
+        ("بر اثر اصابت خمپاره ارتش ترکیه به روستایی در شهرستان سردشت یک کودک زخمی شد.", "fa",
+         "IRN"),
+        ("قصفت المدفعية التابعة للجيش التركي قرية في ناحية سيدكان بأربيل.", "ar", "IRQ"),
+        # ... and only when nothing else does, the force's country
+        ("اعتقل الجيش السوداني عشرات الناشطين بعد اقتحام مقر لجنة المقاومة.", "ar", "SDN"),
+        # a force's country still chooses between namesakes («بلوچستان» in Pakistan)
+        ("ارتش پاکستان اعلام کرد در درگیری با شورشیان در ایالت بلوچستان سه سرباز کشته شدند.",
+         "fa", "PAK"),
+    ],
+)
+def test_a_forces_country_places_the_event_only_when_nothing_else_does(
+    cue_coder, text, language, country
+):
+    place = place_of(cue_coder, text, language)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "admin1"),
+    [
+        # the adjective of a town or province places a sentence that names no place
+        ("کشاورزان اصفهانی در اعتراض به قطع حقابه تجمع کردند.", "fa", "IRN", "Isfahan"),
+        ("رانندگان کامیون مشهدی در اعتراض به قیمت گازوئیل دست به اعتصاب زدند.", "fa", "IRN",
+         "Razavi"),
+        ("تظاهر عشرات الشبان الموصليين للمطالبة بفرص عمل.", "ar", "IRQ", "Ninawa"),
+    ],
+)
+def test_a_towns_adjective_places_a_sentence_that_names_no_place(
+    cue_coder, text, language, country, admin1
+):
+    place = place_of(cue_coder, text, language)
+    assert place is not None and place.country == country
+    assert admin1.lower() in (place.admin1 or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        # «روستاهای», «قرى»: villages of (a plural cue before a small place)
+        ("افراد مسلح به یکی از روستاهای میرجاوه حمله کردند و دو نفر کشته شدند.", "fa", "IRN"),
+        # «مردم», «أهالي»: the people of a small town
+        ("مردم دهدشت در اعتراض به کم‌آبی جاده را بستند و تجمع کردند.", "fa", "IRN"),
+        # «آب» is water, not Yemen's Ibb
+        ("کشاورزان در اعتراض به قطع آب در شهر زابل تجمع کردند.", "fa", "IRN"),
+    ],
+)
+def test_village_and_people_of_cues_and_water(cue_coder, text, language, country):
+    place = place_of(cue_coder, text, language)
+    assert place is not None and place.country == country

@@ -97,3 +97,29 @@ def test_a_bazaar_is_not_harassment(cue_coder):
     assert first_event(cue_coder, text, "fa").acled_sub_event_type == (
         "Looting/property destruction"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "deaths"),
+    [
+        # an age is not a count
+        ("ماموران با شلیک مستقیم یک کولبر ۲۳ ساله را در ارتفاعات پیرانشهر کشتند.", "fa", 1),
+        ("قتل شاب يبلغ 24 عاما برصاص مجهولين في الديوانية.", "ar", 1),
+        # counts joined by 'and' before the verb add up
+        ("در این درگیری ۴ مرزبان و ۷ قاچاقچی کشته شدند.", "fa", 11),
+        ("در حمله به پاسگاه ۳ پولیس و ۲ غیرنظامی و ۵ مهاجم کشته شدند.", "fa", 10),
+        # «کشتی» (a ship) and «کشتزار» (a field) only start like «کشت» (killed)
+        ("ماهیگیران در اعتراض به حضور کشتی‌های صید ترال در بندر جاسک تجمع کردند.", "fa", 0),
+        # «شهید شدند»: were killed
+        ("در حمله هوایی به اردوگاه جبالیا ۱۲ نفر شهید شدند.", "fa", 12),
+        # an assassination is a death; an attempt is not
+        ("اغتال مسلحون مجهولون ناشطاً في مدينة الكوت.", "ar", 1),
+        ("نجا ضابط من محاولة اغتيال بعبوة لاصقة في الكوت.", "ar", 0),
+        # «القضاء على»: militants killed by a security operation
+        ("أعلنت قيادة العمليات القضاء على ثلاثة إرهابيين في وادي حوران.", "ar", 3),
+        # a death that followed a beating
+        ("اعتدى حشد على رجل في سوق الكوت ما أدى إلى وفاته.", "ar", 1),
+    ],
+)
+def test_death_counts(cue_coder, text, language, deaths):
+    assert (first_event(cue_coder, text, language).fatalities or 0) == deaths

@@ -41,15 +41,21 @@ class _Language:
     adjectives: PhraseIndex
     actors: PhraseIndex
 
-    def countries(self, tokens: list[Token]) -> list[tuple[tuple[str, str], int]]:
+    def countries(
+        self, tokens: list[Token], *, actors: bool = False
+    ) -> list[tuple[tuple[str, str], int]]:
         """((ISO3, kind), folded start) of every country name, region or adjective, except
-        names right after an 'away' word ("from Yemen", "the border with Syria")."""
+        names right after an 'away' word ("from Yemen", "the border with Syria") or an actor
+        word ("the Turkish army"); ``actors``: only those after an actor word."""
         found = [*self.country_names.find(tokens), *self.adjectives.find(tokens)]
         return [
             (self.res.countries[m.phrase], m.start)
             for m in found
-            if not self.away(tokens, m, country=True)
+            if not self.away(tokens, m, country=True) and self._actor(tokens, m) == actors
         ]
+
+    def _actor(self, tokens: list[Token], match: Match) -> bool:
+        return match.first > 0 and bool(set(tokens[match.first - 1].forms) & self.res.actor_cues)
 
     def away(self, tokens: list[Token], match: Match, *, country: bool = False) -> bool:
         """Whether the word before ``match`` puts it away from the event ("from", "with";
@@ -139,9 +145,13 @@ class CueCoder:
     def _places(self, tokens: list[Token], lang: _Language) -> list[PlaceHit]:
         found = [country for country, _ in lang.countries(tokens)]
         named = {iso3 for iso3, kind in found if kind != "adjective"}
+        acting = {iso3 for (iso3, _), _ in lang.countries(tokens, actors=True)}
         cues = PlaceCues(lang.res.place_cues, lang.res.feature_words, lang.res.town_words)
-        hits = self.places.find(tokens, cues, named, {iso3 for iso3, _ in found})
-        return [h for h in hits if not lang.away(tokens, h.match)]
+        hits = self.places.find(tokens, cues, named, {iso3 for iso3, _ in found} | acting)
+        kept = [h for h in hits if not lang.away(tokens, h.match)]
+        if kept or found:
+            return kept
+        return self.places.nisba(tokens, lang.res.nisba_endings)
 
     def _event(
         self, sentence: Sentence, lang: _Language, context: _Context, trace: list[str]
@@ -198,8 +208,9 @@ class CueCoder:
         return event
 
     def _country_place(self, tokens: list[Token], lang: _Language) -> PlaceRef | None:
-        """The country a sentence names (a name or region before an adjective)."""
-        found = lang.countries(tokens)
+        """The country a sentence names (a name or region before an adjective), else the
+        country of a force it names ("the Sudanese army")."""
+        found = lang.countries(tokens) or lang.countries(tokens, actors=True)
         found.sort(key=lambda f: (f[0][1] == "adjective", f[1]))
         if not found:
             return None

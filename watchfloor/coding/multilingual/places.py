@@ -134,6 +134,37 @@ class ArabicScriptPlaces:
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
         return sorted(kept, key=lambda h: (h.place.country != anchor, not h.cued, h.match.start))
 
+    def nisba(self, tokens: list[Token], endings: tuple[str, ...]) -> list[PlaceHit]:
+        """Places named by a town's or province's adjective («کشاورزان اصفهانی», «تاجر
+        موصلي»): a word ending in one of ``endings`` whose stem (or stem + ه, or stem without
+        the article) is a province or a large town at home. For sentences naming no place."""
+        hits: list[PlaceHit] = []
+        for index, token in enumerate(tokens):
+            for ending in endings:
+                if not token.text.endswith(ending) or len(token.text) - len(ending) < 3:
+                    continue
+                stem = token.text[: -len(ending)]
+                for name in (stem, stem + "ه", stem.removeprefix("ال")):
+                    hit = self._strong_home(name, Match(name, index, index, token.start,
+                                                        token.end))
+                    if hit is not None:
+                        hits.append(hit)
+                        break
+        return hits
+
+    def _strong_home(self, name: str, match: Match) -> PlaceHit | None:
+        gaz = self.gazetteer
+        rows = [
+            (row, pop) for row, pop in self.rows.get(name, ())
+            if gaz.country[row] in self.press and (gaz.kind[row] == ADMIN1 and
+                                                   (name, row) not in self.districts
+                                                   or pop >= BARE_NAME_POPULATION)
+        ]
+        if not rows:
+            return None
+        row, pop = max(rows, key=lambda c: c[1])
+        return PlaceHit(match, gaz.place_ref(row), pop, False, True)
+
     def _contained(
         self, tokens: list[Token], hits: list[PlaceHit], cues: PlaceCues, named: set[str]
     ) -> list[PlaceHit]:

@@ -13,6 +13,8 @@ from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
+#: grammar.tsv settings whose value is a comma-separated list of words, folded like phrases.
+FOLDED_SETTINGS = ("weak_numbers", "age_words", "nisba_endings")
 #: Files a language folder must hold for the cue coder to read it.
 REQUIRED = (
     "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
@@ -49,8 +51,10 @@ class LanguageResources:
     stopwords: frozenset[str]
     away_cues: frozenset[str]
     away_country_cues: frozenset[str]
+    actor_cues: frozenset[str]
     grammar: dict[str, str]
     dates: DateTables
+    nisba_endings: tuple[str, ...]
 
     def fold(self, text: str) -> str:
         """The matching form of a phrase."""
@@ -60,6 +64,10 @@ class LanguageResources:
 def fold_phrase(text: str, table: dict[int, str]) -> str:
     """A phrase folded with ``table``, its words joined by single spaces."""
     return " ".join(fold(text, table).folded.split())
+
+
+def _fold_list(value: str, key: Callable[[str], str]) -> str:
+    return ",".join(key(word) for word in value.split(","))
 
 
 def has_resources(code: str | None) -> bool:
@@ -116,10 +124,17 @@ def load_resources(code: str) -> LanguageResources:
         town_words=frozenset(key(r[0]) for r in _rows(code, "feature_words.tsv") if r[1] == "town"),
         stopwords=frozenset(key(r[0]) for r in _rows(code, "stopwords.tsv")),
         away_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "any"),
-        away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
-        grammar={r[0]: key(r[1]) if r[0] == "weak_numbers" else r[1]
+        away_country_cues=frozenset(
+            key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] in ("any", "country")
+        ),
+        actor_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "actor"),
+        grammar={r[0]: _fold_list(r[1], key) if r[0] in FOLDED_SETTINGS else r[1]
                  for r in _rows(code, "grammar.tsv")},
         dates=_date_tables(code, key, cues),
+        nisba_endings=tuple(
+            e for r in _rows(code, "grammar.tsv") if r[0] == "nisba_endings"
+            for e in _fold_list(r[1], key).split(",") if e
+        ),
     )
 
 
