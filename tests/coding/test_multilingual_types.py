@@ -123,3 +123,24 @@ def test_a_bazaar_is_not_harassment(cue_coder):
 )
 def test_death_counts(cue_coder, text, language, deaths):
     assert (first_event(cue_coder, text, language).fatalities or 0) == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sub_event"),
+    [
+        # «إسقاط» brings down a regime as well as a drone: only with an aircraft is it a downing
+        ("خرج المئات في مظاهرة بمدينة الأتارب مطالبين بإسقاط الحكومة.", "ar", "Peaceful protest"),
+        ("أعلن الجيش إسقاط طائرة مسيرة معادية فوق مدينة الضالع.", "ar", "Other"),
+        # a march («مسيرة») is also a drone: deaths in a drone strike are not a crackdown
+        ("قتل ثلاثة مسلحين بغارة طائرة مسيرة على سيارتهم في مديرية الصومعة.", "ar",
+         "Air/drone strike"),
+        # arrested with the weapons they carried: an arrest
+        ("اعتقلت قوة أمنية مطلوباً في حي الزهراء بالموصل وضبطت بحوزته عبوة ناسفة.", "ar",
+         "Arrests"),
+        # «تفكيك»: a bomb defused before it went off
+        ("تمكنت مفارز الهندسة من تفكيك ثلاث عبوات ناسفة على طريق بيجي.", "ar",
+         "Disrupted weapons use"),
+    ],
+)
+def test_downing_drones_arrests_with_seizures_and_defusing(cue_coder, text, language, sub_event):
+    assert first_event(cue_coder, text, language).acled_sub_event_type == sub_event
