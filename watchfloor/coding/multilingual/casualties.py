@@ -42,23 +42,50 @@ def _count(tokens: list[Token], match: Match, res: LanguageResources, stops: set
         before = range(0)  # "... الكتيبة 12 وقتلوا": a joined 'and' starts a new clause
     sides = (before, after) if first_before else (after, before)
     for side in sides:
-        value = _nearest(tokens, side, res, stops, match.last)
-        if value is not None:
+        found = _nearest(tokens, side, res, stops, match.last)
+        if found is not None:
+            value, at = found
+            if first_before and side is before:
+                value += _coordinated(tokens, at, res)
             return value
     return 1
 
 
+def _coordinated(tokens: list[Token], at: int, res: LanguageResources) -> int:
+    """Counts joined before the one at ``at`` by 'and' («۶ سرباز و ۱۱ طالب کشته شدند»: 6 more):
+    a number, up to two words, 'and', then the count already read."""
+    extra = 0
+    while at >= 2 and tokens[at - 1].text == "و":
+        for back in (at - 3, at - 4):
+            value = number_of(tokens[back], res) if back >= 0 else None
+            if value is not None and not _is_age(tokens, back, res):
+                extra += value
+                at = back
+                break
+        else:
+            return extra
+    return extra
+
+
+def _is_age(tokens: list[Token], index: int, res: LanguageResources) -> bool:
+    """Whether the number at ``index`` is an age («جوان ۱۹ ساله», «شاب 19 عاما»)."""
+    ages = set(res.grammar.get("age_words", "").split(","))
+    return index + 1 < len(tokens) and bool(set(tokens[index + 1].forms) & ages)
+
+
 def _nearest(
     tokens: list[Token], positions: range, res: LanguageResources, stops: set[int], last: int
-) -> int | None:
-    """The first count met walking ``positions``, stopping at an 'injured' word or where a
-    new clause starts with 'and'."""
+) -> tuple[int, int] | None:
+    """The first count met walking ``positions`` (value, position), stopping at an 'injured'
+    word or where a new clause starts with 'and'; an age is no count."""
     weak = set(res.grammar.get("weak_numbers", "").split(","))
     for i in positions:
         joined = tokens[i].text == "و" or (i > last + 1 and tokens[i].text.startswith("و"))
         if i in stops or joined:
             return None
         value = number_of(tokens[i], res)
-        if value is not None and (tokens[i].text not in weak or abs(i - last) <= 2):
-            return value
+        if value is None or _is_age(tokens, i, res):
+            continue
+        if tokens[i].text not in weak or abs(i - last) <= 2:
+            return value, i
     return None

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.multilingual.casualties import fatalities
+from watchfloor.coding.multilingual.dates import NOT_STATED, DateReading, read_date
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token, tokenize
-from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceHit
+from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceCues, PlaceHit
 from watchfloor.coding.multilingual.resources import (
     ActorEntry,
     LanguageResources,
@@ -26,6 +27,8 @@ from watchfloor.records import ActorRef, Document, Event, Evidence, PlaceRef, Se
 HEDGED_CONFIDENCE = 0.5
 NEGATED_CONFIDENCE = 0.2
 CUE_CONFIDENCE = 0.7
+#: The cue a sentence that states deaths adds to its words' cues (data/cue_events.tsv).
+DEATHS_CUE = "deaths"
 
 
 @dataclass
@@ -38,15 +41,21 @@ class _Language:
     adjectives: PhraseIndex
     actors: PhraseIndex
 
-    def countries(self, tokens: list[Token]) -> list[tuple[tuple[str, str], int]]:
+    def countries(
+        self, tokens: list[Token], *, actors: bool = False
+    ) -> list[tuple[tuple[str, str], int]]:
         """((ISO3, kind), folded start) of every country name, region or adjective, except
-        names right after an 'away' word ("from Yemen", "the border with Syria")."""
+        names right after an 'away' word ("from Yemen", "the border with Syria") or an actor
+        word ("the Turkish army"); ``actors``: only those after an actor word."""
         found = [*self.country_names.find(tokens), *self.adjectives.find(tokens)]
         return [
             (self.res.countries[m.phrase], m.start)
             for m in found
-            if not self.away(tokens, m, country=True)
+            if not self.away(tokens, m, country=True) and self._actor(tokens, m) == actors
         ]
+
+    def _actor(self, tokens: list[Token], match: Match) -> bool:
+        return match.first > 0 and bool(set(tokens[match.first - 1].forms) & self.res.actor_cues)
 
     def away(self, tokens: list[Token], match: Match, *, country: bool = False) -> bool:
         """Whether the word before ``match`` puts it away from the event ("from", "with";
@@ -57,6 +66,15 @@ class _Language:
         return bool(words & self.res.away_cues) or (
             country and bool(words & self.res.away_country_cues)
         )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the whole document says, for a sentence that does not say it itself."""
+
+    place: PlaceRef | None
+    date: DateReading
+    published: dt.date | None
 
 
 class CueCoder:
@@ -100,46 +118,57 @@ class CueCoder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         trace: list[str] = []
-        doc_place = self._document_place(document.text, lang)
+        context = self._context(document, lang)
         for index, (start, end) in enumerate(sentence_spans(document.text)):
             sentence = Sentence(document.id, index, start, end, document.text[start:end])
             sentences.append(sentence)
             trace.append(f"[{index}] {sentence.text}")
-            event = self._event(sentence, document, lang, doc_place, trace)
+            event = self._event(sentence, lang, context, trace)
             if event is not None:
                 events.append(event)
         return CodedDocument(document.id, sentences, events, trace)
 
-    def _document_place(self, text: str, lang: _Language) -> PlaceRef | None:
-        tokens = tokenize(fold(text, lang.res.fold_table).folded, lang.res.clitics)
+    def _context(self, document: Document, lang: _Language) -> _Context:
+        """The document's first place and first stated date, for sentences that name none."""
+        folded = fold(document.text, lang.res.fold_table).folded
+        tokens = tokenize(folded, lang.res.clitics)
         hits = self._places(tokens, lang)
-        return hits[0].place if hits else None
+        published = document.published.date() if document.published else None
+        date = NOT_STATED
+        for start, end in sentence_spans(folded):
+            date = read_date(folded[start:end], tokenize(folded[start:end], lang.res.clitics),
+                             published, lang.res.dates)
+            if date.stated:
+                break
+        return _Context(hits[0].place if hits else None, date, published)
 
     def _places(self, tokens: list[Token], lang: _Language) -> list[PlaceHit]:
         found = [country for country, _ in lang.countries(tokens)]
         named = {iso3 for iso3, kind in found if kind != "adjective"}
-        hits = self.places.find(tokens, lang.res.place_cues, named, {iso3 for iso3, _ in found})
-        hits = [h for h in hits if not lang.away(tokens, h.match)]
-        return sorted(hits, key=lambda h: (not h.cued, h.match.start))
+        acting = {iso3 for (iso3, _), _ in lang.countries(tokens, actors=True)}
+        cues = PlaceCues(lang.res.place_cues, lang.res.feature_words, lang.res.town_words)
+        hits = self.places.find(tokens, cues, named, {iso3 for iso3, _ in found} | acting)
+        kept = [h for h in hits if not lang.away(tokens, h.match)]
+        if kept or found:
+            return kept
+        return self.places.nisba(tokens, lang.res.nisba_endings)
 
     def _event(
-        self,
-        sentence: Sentence,
-        document: Document,
-        lang: _Language,
-        doc_place: PlaceRef | None,
-        trace: list[str],
+        self, sentence: Sentence, lang: _Language, context: _Context, trace: list[str]
     ) -> Event | None:
         folded = fold(sentence.text, lang.res.fold_table)
         tokens = tokenize(folded.folded, lang.res.clitics)
         found = list(lang.triggers.find(tokens))
         cues = {cue for m in found for cue in lang.res.triggers[m.phrase]}
+        deaths = fatalities(tokens, list(lang.casualty.find(tokens)), lang.res)
+        if deaths:
+            cues.add(DEATHS_CUE)
         rule = first_rule(self.rules, cues)
         if rule is None:
             trace.append("    (no event: cues " + (", ".join(sorted(cues)) or "none") + ")")
             return None
         hits = self._places(tokens, lang)
-        place = hits[0].place if hits else doc_place or self._country_place(tokens, lang)
+        place = hits[0].place if hits else context.place or self._country_place(tokens, lang)
         modal = {lang.res.cues[m.phrase][0] for m in lang.cues.find(tokens)}
         source, target = self._actors(tokens, lang, place)
         if place is None:  # last resort: the country of a named group ("the Houthis")
@@ -160,13 +189,11 @@ class CueCoder:
             quad_class=entry.quad_class,
             acled_event_type=rule.acled_event_type,
             acled_sub_event_type=rule.acled_sub_event_type,
-            date=self._date(document, tokens, lang),
+            date=self._date(folded.folded, tokens, lang, context),
             source=source,
             target=target,
             place=place,
-            fatalities=fatalities(
-                tokens, list(lang.casualty.find(tokens)), lang.res
-            ),
+            fatalities=deaths,
             confidence=_confidence(negated, hedged),
             hedged=hedged,
             negated=negated,
@@ -181,8 +208,9 @@ class CueCoder:
         return event
 
     def _country_place(self, tokens: list[Token], lang: _Language) -> PlaceRef | None:
-        """The country a sentence names (a name or region before an adjective)."""
-        found = lang.countries(tokens)
+        """The country a sentence names (a name or region before an adjective), else the
+        country of a force it names ("the Sudanese army")."""
+        found = lang.countries(tokens) or lang.countries(tokens, actors=True)
         found.sort(key=lambda f: (f[0][1] == "adjective", f[1]))
         if not found:
             return None
@@ -206,19 +234,16 @@ class CueCoder:
             refs.append(ActorRef(match.phrase, country, entry.sector, entry.name))
         return (refs[0] if refs else None, refs[1] if len(refs) > 1 else None)
 
-    def _date(self, document: Document, tokens: list[Token], lang: _Language) -> dt.date | None:
-        if document.published is None:
-            return None
-        days = max(
-            (int(lang.res.cues[m.phrase][1]) for m in lang.cues.find(tokens)
-             if lang.res.cues[m.phrase][0] == "days_before"),
-            default=0,
-        )
-        day = document.published.date()
-        if day.toordinal() - days < self.dates.earliest.toordinal():
-            return None
-        day -= dt.timedelta(days=days)
-        return day if self.dates.contains(day) else None
+    def _date(
+        self, folded: str, tokens: list[Token], lang: _Language, context: _Context
+    ) -> dt.date | None:
+        """The date the sentence states, else the document's first stated date, else the
+        publication day; None when that date does not exist or lies outside the range."""
+        reading = read_date(folded, tokens, context.published, lang.res.dates)
+        if not reading.stated:
+            reading = context.date if context.date.stated else DateReading(True, context.published)
+        day = reading.day
+        return day if day is not None and self.dates.contains(day) else None
 
 
 def _confidence(negated: bool, hedged: bool) -> float:

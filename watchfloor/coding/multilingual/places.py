@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
 from watchfloor.coding.geo import Gazetteer
-from watchfloor.coding.geo.gazetteer import ADMIN1
+from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
@@ -36,6 +37,19 @@ class PlaceHit:
     place: PlaceRef
     population: int
     cued: bool
+    strong: bool = False  # a province or a large town, not read after a feature word
+    feature: bool = False  # read after a feature word: a place named after it
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """A language's words before place names: cue ``words`` ("in", "village of"),
+    ``features`` (a mountain, camp, quarter or base is named after the town, not in it) and
+    ``towns`` ("the city of": a town, not the province of that name)."""
+
+    words: frozenset[str]
+    features: frozenset[str]
+    towns: frozenset[str] = frozenset()
 
 
 class ArabicScriptPlaces:
@@ -45,6 +59,7 @@ class ArabicScriptPlaces:
         self.gazetteer = gazetteer
         self.press = _press_countries()
         self.rows: dict[str, list[tuple[int, int]]] = {}
+        self.districts: set[tuple[str, int]] = set()  # (name, row): a district, not its province
         row_of = {gid: row for row, gid in enumerate(gazetteer.geonames_id) if gid is not None}
         try:
             path = files("watchfloor.coding.lang").joinpath(INDEX_FILE)
@@ -61,7 +76,15 @@ class ArabicScriptPlaces:
 
     def _add(self, cells: list[str], row_of: dict[int, int]) -> None:
         key, ref, pop = cells
-        if ref.startswith("A1:"):
+        if ref.startswith("A2:"):
+            if key in self.rows:  # a district adds names; a town or province keeps its own
+                return
+            row = self._district_row(ref[3:])
+            if row is not None:
+                self.districts.add((key, row))
+                if self.gazetteer.kind[row] == TOWN:  # its seat: as large as the town
+                    pop = str(int(self.gazetteer.population[row]))
+        elif ref.startswith("A1:"):
             cc, _, code = ref[3:].partition(".")
             row = self.gazetteer.admin1_row.get((cc, code))
             pop = str(UNIT_POPULATION)
@@ -72,32 +95,149 @@ class ArabicScriptPlaces:
         if row is not None:
             self.rows.setdefault(key, []).append((row, int(pop)))
 
+    def _district_row(self, ref: str) -> int | None:
+        """The gazetteer row of a district ``CC.A1/English name``: its own row (a district or
+        a town of that name in that province, the largest), else its province's."""
+        code, _, name = ref.partition("/")
+        cc, _, a1 = code.partition(".")
+        gaz = self.gazetteer
+        rows = [
+            c.row for c in gaz.candidates(name)
+            if gaz.country[c.row] == cc and gaz.admin1[c.row] == a1
+            and gaz.kind[c.row] in (ADMIN2, TOWN)
+        ]
+        if rows:
+            return max(rows, key=lambda r: (gaz.kind[r] == ADMIN2, int(gaz.population[r])))
+        return gaz.admin1_row.get((cc, a1))
+
     def find(
         self,
         tokens: list[Token],
-        cue_words: frozenset[str],
+        cues: PlaceCues,
         named: set[str],
         mentioned: set[str],
     ) -> list[PlaceHit]:
-        """Places in the tokens: small towns only after a cue word ("in", "village of") or
-        first in the text (a dateline). A place in a ``mentioned`` country (by name or
-        adjective, ISO3) goes before a namesake abroad; when the text ``named`` countries
-        (names, regions), a place outside them is kept only when a metropolis."""
+        """Places in the tokens, the event's first: small towns only after a cue word ("in",
+        "village of") or first in the text (a dateline). A place in a ``mentioned`` country
+        (by name or adjective, ISO3) goes before a namesake abroad; when the text ``named``
+        countries (names, regions), a place outside them is kept only when a metropolis. The
+        places then vote for one country (``_anchor``): its places go first, and a small one
+        elsewhere is dropped."""
+        found = list(self.index.find(tokens))
+        first = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
+        first = self._contained(tokens, first, cues, named)
+        anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
+        if anchor is None:
+            return sorted(first, key=lambda h: (not h.cued, h.match.start))
+        again = _outermost(self._hit(tokens, m, cues, named, mentioned | {anchor}) for m in found)
+        again = self._contained(tokens, again, cues, named)
+        kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
+        return sorted(kept, key=lambda h: (h.place.country != anchor, not h.cued, h.match.start))
+
+    def nisba(self, tokens: list[Token], endings: tuple[str, ...]) -> list[PlaceHit]:
+        """Places named by a town's or province's adjective («کشاورزان اصفهانی», «تاجر
+        موصلي»): a word ending in one of ``endings`` whose stem (or stem + ه, or stem without
+        the article) is a province or a large town at home. For sentences naming no place."""
         hits: list[PlaceHit] = []
-        for match in self.index.find(tokens):
-            cued = match.first == 0 or any(
-                f in cue_words for f in tokens[match.first - 1].forms
-            )
-            row, pop = max(self.rows[match.phrase], key=lambda c: self._rank(c, mentioned))
-            is_unit = self.gazetteer.kind[row] == ADMIN1
-            home = self.gazetteer.country[row] in self.press
-            bare = HOME_BARE_POPULATION if home else BARE_NAME_POPULATION
-            if not (cued or is_unit or pop >= bare):
-                continue
-            if named and not self._in(row, named) and pop < ABROAD_POPULATION:
-                continue
-            hits.append(PlaceHit(match, self.gazetteer.place_ref(row), pop, cued))
+        for index, token in enumerate(tokens):
+            for ending in endings:
+                if not token.text.endswith(ending) or len(token.text) - len(ending) < 3:
+                    continue
+                stem = token.text[: -len(ending)]
+                for name in (stem, stem + "ه", stem.removeprefix("ال")):
+                    hit = self._strong_home(name, Match(name, index, index, token.start,
+                                                        token.end))
+                    if hit is not None:
+                        hits.append(hit)
+                        break
         return hits
+
+    def _strong_home(self, name: str, match: Match) -> PlaceHit | None:
+        gaz = self.gazetteer
+        rows = [
+            (row, pop) for row, pop in self.rows.get(name, ())
+            if gaz.country[row] in self.press and (gaz.kind[row] == ADMIN1 and
+                                                   (name, row) not in self.districts
+                                                   or pop >= BARE_NAME_POPULATION)
+        ]
+        if not rows:
+            return None
+        row, pop = max(rows, key=lambda c: c[1])
+        return PlaceHit(match, gaz.place_ref(row), pop, False, True)
+
+    def _contained(
+        self, tokens: list[Token], hits: list[PlaceHit], cues: PlaceCues, named: set[str]
+    ) -> list[PlaceHit]:
+        """The text's own hierarchy: a place right before another ("X بـY", "X في Y", "X
+        شمال Y", "ولسوالی X ولایت Y") lies in the second's country; read as its namesake
+        there, or dropped when it has none ("الرياض بكركوك" is a quarter of Kirkuk)."""
+        kept: list[PlaceHit] = []
+        for i, hit in enumerate(hits):
+            outer = hits[i + 1] if i + 1 < len(hits) else None
+            country = outer.place.country if outer else None
+            if outer is None or not country or hit.place.country == country:
+                kept.append(hit)
+                continue
+            gap = range(hit.match.last + 1, outer.match.first)
+            joined = outer.match.phrase.split()[0] != tokens[outer.match.first].text
+            if not (joined and not gap) and not (
+                len(gap) == 1 and set(tokens[gap[0]].forms) & cues.words
+            ):
+                kept.append(hit)
+                continue
+            inside = self._hit(tokens, hit.match, cues, named, {country}, within=country)
+            if inside is not None:
+                kept.append(inside)
+        return kept
+
+    def _hit(
+        self,
+        tokens: list[Token],
+        match: Match,
+        cues: PlaceCues,
+        named: set[str],
+        mentioned: set[str],
+        within: str | None = None,
+    ) -> PlaceHit | None:
+        before = tokens[match.first - 1].forms if match.first else ()
+        cued = match.first == 0 or any(f in cues.words for f in before)
+        feature = any(f in cues.features for f in before)  # "mount X", "camp X": not town X
+        rows = self.rows[match.phrase]
+        if feature or any(f in cues.towns for f in before):
+            rows = [c for c in rows if self.gazetteer.kind[c[0]] != ADMIN1] or rows
+        if match.phrase.split()[0] != tokens[match.first].text:  # read without a clitic
+            rows = [c for c in rows if self.gazetteer.country[c[0]] in self.press]
+        if within is not None:
+            rows = [c for c in rows if self._in(c[0], {within})]
+        if not rows:
+            return None
+        row, pop = max(rows, key=lambda c: self._rank(c, mentioned))
+        is_unit = self.gazetteer.kind[row] == ADMIN1 and (match.phrase, row) not in self.districts
+        home = self.gazetteer.country[row] in self.press
+        bare = HOME_BARE_POPULATION if home else BARE_NAME_POPULATION
+        if not (cued or is_unit or pop >= bare):
+            return None
+        if named and not self._in(row, named) and pop < ABROAD_POPULATION:
+            return None
+        strong = not feature and (is_unit or pop >= BARE_NAME_POPULATION)
+        return PlaceHit(match, self.gazetteer.place_ref(row), pop, cued, strong, feature)
+
+    def _votes(self, hit: PlaceHit) -> dict[str, int]:
+        """What one place says of the sentence's country: each country where the name has a
+        namesake at home, a province or large town 4, a small one 2, after a feature word
+        only its own country, 1 ("طرابلس" votes for Libya and Lebanon alike; the other places
+        decide)."""
+        gaz = self.gazetteer
+        own = 1 if hit.feature else 2 + 2 * hit.strong
+        votes = {hit.place.country: own} if hit.place.country else {}
+        if hit.feature:
+            return votes
+        for row, pop in self.rows[hit.match.phrase]:
+            iso3 = gaz.iso3.get(gaz.country[row])
+            if iso3 and gaz.country[row] in self.press:
+                strong = gaz.kind[row] == ADMIN1 or pop >= BARE_NAME_POPULATION
+                votes[iso3] = max(votes.get(iso3, 0), 2 + 2 * strong)
+        return votes
 
     def _rank(self, candidate: tuple[int, int], mentioned: set[str]) -> tuple[bool, bool, int]:
         """A namesake in a mentioned country first, then one where Arabic script is the
@@ -113,3 +253,30 @@ class ArabicScriptPlaces:
 def _press_countries() -> frozenset[str]:
     """ISO2 codes of the countries whose press writes their towns in Arabic script."""
     return frozenset(row[0].strip() for row in commented_tsv("watchfloor.coding.lang", PRESS_FILE))
+
+
+def _outermost(hits: Iterable[PlaceHit | None]) -> list[PlaceHit]:
+    """The longest place read at each word, and none inside it (the matcher also offers the
+    shorter names, the clitic-stripped forms and "جبيل" inside "بنت جبيل", which must not
+    vote again); a name inside one that was not read as a place still counts."""
+    kept: list[PlaceHit] = []
+    for hit in hits:
+        if hit is not None and (not kept or hit.match.first > kept[-1].match.last):
+            kept.append(hit)
+    return kept
+
+
+def _anchor(votes: list[dict[str, int]]) -> str | None:
+    """The country (ISO3) most of a sentence's places lie in, each place voting for the
+    countries it may be in (``_votes``), a country the text names or qualifies ("the
+    Mauritanian police") 1, which only breaks ties between places: in «كرمة علي شمال
+    البصرة» Basra's Iraq outvotes a namesake abroad. None on a tie or when all lie in one
+    country anyway."""
+    total: dict[str, int] = {}
+    for vote in votes:
+        for country, weight in vote.items():
+            total[country] = total.get(country, 0) + weight
+    ranked = sorted(total.values(), reverse=True)
+    if len(ranked) < 2 or ranked[0] == ranked[1]:
+        return None
+    return max(total, key=total.__getitem__)

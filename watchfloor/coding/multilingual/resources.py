@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
+from watchfloor.coding.multilingual.dates import DateTables
 from watchfloor.coding.multilingual.text import fold
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
+#: grammar.tsv settings whose value is a comma-separated list of words, folded like phrases.
+FOLDED_SETTINGS = ("weak_numbers", "age_words", "nisba_endings")
 #: Files a language folder must hold for the cue coder to read it.
 REQUIRED = (
     "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
     "cues.tsv", "countries.tsv", "actors.tsv", "place_cues.tsv", "stopwords.tsv",
-    "away_cues.tsv", "grammar.tsv",
+    "away_cues.tsv", "grammar.tsv", "feature_words.tsv", "months.tsv", "weekdays.tsv",
 )
 
 
@@ -42,10 +46,15 @@ class LanguageResources:
     countries: dict[str, tuple[str, str]]
     actors: dict[str, ActorEntry]
     place_cues: frozenset[str]
+    feature_words: frozenset[str]
+    town_words: frozenset[str]
     stopwords: frozenset[str]
     away_cues: frozenset[str]
     away_country_cues: frozenset[str]
+    actor_cues: frozenset[str]
     grammar: dict[str, str]
+    dates: DateTables
+    nisba_endings: tuple[str, ...]
 
     def fold(self, text: str) -> str:
         """The matching form of a phrase."""
@@ -55,6 +64,10 @@ class LanguageResources:
 def fold_phrase(text: str, table: dict[int, str]) -> str:
     """A phrase folded with ``table``, its words joined by single spaces."""
     return " ".join(fold(text, table).folded.split())
+
+
+def _fold_list(value: str, key: Callable[[str], str]) -> str:
+    return ",".join(key(word) for word in value.split(","))
 
 
 def has_resources(code: str | None) -> bool:
@@ -105,9 +118,37 @@ def load_resources(code: str) -> LanguageResources:
         countries={key(r[0]): (r[1], r[2]) for r in _rows(code, "countries.tsv")},
         actors=actors,
         place_cues=frozenset(key(r[0]) for r in _rows(code, "place_cues.tsv")),
+        feature_words=frozenset(
+            key(r[0]) for r in _rows(code, "feature_words.tsv") if r[1] == "feature"
+        ),
+        town_words=frozenset(key(r[0]) for r in _rows(code, "feature_words.tsv") if r[1] == "town"),
         stopwords=frozenset(key(r[0]) for r in _rows(code, "stopwords.tsv")),
         away_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "any"),
-        away_country_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv")),
-        grammar={r[0]: key(r[1]) if r[0] == "weak_numbers" else r[1]
+        away_country_cues=frozenset(
+            key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] in ("any", "country")
+        ),
+        actor_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "actor"),
+        grammar={r[0]: _fold_list(r[1], key) if r[0] in FOLDED_SETTINGS else r[1]
                  for r in _rows(code, "grammar.tsv")},
+        dates=_date_tables(code, key, cues),
+        nisba_endings=tuple(
+            e for r in _rows(code, "grammar.tsv") if r[0] == "nisba_endings"
+            for e in _fold_list(r[1], key).split(",") if e
+        ),
+    )
+
+
+def _date_tables(
+    code: str, key: Callable[[str], str], cues: dict[str, tuple[str, str]]
+) -> DateTables:
+    """Months (and the filler words between a month and its year), weekdays and their 'past'
+    words, and the days-before phrases of ``cues.tsv``."""
+    months = [r for r in _rows(code, "months.tsv")]
+    weekdays = [r for r in _rows(code, "weekdays.tsv")]
+    return DateTables.build(
+        months={key(r[0]): (r[1], int(r[2])) for r in months if r[1] != "filler"},
+        weekdays={key(r[0]): int(r[1]) for r in weekdays if r[1] != "past"},
+        past=frozenset(key(r[0]) for r in weekdays if r[1] == "past"),
+        days_before={p: int(v) for p, (kind, v) in cues.items() if kind == "days_before"},
+        fillers=frozenset(key(r[0]) for r in months if r[1] == "filler"),
     )
