@@ -13,10 +13,15 @@ Conventions (ACLED's, written down so figures can be read honestly):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
+
+from watchfloor.datafiles import commented_tsv
+
+LANG_PACKAGE = "watchfloor.coding.lang"
 
 UNITS = {
     "a": 1,
@@ -205,9 +210,35 @@ def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and token.startswith(("19", "20"))
 
 
+@functools.cache
+def _language_patterns(language: str = "en") -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The date pattern (a day beside a month name) and the killing-manner patterns ("lynched
+    a man to death") built from ``lang/<language>/casualty_words.tsv``."""
+    rows = commented_tsv(LANG_PACKAGE, language, "casualty_words.tsv")
+    months = "|".join(re.escape(r[0]) for r in rows if r[1] == "month")
+    manner = "|".join(re.escape(r[0]) for r in rows if r[1] == "fatal_manner")
+    date = re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+        rf"(?:{months})\b\.?|\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        _FLAGS,
+    )
+    fatal = (
+        re.compile(rf"\b\w+ed\s+(?:{manner})\s+{QUALIFIER}(?P<n>{NUM})\b", _FLAGS),
+        re.compile(rf"\b\w+ed\s+{QUALIFIER}(?P<n>{NUM})\s+{NOUNS}(?:{manner})\b", _FLAGS),
+    )
+    return date, fatal
+
+
+def _without_dates(text: str) -> str:
+    """The text with the digits of its dates blanked, so that a day is never a count."""
+    date = _language_patterns()[0]
+    return date.sub(lambda m: re.sub(r"\d", "#", m.group(0)), text)
+
+
 def read_casualties(text: str) -> Casualties:
     """All that ``text`` states about fatalities and injuries."""
-    fatalities = _largest(FATAL_PATTERNS, text)
+    text = _without_dates(text)
+    fatalities = _largest([*FATAL_PATTERNS, *_language_patterns()[1]], text)
     injuries = _largest(INJURY_PATTERNS, text)
     none_at_all = bool(NO_CASUALTIES.search(text))
     if fatalities is None and (none_at_all or NO_DEATHS.search(text)):

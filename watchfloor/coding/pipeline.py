@@ -84,6 +84,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "events",
     "model",
     "subevents",
+    "acled-actors",
     "warnings",
     "places",
     "actor-context",
@@ -132,6 +133,10 @@ def build_stages(
             # event is added only at the bar used where no trigger word is
             add = EMBEDDING_ADD_THRESHOLD if encoder.enabled else WORDS_ADD_THRESHOLD
             built.append(SubEventStage(model, labels, ontology, actors, add_threshold=add))
+        elif name == "acled-actors":
+            from watchfloor.coding.acled_stage import AcledActorStage, load_acled_cues
+
+            built.append(AcledActorStage(load_acled_cues(), ontology, actors))
         elif name == "warnings":
             from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues
 

@@ -1,0 +1,224 @@
+"""The stage that gives each event ACLED's type by the kind of actor, as ACLED decides it.
+
+Reads the roles the parse and the actor resolver found and the cues of
+``lang/<language>/acled_*.tsv`` (see ``acled_actors``); writes ``acled_hint``, the type the
+assembler then uses, and says why in the event's explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from watchfloor.coding.acled_actors import (
+    ACTOR_TYPED,
+    ARMED_SECTORS,
+    ATTACK,
+    BATTLES,
+    DEMONSTRATORS_ACTS,
+    FOLLOWING_SENTENCES,
+    INTERVENTION,
+    MOB,
+    PEACEFUL,
+    PROTEST_SECTOR,
+    PROTEST_TYPED,
+    VIOLENT_DEMO,
+    AcledCues,
+    Heading,
+    cue_found,
+    load_acled_cues,
+)
+
+__all__ = ["AcledActorStage", "load_acled_cues"]
+from watchfloor.coding.model import sentence_candidate
+from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
+from watchfloor.coding.roles import unwrap
+from watchfloor.coding.stages import target_sector
+from watchfloor.coding.work import Candidate, WorkDoc
+from watchfloor.records import ActorRef
+
+#: how many words may stand before a report heading's colon
+HEADING_WORDS = 6
+HEADING_STRENGTH = 0.6
+#: kinds of target that make fighting an attack on civilians
+VICTIM_KINDS = frozenset({"civilian", "crowd", "settlement"})
+
+
+class AcledActorStage:
+    """Type each event the ACLED way: a report heading first, then a demonstration's cues,
+    then the kind of its source and target (crowd, organised armed actor, civilian)."""
+
+    name: str = "acled-actors"
+    reads: tuple[str, ...] = ("spans", "candidates")
+    writes: tuple[str, ...] = ("candidates", "candidates.acled_hint")
+
+    def __init__(self, cues: AcledCues, ontology: Ontology, actors: Any) -> None:
+        self.cues = cues
+        self.ontology = ontology
+        self.actors = actors
+
+    def __call__(self, work: WorkDoc) -> None:
+        headed = self._heading(work)
+        for cand in work.candidates:
+            if cand.nonpolitical or not cand.cameo_code or id(cand) in headed:
+                continue
+            current = self._current(cand)
+            if current is None:
+                continue
+            found = self._protest(work, cand, current) or self._by_actors(cand, current)
+            if found is not None and found[0] != current:
+                cand.acled_hint = found[0]
+                cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
+
+    def _current(self, cand: Candidate) -> AcledType | None:
+        """The type the assembler would give the event as it stands."""
+        return cand.acled_hint or self.ontology.acled(
+            cand.cameo_code,
+            target_sector=target_sector(cand),
+            source_sector=cand.source.sector if cand.source else None,
+        )
+
+    def _heading(self, work: WorkDoc) -> set[int]:
+        """Type the first sentence's events by the report's heading; add one where none is."""
+        if not work.spans:
+            return set()
+        heading = self._heading_of(work.spans[0])
+        if heading is None:
+            return set()
+        key, found = heading
+        note = f"ACLED {found.acled.sub_event_type}: report heading '{key}'"
+        first = [c for c in work.candidates if c.sentence_index == 0 and not c.nonpolitical]
+        if not first:
+            span = work.spans[0]
+            rule = f"report heading '{key}'"
+            added = sentence_candidate(
+                work, 0, span, found.cameo_code, rule, HEADING_STRENGTH, self.actors
+            )
+            work.candidates.insert(0, added)
+            first = [added]
+        for cand in first:
+            cand.acled_hint = found.acled
+            cand.notes.append(note)
+        return {id(c) for c in first}
+
+    def _heading_of(self, span: Span) -> tuple[str, Heading] | None:
+        colon = next((t.i for t in span[: HEADING_WORDS + 1] if t.text == ":"), None)
+        if colon is None:
+            return None
+        key = span.doc[span.start : colon].text.strip().lower()
+        found = self.cues.headings.get(key)
+        return (key, found) if found is not None else None
+
+    def _protest(
+        self, work: WorkDoc, cand: Candidate, current: AcledType
+    ) -> tuple[AcledType, str] | None:
+        """A demonstration by what its participants and the authorities did; an act of
+        demonstrators ("demonstrators burned a police post") is a violent demonstration."""
+        if current.sub_event_type not in PROTEST_TYPED:
+            if current.sub_event_type in DEMONSTRATORS_ACTS and self._demonstrators(work, cand):
+                return VIOLENT_DEMO, "an act of demonstrators"
+            return None
+        index = cand.sentence_index
+        violent = self._cue(self._window(work, index), "violent")
+        if violent:
+            return VIOLENT_DEMO, f"demonstrators' violence ('{violent}')"
+        after = work.spans[index : index + 1 + FOLLOWING_SENTENCES]
+        stepped_in = self._cue(after, "intervention")
+        if stepped_in:
+            return INTERVENTION, f"the authorities stepped in ('{stepped_in}')"
+        if current.sub_event_type == INTERVENTION.sub_event_type:
+            return PEACEFUL, "no violence and no intervention told"
+        return None
+
+    def _demonstrators(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether the doers demonstrate: demonstrators by name or sector, or a crowd in a
+        sentence that says they demonstrate ("residents burned a post to demonstrate")."""
+        src = cand.source_token
+        if src is None:
+            return False
+        head = unwrap(src) or src
+        protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
+        if (cand.source and cand.source.sector == PROTEST_SECTOR) or (
+            head.lemma_.lower() in protest_words
+        ):
+            return True
+        own = work.spans[cand.sentence_index]
+        crowd = self._actor(src, cand.source, None).kinds & {"crowd", "community"}
+        return bool(crowd) and bool(self._cue([own], "protest"))
+
+    def _window(self, work: WorkDoc, index: int) -> list[Span]:
+        """The protest's sentence and the next ones that go on about its participants."""
+        window = [work.spans[index]]
+        for span in work.spans[index + 1 : index + 1 + FOLLOWING_SENTENCES]:
+            subject = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            pronoun = subject is not None and subject.pos_ == "PRON"
+            if not (pronoun or self._cue([span], "protest")):
+                break
+            window.append(span)
+        return window
+
+    def _cue(self, spans: list[Span], kind: str) -> str | None:
+        """The first cue of ``kind`` found in the spans, as its lemmas."""
+        for span in spans:
+            for cue in self.cues.cues[kind]:
+                if cue_found(span, cue):
+                    return " ".join(cue)
+        return None
+
+    def _by_actors(self, cand: Candidate, current: AcledType) -> tuple[AcledType, str] | None:
+        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's);
+        an organised armed actor fighting civilians attacks them."""
+        if current.sub_event_type not in ACTOR_TYPED:
+            return None
+        source = self._actor(cand.source_token, cand.source, cand.trigger)
+        target_token = _victim_token(cand)
+        target = self._actor(target_token, cand.target, None)
+        raid = "settlement" in target.kinds
+        if "crowd" in source.kinds and not source.organised and not raid:
+            return MOB, f"done by a crowd ('{cand.source_token}')"
+        victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
+        attacker = source.organised or ("crowd" in source.kinds and raid)
+        if current.event_type == BATTLES and attacker and victim and not target.organised:
+            return ATTACK, f"an armed actor against civilians ('{target_token}')"
+        return None
+
+    def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
+        """What the cues say of an actor: the kinds of its head nouns and whether it is
+        organised (by a head noun, an armed modifier near it, or its sector)."""
+        sector = ref.sector if ref is not None else None
+        if token is None:
+            return Actor(frozenset(), sector in ARMED_SECTORS, sector)
+        heads = _heads(token)
+        kinds = frozenset().union(*(self.cues.kinds(h.lemma_.lower()) for h in heads))
+        near = [t for h in heads for c in h.children for t in (c, *c.children)]
+        if trigger is not None:  # "clashed with firearms": the weapons are the doers'
+            near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
+        armed = any("armed" in self.cues.kinds(t.lemma_.lower()) for t in near)
+        organised = "organised" in kinds or armed or sector in ARMED_SECTORS
+        return Actor(kinds, organised, sector)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An event's source or target as the ACLED actor rules see it."""
+
+    kinds: frozenset[str]
+    organised: bool
+    sector: str | None
+
+
+def _heads(token: Token) -> list[Token]:
+    """The actor's head nouns: "a number of residents" -> residents; "farmers and herders"
+    -> both."""
+    head = unwrap(token) or token
+    found = [head]
+    found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return found
+
+
+def _victim_token(cand: Candidate) -> Token | None:
+    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")."""
+    options = [cand.target_token, *cand.target_options]
+    return next((t for t in options if t is not None and t.ent_type_ != "DATE"), None)
