@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from watchfloor.coding.ontology import AcledType
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
-ACTOR_KINDS = frozenset({"crowd", "organised", "civilian", "settlement", "armed"})
+ACTOR_KINDS = frozenset({"crowd", "organised", "civilian", "settlement", "armed", "member"})
 CUE_KINDS = frozenset({"protest", "violent", "intervention"})
 #: how far apart (in words) the lemmas of one cue may stand
 CUE_GAP = 3
@@ -100,22 +100,21 @@ def _check(row: list[str], width: int, kinds: frozenset[str] | None, name: str, 
 
 
 def cue_found(span: Span, cue: tuple[str, ...]) -> bool:
-    """Whether the lemmas of ``cue`` occur in ``span`` in order, each within CUE_GAP words."""
-    lemmas = [_lemma(t) for t in span]
-    for start, lemma in enumerate(lemmas):
-        if lemma != cue[0]:
+    """Whether the words of ``cue`` occur in ``span`` in order (as lemma or as written), each
+    within CUE_GAP words of the one before."""
+    forms = [{t.lemma_.lower(), t.lower_} for t in span]
+    for start, first in enumerate(forms):
+        if cue[0] not in first:
             continue
         at, matched = start, True
         for part in cue[1:]:
-            window = lemmas[at + 1 : at + 1 + CUE_GAP]
-            if part not in window:
+            step = next(
+                (k for k, f in enumerate(forms[at + 1 : at + 1 + CUE_GAP]) if part in f), None
+            )
+            if step is None:
                 matched = False
                 break
-            at = at + 1 + window.index(part)
+            at += 1 + step
         if matched:
             return True
     return False
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()

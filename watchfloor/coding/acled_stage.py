@@ -42,8 +42,9 @@ from watchfloor.records import ActorRef
 #: how many words may stand before a report heading's colon
 HEADING_WORDS = 6
 HEADING_STRENGTH = 0.6
+ARRESTS = "Arrests"
 #: kinds of target that make fighting an attack on civilians
-VICTIM_KINDS = frozenset({"civilian", "crowd", "settlement"})
+VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
 
 class AcledActorStage:
@@ -116,6 +117,8 @@ class AcledActorStage:
     ) -> tuple[AcledType, str] | None:
         """A demonstration by what its participants and the authorities did; an act of
         demonstrators ("demonstrators burned a police post") is a violent demonstration."""
+        if current.sub_event_type == ARRESTS and self._demonstrator(cand.target_token, cand.target):
+            return INTERVENTION, "demonstrators arrested"
         if current.sub_event_type not in PROTEST_TYPED:
             if current.sub_event_type in DEMONSTRATORS_ACTS and self._demonstrators(work, cand):
                 return VIOLENT_DEMO, "an act of demonstrators"
@@ -138,15 +141,20 @@ class AcledActorStage:
         src = cand.source_token
         if src is None:
             return False
-        head = unwrap(src) or src
-        protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
-        if (cand.source and cand.source.sector == PROTEST_SECTOR) or (
-            head.lemma_.lower() in protest_words
-        ):
+        if self._demonstrator(src, cand.source):
             return True
         own = work.spans[cand.sentence_index]
         crowd = self._actor(src, cand.source, None).kinds & {"crowd", "community"}
         return bool(crowd) and bool(self._cue([own], "protest"))
+
+    def _demonstrator(self, token: Token | None, ref: ActorRef | None) -> bool:
+        """Whether an actor is demonstrators, by sector or by name ("protesters")."""
+        if ref is not None and ref.sector == PROTEST_SECTOR:
+            return True
+        if token is None:
+            return False
+        protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
+        return any(w in protest_words for w in _forms(unwrap(token) or token))
 
     def _window(self, work: WorkDoc, index: int) -> list[Span]:
         """The protest's sentence and the next ones that go on about its participants."""
@@ -176,11 +184,15 @@ class AcledActorStage:
         target_token = _victim_token(cand)
         target = self._actor(target_token, cand.target, None)
         raid = "settlement" in target.kinds
-        if "crowd" in source.kinds and not source.organised and not raid:
+        # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
+        crowd = "crowd" in source.kinds or source.sector in CIVILIAN_SECTORS
+        if crowd and not source.organised and not raid:
             return MOB, f"done by a crowd ('{cand.source_token}')"
         victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
-        attacker = source.organised or ("crowd" in source.kinds and raid)
-        if current.event_type == BATTLES and attacker and victim and not target.organised:
+        raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
+        if current.event_type == BATTLES and not target.organised and (
+            (source.organised and victim) or raided
+        ):
             return ATTACK, f"an armed actor against civilians ('{target_token}')"
         return None
 
@@ -190,14 +202,24 @@ class AcledActorStage:
         sector = ref.sector if ref is not None else None
         if token is None:
             return Actor(frozenset(), sector in ARMED_SECTORS, sector)
-        heads = _heads(token)
-        kinds = frozenset().union(*(self.cues.kinds(h.lemma_.lower()) for h in heads))
-        near = [t for h in heads for c in h.children for t in (c, *c.children)]
+        heads = self._heads(token)
+        kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in _forms(h)))
+        near = _near(token, heads)
         if trigger is not None:  # "clashed with firearms": the weapons are the doers'
             near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
-        armed = any("armed" in self.cues.kinds(t.lemma_.lower()) for t in near)
+        armed = any("armed" in self.cues.kinds(w) for t in near for w in _forms(t))
         organised = "organised" in kinds or armed or sector in ARMED_SECTORS
         return Actor(kinds, organised, sector)
+
+    def _heads(self, token: Token) -> list[Token]:
+        """Head nouns, and for a part of a group ("members of the Fulani community") the
+        group too."""
+        heads = _heads(token)
+        for head in list(heads):
+            if any("member" in self.cues.kinds(w) for w in _forms(head)):
+                preps = [c for c in head.children if c.dep_ == "prep"]
+                heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        return heads
 
 
 @dataclass(frozen=True)
@@ -216,6 +238,22 @@ def _heads(token: Token) -> list[Token]:
     found = [head]
     found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     return found
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The lemma, the word and the word without a plural -s (a capitalised plural keeps it
+    as lemma: "Pastoralists")."""
+    word = token.lower_
+    return (token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word)
+
+
+def _near(token: Token, heads: list[Token]) -> list[Token]:
+    """Words that may say an actor is armed: two steps below its heads, and below the
+    quantity that counts it ("a group, armed with knives, of youths")."""
+    tops = list(heads)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        tops.append(token.head.head)
+    return [t for h in tops for c in h.children for t in (c, *c.children)]
 
 
 def _victim_token(cand: Candidate) -> Token | None:

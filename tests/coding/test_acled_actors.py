@@ -1,0 +1,244 @@
+"""ACLED type by the kind of actor (coding/acled_stage.py, lang/en/acled_*.tsv).
+
+Every sentence here was written for these tests, in several registers (wire lead, local
+press, NGO situation report, official statement, social post) and regions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.coding.acled_actors import cue_found, load_acled_cues
+from watchfloor.coding.pipeline import Coder
+from watchfloor.errors import ModelError
+from watchfloor.evaluation.common import main_event
+
+MOB = ("Riots", "Mob violence")
+VIOLENT_DEMO = ("Riots", "Violent demonstration")
+ATTACK = ("Violence against civilians", "Attack")
+CLASH = ("Battles", "Armed clash")
+PEACEFUL = ("Protests", "Peaceful protest")
+INTERVENTION = ("Protests", "Protest with intervention")
+
+
+def acled(coder: Coder, text: str) -> tuple[str | None, str | None]:
+    """The ACLED type and sub-event type of the report's main event."""
+    event = main_event(coder.code_text(text).events, prefer_acled=True)
+    assert event is not None, f"no event coded in {text!r}"
+    return event.acled_event_type, event.acled_sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # local press, West Africa
+        "On 4 March 2023, a number of residents beat and wounded a suspected thief in Kandi.",
+        "Villagers in Gbeto assaulted a motorbike thief on Tuesday evening.",
+        "A group of youths lynched a man accused of witchcraft in the village of Tori.",
+        # wire, South Asia
+        "A mob beat a man to death in Jharkhand on Sunday over rumours of cattle theft.",
+        "Angry locals thrashed two men suspected of child lifting in Nagaon district.",
+        # Latin America, local press
+        "Vecinos del barrio: a crowd of neighbours beat a suspected robber in Puebla.",
+        "Residents of a shanty town in Lima attacked two men they accused of robbing a shop.",
+        # NGO situation report
+        "Students from rival unions fought each other on the campus, wounding several.",
+        "Farmers and herders clashed over a damaged field near Maradi; two were wounded.",
+        # social post
+        "omg a bunch of people just attacked a guy outside the market, they say he stole a phone",
+        "Pastoralists attacked a farmer near Gaya after a dispute over grazing land.",
+        "Vigilantes beat up three suspected robbers in Mombasa on Friday night.",
+    ],
+)
+def test_crowd_violence_is_mob_violence(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == MOB
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # organised armed actors attacking civilians stay Violence against civilians
+        "Soldiers opened fire on villagers in Kano State, killing three.",
+        "Police officers beat a street vendor in Harare on Monday.",
+        "Suspected jihadists killed five civilians in a village near Djibo.",
+        "Gunmen attacked a pastoralist near Kalale on Monday night.",
+        "Militants shot dead a village chief in Tillaberi region.",
+        "Pirates attacked a fishing vessel off the coast of Cotonou and beat its crew.",
+        "The army killed three herders it mistook for militants in Tanguieta.",
+        "An armed group attacked villagers in Ituri, killing seven.",
+        "Armed farmers with hunting rifles attacked a Fulani camp near Bante.",
+        "Naxalites killed a former sarpanch in Bijapur district on Saturday.",
+    ],
+)
+def test_organised_armed_actor_against_civilians_is_an_attack(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == ATTACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two organised armed actors stay Battles / Armed clash
+        "Government troops clashed with Boko Haram fighters near Monguno on Sunday.",
+        "Two rival militias fought for control of the market in Beni.",
+        "Houthi forces clashed with government forces in Taiz, leaving deaths on both sides.",
+        "Police exchanged fire with armed robbers on the highway near Ibadan.",
+        "Rebels attacked an army post near Kidal; the soldiers repelled them.",
+        "FARC dissidents and ELN guerrillas clashed in rural Arauca.",
+        "The army fought jihadists near the border with Burkina Faso.",
+        "Al-Shabaab militants attacked a military base in Lower Shabelle.",
+        "Security forces clashed with militants in Kupwara district.",
+        "Members of two armed groups exchanged fire in Bangui on Thursday.",
+    ],
+)
+def test_organised_actors_fighting_stay_battles(coder: Coder, text: str) -> None:
+    assert acled(coder, text)[0] == CLASH[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators barricaded roads and burned tyres in Cotonou to protest the arrest of "
+        "an opposition leader.",
+        "Hundreds of students demonstrated in Dhaka; they threw stones at buses.",
+        "Protesters set fire to a police post in Kinshasa during a demonstration over fuel "
+        "prices.",
+        "A violent demonstration broke out in Bamako after the vote.",
+        "Residents of Parakou burnt a customs post to demonstrate against the arrest of a "
+        "trader.",
+        "Protesters vandalized the governor's office in Lagos on Monday.",
+        "Taxi drivers demonstrated in Abidjan. They barricaded the main road.",
+        "Opposition supporters protested in Conakry and clashed with police.",
+        "Rioters looted shops in Nairobi during a protest against tax rises.",
+        "Striking workers ransacked the factory office in Chittagong during a protest over "
+        "unpaid wages.",
+    ],
+)
+def test_demonstrators_violence_is_a_violent_demonstration(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == VIOLENT_DEMO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of students marched peacefully through Dhaka to demand safer roads.",
+        "Teachers demonstrated in front of the ministry in Porto-Novo over unpaid salaries.",
+        "Residents protested in Kandi against the closure of the local market.",
+        "Farmers held a sit-in outside the prefecture in Natitingou.",
+        "Women demonstrated in Bogota to demand justice for murdered activists.",
+        "Fulani people protested in Dassari against the arrest of twenty herders.",
+        "Students in Aplahoue demonstrated over the arrest of two classmates.",
+        "Motor taxi drivers demonstrated in Parakou after a colleague died in an accident.",
+        "Nurses staged a protest in Lahore to demand permanent contracts.",
+        "Supporters of the opposition party demonstrated peacefully in Lome.",
+    ],
+)
+def test_peaceful_demonstration_stays_peaceful(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == PEACEFUL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered outside parliament in Lima. Police fired tear gas to disperse them.",
+        "Residents demonstrated in Abomey-Calavi; the police intervened and dispersed them.",
+        "Students protested in Nairobi until police broke up the demonstration.",
+        "Traders demonstrated in Kano over new levies; police arrested several demonstrators.",
+        "Hundreds protested in Karachi and police used water cannon on the crowd.",
+        "Opposition supporters demonstrated in Conakry; security forces fired tear gas.",
+        "Farmers protested in Punjab and the police dispersed them with a baton charge.",
+        "Workers demonstrated in Dhaka. Police fired rubber bullets to disperse them.",
+        "Women protested in Khartoum before security forces dispersed the rally.",
+        "Youths demonstrated in Niamey; the gendarmerie intervened to restore order.",
+    ],
+)
+def test_demonstration_the_authorities_step_into_is_with_intervention(
+    coder: Coder, text: str
+) -> None:
+    assert acled(coder, text) == INTERVENTION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Movement of forces: On 3 May 2023, members of an armed group were seen near Kofoni.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Displacement: On 28 May 2023, inhabitants of two hamlets left their village.",
+            ("Strategic developments", "Other"),
+        ),
+        (
+            "Property destruction: On 2 June 2023, farmers killed six oxen belonging to herders.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "Looting: On 9 April 2023, bandits looted shops in the market of Nikki.",
+            ("Strategic developments", "Looting/property destruction"),
+        ),
+        (
+            "Non-violent activity: On 1 July 2023, an armed group preached in a mosque near Kandi.",
+            ("Strategic developments", "Other"),
+        ),
+        (
+            "Security measures: On 5 August 2023, the government banned motorbikes at night.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Other: On 3 September 2023, soldiers fired warning shots near their base.",
+            ("Strategic developments", "Other"),
+        ),
+        (
+            "Arrests: On 14 March 2023, police detained four suspected smugglers in Malanville.",
+            ("Strategic developments", "Arrests"),
+        ),
+        (
+            "Movement of forces: An armed column was observed moving towards the park.",
+            ("Strategic developments", "Change to group/activity"),
+        ),
+        (
+            "Disrupted weapons use: Soldiers defused a bomb found on the road to Porga.",
+            ("Strategic developments", "Disrupted weapons use"),
+        ),
+    ],
+)
+def test_report_heading_names_the_strategic_development(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert acled(coder, text) == expected
+
+
+def test_stage_says_why_in_the_explanation(coder: Coder) -> None:
+    text = "On 2 May 2023, a number of farmers assaulted and wounded a herder in Sinende."
+    event = main_event(coder.code_text(text).events, prefer_acled=True)
+    assert event is not None
+    assert "ACLED Mob violence: done by a crowd" in event.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "found"),
+    [
+        ("They burned old tyres on the road.", ("burn", "tyre"), True),
+        ("Police fired tear gas.", ("tear", "gas"), True),
+        ("The tear in the flag was mended with gas lamps nearby.", ("tear", "gas"), False),
+        ("Tyres were burned.", ("burn", "tyre"), False),
+    ],
+)
+def test_cue_lemmas_in_order_within_three_words(
+    coder: Coder, text: str, cue: tuple[str, ...], found: bool
+) -> None:
+    span = coder.nlp(text)[:]
+    assert cue_found(span, cue) is found
+
+
+def test_every_shipped_cue_file_loads() -> None:
+    cues = load_acled_cues("en")
+    assert "crowd" in cues.kinds("resident")
+    assert "organised" in cues.kinds("soldier")
+    assert cues.headings["movement of forces"].acled.event_type == "Strategic developments"
+    assert all(cues.cues[kind] for kind in ("protest", "violent", "intervention"))
+
+
+def test_a_language_without_cue_files_is_a_clear_error() -> None:
+    with pytest.raises(ModelError, match="acled_actor_words.tsv"):
+        load_acled_cues("xx")
