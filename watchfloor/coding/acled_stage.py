@@ -43,6 +43,9 @@ from watchfloor.records import ActorRef
 HEADING_WORDS = 6
 HEADING_STRENGTH = 0.6
 ARRESTS = "Arrests"
+#: what a crowd cannot do in ACLED's terms: a crowd that "captures" a thief or a village
+#: "arrests" someone commits mob violence
+CROWD_TYPED = frozenset({"Non-state actor overtakes territory", "Arrests"})
 #: kinds of target that make fighting an attack on civilians
 VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
@@ -178,7 +181,7 @@ class AcledActorStage:
     def _by_actors(self, cand: Candidate, current: AcledType) -> tuple[AcledType, str] | None:
         """A crowd's violence is mob violence (a raid on a settlement is a communal militia's);
         an organised armed actor fighting civilians attacks them."""
-        if current.sub_event_type not in ACTOR_TYPED:
+        if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
         source = self._actor(cand.source_token, cand.source, cand.trigger)
         target_token = _victim_token(cand)
@@ -188,6 +191,8 @@ class AcledActorStage:
         crowd = "crowd" in source.kinds or source.sector in CIVILIAN_SECTORS
         if crowd and not source.organised and not raid:
             return MOB, f"done by a crowd ('{cand.source_token}')"
+        if current.sub_event_type not in ACTOR_TYPED:
+            return None
         victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
         if current.event_type == BATTLES and not target.organised and (
