@@ -173,7 +173,7 @@ def test_demonstration_the_authorities_step_into_is_with_intervention(
             ("Strategic developments", "Looting/property destruction"),
         ),
         (
-            "Looting: On 9 April 2023, bandits looted shops in the market of Nikki.",
+            "Looting: On 9 April 2023, unknown individuals stole yams from a field near Nikki.",
             ("Strategic developments", "Looting/property destruction"),
         ),
         (
@@ -181,7 +181,7 @@ def test_demonstration_the_authorities_step_into_is_with_intervention(
             ("Strategic developments", "Other"),
         ),
         (
-            "Security measures: On 5 August 2023, the government banned motorbikes at night.",
+            "Security measures: On 5 August 2023, the prefect banned motorbikes at night.",
             ("Strategic developments", "Change to group/activity"),
         ),
         (
@@ -242,3 +242,11 @@ def test_every_shipped_cue_file_loads() -> None:
 def test_a_language_without_cue_files_is_a_clear_error() -> None:
     with pytest.raises(ModelError, match="acled_actor_words.tsv"):
         load_acled_cues("xx")
+
+
+def test_headed_report_with_no_political_actor_keeps_its_event_and_place(coder: Coder) -> None:
+    text = "Property destruction: On 3 May 2023, unknown individuals burned a cotton field in Kandi."
+    event = main_event(coder.code_text(text).events, prefer_acled=True)
+    assert event is not None
+    assert event.acled_sub_event_type == "Looting/property destruction"
+    assert event.place is not None and event.place.country == "BEN"

@@ -26,22 +26,18 @@ from watchfloor.coding.acled_actors import (
     PROTEST_TYPED,
     VIOLENT_DEMO,
     AcledCues,
-    Heading,
     cue_found,
     load_acled_cues,
 )
 
 __all__ = ["AcledActorStage", "load_acled_cues"]
-from watchfloor.coding.model import sentence_candidate
+from watchfloor.coding.acled_headings import heading_of, type_by_heading
 from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
 from watchfloor.coding.roles import unwrap
 from watchfloor.coding.stages import target_sector
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 
-#: how many words may stand before a report heading's colon
-HEADING_WORDS = 6
-HEADING_STRENGTH = 0.6
 ARRESTS = "Arrests"
 #: what a crowd cannot do in ACLED's terms: a crowd that "captures" a thief or a village
 #: "arrests" someone commits mob violence
@@ -51,8 +47,8 @@ VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
 
 class AcledActorStage:
-    """Type each event the ACLED way: a report heading first, then a demonstration's cues,
-    then the kind of its source and target (crowd, organised armed actor, civilian)."""
+    """Type each event the ACLED way: a demonstration by its cues, other violence by the kind
+    of its source and target (crowd, organised armed actor, civilian)."""
 
     name: str = "acled-actors"
     reads: tuple[str, ...] = ("spans", "candidates")
@@ -64,10 +60,12 @@ class AcledActorStage:
         self.actors = actors
 
     def __call__(self, work: WorkDoc) -> None:
-        headed = self._heading(work)
+        headed = bool(work.spans) and heading_of(self.cues, work.spans[0]) is not None
+        if headed:
+            type_by_heading(work, self.cues, self.actors)
         for cand in work.candidates:
-            if cand.nonpolitical or not cand.cameo_code or id(cand) in headed:
-                continue
+            if cand.nonpolitical or not cand.cameo_code or (headed and cand.sentence_index == 0):
+                continue  # a report's heading types its first sentence (AcledHeadingStage)
             current = self._current(cand)
             if current is None:
                 continue
@@ -83,37 +81,6 @@ class AcledActorStage:
             target_sector=target_sector(cand),
             source_sector=cand.source.sector if cand.source else None,
         )
-
-    def _heading(self, work: WorkDoc) -> set[int]:
-        """Type the first sentence's events by the report's heading; add one where none is."""
-        if not work.spans:
-            return set()
-        heading = self._heading_of(work.spans[0])
-        if heading is None:
-            return set()
-        key, found = heading
-        note = f"ACLED {found.acled.sub_event_type}: report heading '{key}'"
-        first = [c for c in work.candidates if c.sentence_index == 0 and not c.nonpolitical]
-        if not first:
-            span = work.spans[0]
-            rule = f"report heading '{key}'"
-            added = sentence_candidate(
-                work, 0, span, found.cameo_code, rule, HEADING_STRENGTH, self.actors
-            )
-            work.candidates.insert(0, added)
-            first = [added]
-        for cand in first:
-            cand.acled_hint = found.acled
-            cand.notes.append(note)
-        return {id(c) for c in first}
-
-    def _heading_of(self, span: Span) -> tuple[str, Heading] | None:
-        colon = next((t.i for t in span[: HEADING_WORDS + 1] if t.text == ":"), None)
-        if colon is None:
-            return None
-        key = span.doc[span.start : colon].text.strip().lower()
-        found = self.cues.headings.get(key)
-        return (key, found) if found is not None else None
 
     def _protest(
         self, work: WorkDoc, cand: Candidate, current: AcledType

@@ -89,6 +89,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "places",
     "actor-context",
     "political",
+    "acled-headings",
     "dates",
     "casualties",
     "confidence",
@@ -137,6 +138,11 @@ def build_stages(
             from watchfloor.coding.acled_stage import AcledActorStage, load_acled_cues
 
             built.append(AcledActorStage(load_acled_cues(), ontology, actors))
+        elif name == "acled-headings":
+            from watchfloor.coding.acled_headings import AcledHeadingStage
+            from watchfloor.coding.acled_stage import load_acled_cues
+
+            built.append(AcledHeadingStage(load_acled_cues(), actors))
         elif name == "warnings":
             from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues
 
