@@ -39,6 +39,9 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 
 ARRESTS = "Arrests"
+#: sectors whose members acting together are a crowd: plain civilians (not the press, aid
+#: workers or clergy, who rarely act as a mob and whose sector names a speaker as often)
+CROWD_SECTORS = frozenset({"CVL"})
 #: what a crowd cannot do in ACLED's terms: a crowd that "captures" a thief or a village
 #: "arrests" someone commits mob violence
 CROWD_TYPED = frozenset({"Non-state actor overtakes territory", "Arrests"})
@@ -155,7 +158,7 @@ class AcledActorStage:
         target = self._actor(target_token, cand.target, None)
         raid = "settlement" in target.kinds
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
-        crowd = "crowd" in source.kinds or source.sector in CIVILIAN_SECTORS
+        crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
         if crowd and not source.organised and not raid:
             return MOB, f"done by a crowd ('{cand.source_token}')"
         if current.sub_event_type not in ACTOR_TYPED:
