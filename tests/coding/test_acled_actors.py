@@ -250,3 +250,56 @@ def test_headed_report_with_no_political_actor_keeps_its_event_and_place(coder: 
     assert event is not None
     assert event.acled_sub_event_type == "Looting/property destruction"
     assert event.place is not None and event.place.country == "BEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crowd cannot take territory or arrest anyone in ACLED's terms
+        "A crowd of residents captured two motorbike thieves in Ibadan and beat them.",
+        "Villagers captured a suspected kidnapper near Kaduna and handed him to police.",
+        "A number of youths seized a suspected thief at the market in Parakou.",
+        "Locals caught and tied up a man accused of stealing a goat in Dodoma.",
+        "Angry villagers captured a suspected cattle rustler in Marsabit county.",
+        "Residents of a Tegucigalpa neighbourhood captured a robber and beat him.",
+        "A group of farmers captured a herder whose cattle had eaten their crops.",
+        "Students captured a phone thief on the campus of the university in Legon.",
+        "A crowd seized a suspected child trafficker at the bus station in Kumasi.",
+        "Traders captured a pickpocket at the market and beat him badly.",
+    ],
+)
+def test_crowd_capturing_someone_is_mob_violence(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == MOB
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the arrest of demonstrators is the intervention in their protest
+        "Police arrested twenty protesters outside the parliament in Kampala.",
+        "Security forces detained several demonstrators in Khartoum on Thursday.",
+        "Gendarmes arrested a dozen demonstrators in Lome, the opposition said.",
+        "Police arrested three protesters in Harare for blocking traffic.",
+        "Officers arrested demonstrators outside the electoral commission in Nairobi.",
+        "The police arrested 15 protesters in Colombo during a rally against fuel prices.",
+        "Authorities arrested several protesters in Caracas, according to a rights group.",
+        "Police in Dhaka arrested dozens of protesters demanding higher wages.",
+        "Soldiers arrested student protesters in Conakry on Monday.",
+        "Police arrested four demonstrators who had gathered at the ministry in Accra.",
+    ],
+)
+def test_arrest_of_demonstrators_is_protest_with_intervention(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == INTERVENTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the arrest of people who are not demonstrators stays an arrest
+        "Police arrested three suspected smugglers in Malanville.",
+        "Security forces arrested a militant commander in Peshawar.",
+        "Police arrested two journalists in Harare on Monday.",
+    ],
+)
+def test_arrest_of_others_stays_an_arrest(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == ("Strategic developments", "Arrests")
