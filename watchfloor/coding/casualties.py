@@ -243,9 +243,10 @@ def _language_patterns(language: str = "en") -> LanguagePatterns:
         return "|".join(re.escape(r[0]) for r in rows if r[1] == kind)
 
     months, manner = words("month"), words("fatal_manner")
+    day = rf"\d{{1,2}}(?:{words('ordinal')})?"
     date = re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
-        rf"(?:{months})\b\.?|\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        rf"\b{day}(?:\s*-\s*{day})?\s+(?:(?:{words('day_of')})\s+)?(?:{months})\b\.?"
+        rf"|\b(?:{months})\.?\s+{day}\b",
         _FLAGS,
     )
     verb = rf"\b(?!(?:{words('not_fatal_verb')})\b)[a-z]+"
