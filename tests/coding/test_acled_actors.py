@@ -245,7 +245,7 @@ def test_a_language_without_cue_files_is_a_clear_error() -> None:
 
 
 def test_headed_report_with_no_political_actor_keeps_its_event_and_place(coder: Coder) -> None:
-    text = "Property destruction: On 3 May 2023, unknown individuals burned a cotton field in Kandi."
+    text = "Property destruction: On 3 May 2023, unknown individuals burned a cotton field in Kandi"
     event = main_event(coder.code_text(text).events, prefer_acled=True)
     assert event is not None
     assert event.acled_sub_event_type == "Looting/property destruction"
