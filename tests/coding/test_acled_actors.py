@@ -303,3 +303,70 @@ def test_arrest_of_demonstrators_is_protest_with_intervention(coder: Coder, text
 )
 def test_arrest_of_others_stays_an_arrest(coder: Coder, text: str) -> None:
     assert acled(coder, text) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a doer nobody has identified is an unidentified armed group, never a crowd
+        "Suspected herders killed a farmer in his field near Kouande.",
+        "Presumed pastoralists attacked a woman on the road to Nikki.",
+        "Unknown individuals hacked a trader to death near the market in Djougou.",
+        "Suspected farmers killed a Fulani herder in the bush near Kalale.",
+        "Unidentified men shot a shopkeeper dead in Kisumu on Tuesday night.",
+        "Alleged cattle rustlers killed a herdsman in Turkana county.",
+        "Unknown people abducted and beat a teacher in Kasai province.",
+        "Suspected gang members stabbed a bus driver in Tegucigalpa.",
+        "Assumed militants killed a village elder near Mopti, local sources said.",
+        "Unknown assailants attacked a pastor in his home in Plateau State.",
+    ],
+)
+def test_unidentified_doers_are_no_mob(coder: Coder, text: str) -> None:
+    assert acled(coder, text)[0] != MOB[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # doers armed with guns act as an armed group, not a mob
+        "Farmers armed with rifles attacked a herder near Tchaourou.",
+        "Youths equipped with firearms attacked a police patrol in Benin City.",
+        "Villagers armed with guns clashed with herders near Bodjecali.",
+        "A group of residents armed with pistols attacked a trader in Cap-Haitien.",
+        "Herders equipped with rifles and machetes clashed with farmers near Issene.",
+        "Armed villagers attacked a Fulani camp in the Bante area.",
+        "Farmers and herders clashed with firearms near Goungoun, leaving four dead.",
+        "Armed youths attacked soldiers at a checkpoint in Tillaberi.",
+        "Hunters armed with rifles attacked a ranger post in the park.",
+        "Armed residents fought a rival village over a farm boundary in Kogi State.",
+    ],
+)
+def test_armed_doers_are_no_mob(coder: Coder, text: str) -> None:
+    assert acled(coder, text)[0] != MOB[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crowd's violence with no demonstration told is mob violence, whatever the
+        # classifier reads (it often says "violent demonstration" for crowds against police)
+        "Youths attacked a police station in Ikot Ekpene and burned two patrol vans.",
+        "Angry youths stoned officers at a checkpoint in Kinshasa after a taxi driver was shot.",
+        "Residents attacked the local council office in Mzuzu after a boy drowned in a pit.",
+        "Youths clashed with police in Kibera after an officer shot a hawker.",
+        "A crowd pelted a traffic police post with stones in Karachi after a fatal accident.",
+        "Motorcycle taxi drivers attacked a police post in Bujumbura after a colleague was beaten.",
+        "Residents stoned a convoy of the governor in Kaduna state.",
+        "Market women attacked revenue collectors in Onitsha and seized their receipts.",
+        "Students burned a university bus in Legon after a classmate was knocked down.",
+        "A crowd set fire to the car of a suspected thief in Abomey.",
+        "Villagers torched the hut of a healer they blamed for a death in Tanguieta.",
+    ],
+)
+def test_crowd_violence_without_a_demonstration_is_mob_violence(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == MOB
+
+
+def test_crowd_blocking_a_road_and_burning_tyres_is_a_violent_demonstration(coder: Coder) -> None:
+    text = "Villagers blocked the highway and burned tyres after a truck killed a child near Kandi."
+    assert acled(coder, text) == VIOLENT_DEMO

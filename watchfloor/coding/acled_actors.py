@@ -21,7 +21,9 @@ from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LANG_PACKAGE = "watchfloor.coding.lang"
-ACTOR_KINDS = frozenset({"crowd", "organised", "civilian", "settlement", "armed", "member"})
+ACTOR_KINDS = frozenset(
+    {"crowd", "organised", "civilian", "settlement", "armed", "member", "unidentified"}
+)
 CUE_KINDS = frozenset({"protest", "violent", "intervention"})
 #: how far apart (in words) the lemmas of one cue may stand
 CUE_GAP = 3
@@ -37,6 +39,7 @@ PROTESTS = "Protests"
 MOB = AcledType("Riots", "Mob violence")
 VIOLENT_DEMO = AcledType("Riots", "Violent demonstration")
 ATTACK = AcledType(VAC, "Attack")
+CLASH = AcledType(BATTLES, "Armed clash")
 INTERVENTION = AcledType(PROTESTS, "Protest with intervention")
 PEACEFUL = AcledType(PROTESTS, "Peaceful protest")
 #: sub-event types the actor's kind may overrule (the act itself does not tell them)

@@ -17,6 +17,7 @@ from watchfloor.coding.acled_actors import (
     ARMED_SECTORS,
     ATTACK,
     BATTLES,
+    CLASH,
     DEMONSTRATORS_ACTS,
     FOLLOWING_SENTENCES,
     INTERVENTION,
@@ -39,12 +40,16 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 
 ARRESTS = "Arrests"
+#: how many words between a doer and its verb may describe the doer ("equipped with rifles")
+BETWEEN_WORDS = 8
 #: sectors whose members acting together are a crowd: plain civilians (not the press, aid
 #: workers or clergy, who rarely act as a mob and whose sector names a speaker as often)
 CROWD_SECTORS = frozenset({"CVL"})
-#: what a crowd cannot do in ACLED's terms: a crowd that "captures" a thief or a village
-#: "arrests" someone commits mob violence
-CROWD_TYPED = frozenset({"Non-state actor overtakes territory", "Arrests"})
+#: what a crowd does as mob violence in ACLED's terms: "captures" a thief, "arrests" someone,
+#: burns a house (a report heading still names property destruction as such)
+CROWD_TYPED = frozenset(
+    {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
+)
 #: kinds of target that make fighting an attack on civilians
 VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
@@ -72,7 +77,11 @@ class AcledActorStage:
             current = self._current(cand)
             if current is None:
                 continue
-            found = self._protest(work, cand, current) or self._by_actors(cand, current)
+            found = self._protest(work, cand, current)
+            if found is None and current == VIOLENT_DEMO and not self._told_protest(work, cand):
+                # a violent demonstration needs a demonstration: without one it is a crowd's
+                found = self._by_actors(cand, MOB) or (MOB, "no demonstration told")
+            found = found or self._by_actors(cand, current)
             if found is not None and found[0] != current:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
@@ -96,6 +105,8 @@ class AcledActorStage:
             if current.sub_event_type in DEMONSTRATORS_ACTS and self._demonstrators(work, cand):
                 return VIOLENT_DEMO, "an act of demonstrators"
             return None
+        if not self._told_protest(work, cand):
+            return None  # the classifier's guess with no demonstration told (see __call__)
         index = cand.sentence_index
         violent = self._cue(self._window(work, index), "violent")
         if violent:
@@ -128,6 +139,15 @@ class AcledActorStage:
             return False
         protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
         return any(w in protest_words for w in _forms(unwrap(token) or token))
+
+    def _told_protest(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether the event is a demonstration: its trigger is one, its sentence says so
+        ("protested", "a demonstration") or its doers are demonstrators."""
+        own = work.spans[cand.sentence_index]
+        coded = self.ontology.acled(cand.cameo_code)
+        told = coded is not None and coded.sub_event_type in PROTEST_TYPED  # "marched", "rioted"
+        told = told or self._cue([own], "protest") is not None
+        return told or self._demonstrator(cand.source_token, cand.source)
 
     def _window(self, work: WorkDoc, index: int) -> list[Span]:
         """The protest's sentence and the next ones that go on about its participants."""
@@ -169,6 +189,10 @@ class AcledActorStage:
             (source.organised and victim) or raided
         ):
             return ATTACK, f"an armed actor against civilians ('{target_token}')"
+        if current == MOB and source.organised:  # an organised or armed doer is no mob
+            if victim and not target.organised:
+                return ATTACK, f"an armed actor against civilians ('{target_token}')"
+            return CLASH, f"armed doers ('{cand.source_token}')"
         return None
 
     def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
@@ -179,11 +203,17 @@ class AcledActorStage:
             return Actor(frozenset(), sector in ARMED_SECTORS, sector)
         heads = self._heads(token)
         kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in _forms(h)))
-        near = _near(token, heads)
+        near = _near(token, heads, trigger)
         if trigger is not None:  # "clashed with firearms": the weapons are the doers'
             near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
         armed = any("armed" in self.cues.kinds(w) for t in near for w in _forms(t))
-        organised = "organised" in kinds or armed or sector in ARMED_SECTORS
+        # ACLED codes a doer nobody has identified ("suspected herders", "unknown
+        # individuals") as an unidentified armed group, never as a crowd
+        modifiers = [c for h in heads for c in h.children if c.dep_ in ("amod", "compound")]
+        unidentified = any(
+            "unidentified" in self.cues.kinds(w) for t in modifiers for w in _forms(t)
+        )
+        organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
         return Actor(kinds, organised, sector)
 
     def _heads(self, token: Token) -> list[Token]:
@@ -222,12 +252,16 @@ def _forms(token: Token) -> tuple[str, ...]:
     return (token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word)
 
 
-def _near(token: Token, heads: list[Token]) -> list[Token]:
-    """Words that may say an actor is armed: two steps below its heads, and below the
-    quantity that counts it ("a group, armed with knives, of youths")."""
+def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
+    """Words that may say an actor is armed: what describes the doers before their verb
+    ("farmers equipped with rifles attacked"), else two steps below the heads, and below the
+    quantity that counts them ("a group, armed with knives, of youths")."""
     tops = list(heads)
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         tops.append(token.head.head)
+    if trigger is not None:  # (the words between doer and verb too, whatever the parse)
+        between = list(token.doc[token.i + 1 : trigger.i])[:BETWEEN_WORDS]
+        return [t for h in tops for t in h.subtree if t.i < trigger.i] + between
     return [t for h in tops for c in h.children for t in (c, *c.children)]
 
 
