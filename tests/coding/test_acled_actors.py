@@ -370,3 +370,47 @@ def test_crowd_violence_without_a_demonstration_is_mob_violence(coder: Coder, te
 def test_crowd_blocking_a_road_and_burning_tyres_is_a_violent_demonstration(coder: Coder) -> None:
     text = "Villagers blocked the highway and burned tyres after a truck killed a child near Kandi."
     assert acled(coder, text) == VIOLENT_DEMO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the victim named after "opened fire against" or a second verb, not the date
+        "On 8 May 2023, policemen opened fire against a group of youths at a funeral in Tanguieta.",
+        "On 19 June 2023, an armed group attacked and injured a herder near Segbana.",
+        "Gunmen opened fire on traders at a cattle market near Kaduna on Sunday.",
+        "On 2 March 2023, soldiers opened fire on fishermen on the shore of Lake Chad.",
+        "Militants opened fire at worshippers leaving a mosque in Quetta.",
+        "On 4 April 2023, gunmen attacked and wounded two farmers near Kalale.",
+        "Police opened fire on a crowd of students in the centre of Conakry.",
+        "On 9 July 2023, jihadists attacked and killed a shepherd near Djibo.",
+        "Troops opened fire against villagers fleeing the area near Bunia.",
+        "On 30 May 2023, pirates boarded a trawler and beat its crew off the coast of Lagos.",
+    ],
+)
+def test_armed_actor_firing_on_civilians_named_after_the_verb_is_an_attack(
+    coder: Coder, text: str
+) -> None:
+    assert acled(coder, text)[0] == ATTACK[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next sentence about the same people tells how the demonstration went
+        "Residents demonstrated in Bante. The residents wounded two policemen.",
+        "Youths protested in Kisumu over the killing of a hawker. The youths burned tyres.",
+        "Traders demonstrated in Kano against new levies. They barricaded the market road.",
+        "Students demonstrated in Ouagadougou. The students threw stones at a police car.",
+        "Farmers protested in Gamia on Monday. They blocked the highway for hours.",
+        "Villagers demonstrated against a quarry near Semere. The villagers looted the site.",
+        "Workers demonstrated in Chittagong. They vandalized the factory gate.",
+        "Motorbike taxi drivers demonstrated in Lome. They set fire to a police post.",
+        "Women protested in Khartoum. They burned tyres and blocked the main road.",
+        "Supporters of the candidate demonstrated in Kandi. They ransacked the party office.",
+    ],
+)
+def test_violence_told_in_the_next_sentence_makes_a_violent_demonstration(
+    coder: Coder, text: str
+) -> None:
+    assert acled(coder, text) == VIOLENT_DEMO

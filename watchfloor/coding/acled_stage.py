@@ -7,6 +7,7 @@ assembler then uses, and says why in the event's explanation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,8 +155,10 @@ class AcledActorStage:
         window = [work.spans[index]]
         for span in work.spans[index + 1 : index + 1 + FOLLOWING_SENTENCES]:
             subject = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
-            pronoun = subject is not None and subject.pos_ == "PRON"
-            if not (pronoun or self._cue([span], "protest")):
+            people = subject is not None and (
+                subject.pos_ == "PRON" or "crowd" in self._actor(subject, None, None).kinds
+            )  # "They barricaded ...", "The residents wounded two policemen"
+            if not (people or self._cue([span], "protest")):
                 break
             window.append(span)
         return window
@@ -174,7 +177,7 @@ class AcledActorStage:
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
         source = self._actor(cand.source_token, cand.source, cand.trigger)
-        target_token = _victim_token(cand)
+        target_token = _victim_token(cand, self._known)
         target = self._actor(target_token, cand.target, None)
         raid = "settlement" in target.kinds
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
@@ -215,6 +218,10 @@ class AcledActorStage:
         )
         organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
         return Actor(kinds, organised, sector)
+
+    def _known(self, token: Token) -> bool:
+        """Whether the cues know any kind for the actor's head nouns."""
+        return any(self.cues.kinds(w) for h in self._heads(token) for w in _forms(h))
 
     def _heads(self, token: Token) -> list[Token]:
         """Head nouns, and for a part of a group ("members of the Fulani community") the
@@ -265,7 +272,19 @@ def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token
     return [t for h in tops for c in h.children for t in (c, *c.children)]
 
 
-def _victim_token(cand: Candidate) -> Token | None:
-    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")."""
-    options = [cand.target_token, *cand.target_options]
-    return next((t for t in options if t is not None and t.ent_type_ != "DATE"), None)
+def _victim_token(cand: Candidate, known: Callable[[Token], bool]) -> Token | None:
+    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")
+    and, where the parse's target tells nothing, looking at the objects of the verbs joined to
+    the trigger ("attacked and injured a herder") and at the nouns its prepositions govern
+    ("opened fire against a group of youths")."""
+    first = cand.target_token
+    if first is not None and first.ent_type_ != "DATE" and cand.target and cand.target.sector:
+        return first  # the resolver knows who it is
+    trigger = cand.trigger
+    joined = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    objects = [c for v in joined for c in v.children if c.dep_ in ("dobj", "obj")]
+    preps = [c for v in joined + objects for c in v.children if c.dep_ == "prep"]
+    governed = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    options = [cand.target_token, *cand.target_options, *objects, *governed]
+    usable = [t for t in options if t is not None and t.ent_type_ != "DATE"]
+    return next((t for t in usable if known(t)), usable[0] if usable else None)
