@@ -414,3 +414,23 @@ def test_violence_told_in_the_next_sentence_makes_a_violent_demonstration(
     coder: Coder, text: str
 ) -> None:
     assert acled(coder, text) == VIOLENT_DEMO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arrests made at the demonstration are the intervention ("the arrest of" is a cause)
+        "Hundreds protested in Kampala and police arrested 30 of them.",
+        "Teachers demonstrated in Niamey; police arrested their union leader.",
+        "Residents protested in Dhaka over power cuts. Police arrested eleven people.",
+        "Farmers demonstrated in Lahore and officers detained several of them.",
+        "Youths protested in Freetown. Police arrested a dozen on the spot.",
+        "Students demonstrated in Yaounde and gendarmes arrested their spokesman.",
+        "Women protested in Juba over food prices; security forces arrested five.",
+        "Opposition supporters demonstrated in Lusaka and police detained the organisers.",
+        "Villagers protested in Odisha against a mine; police arrested twenty villagers.",
+        "Drivers demonstrated in Cotonou and the police arrested several of the drivers.",
+    ],
+)
+def test_arrests_at_a_demonstration_make_it_one_with_intervention(coder: Coder, text: str) -> None:
+    assert acled(coder, text) == INTERVENTION

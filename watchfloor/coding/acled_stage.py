@@ -100,7 +100,9 @@ class AcledActorStage:
     ) -> tuple[AcledType, str] | None:
         """A demonstration by what its participants and the authorities did; an act of
         demonstrators ("demonstrators burned a police post") is a violent demonstration."""
-        if current.sub_event_type == ARRESTS and self._demonstrator(cand.target_token, cand.target):
+        if current.sub_event_type == ARRESTS and (
+            self._demonstrator(cand.target_token, cand.target) or self._at_protest(work, cand)
+        ):
             return INTERVENTION, "demonstrators arrested"
         if current.sub_event_type not in PROTEST_TYPED:
             if current.sub_event_type in DEMONSTRATORS_ACTS and self._demonstrators(work, cand):
@@ -113,7 +115,7 @@ class AcledActorStage:
         if violent:
             return VIOLENT_DEMO, f"demonstrators' violence ('{violent}')"
         after = work.spans[index : index + 1 + FOLLOWING_SENTENCES]
-        stepped_in = self._cue(after, "intervention")
+        stepped_in = self._cue(after, "intervention") or self._arrest_near(work, cand)
         if stepped_in:
             return INTERVENTION, f"the authorities stepped in ('{stepped_in}')"
         if current.sub_event_type == INTERVENTION.sub_event_type:
@@ -140,6 +142,32 @@ class AcledActorStage:
             return False
         protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
         return any(w in protest_words for w in _forms(unwrap(token) or token))
+
+    def _arrest_near(self, work: WorkDoc, cand: Candidate) -> str | None:
+        """An arrest made ("police arrested 20 of them", a verb, not "the arrest of a
+        leader" the demonstrators protest) in the protest's sentence or the next ones."""
+        near = range(cand.sentence_index, cand.sentence_index + 1 + FOLLOWING_SENTENCES)
+        for other in work.candidates:
+            if other is cand or other.sentence_index not in near or other.trigger.pos_ != "VERB":
+                continue
+            found = self._current(other)
+            if found is not None and found.sub_event_type == ARRESTS:
+                return other.trigger.text
+        return None
+
+    def _at_protest(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether an arrest made (a verb) follows a demonstration in its sentence or the
+        ones before: ACLED codes the two as one protest with intervention."""
+        if cand.trigger.pos_ != "VERB":
+            return False
+        near = range(cand.sentence_index - FOLLOWING_SENTENCES, cand.sentence_index + 1)
+        for other in work.candidates:
+            if other is cand or other.sentence_index not in near:
+                continue
+            found = self._current(other)
+            if found is not None and found.sub_event_type in PROTEST_TYPED:
+                return True
+        return False
 
     def _told_protest(self, work: WorkDoc, cand: Candidate) -> bool:
         """Whether the event is a demonstration: its trigger is one, its sentence says so
