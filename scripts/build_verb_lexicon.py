@@ -1,7 +1,7 @@
-"""Derive ``watchfloor/data/verb_lexicon.tsv`` from the PETRARCH CAMEO verb dictionary (MIT).
+"""Derive ``watchfloor/coding/lang/en/verb_lexicon.tsv`` from the PETRARCH CAMEO verb dictionary (MIT).
 
 Usage: ``python scripts/build_verb_lexicon.py ../shared/train/petrarch_CAMEO.verbpatterns.150430.txt
-watchfloor/data/verb_lexicon.tsv``
+watchfloor/coding/lang/en/verb_lexicon.tsv``
 
 The output keeps, per verb lemma (phrasal verbs as "fight back"), its default CAMEO code and
 its verb block (rows ``verb lemma code block``), and per block (rows ``pattern block code

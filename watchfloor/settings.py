@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(200_000_000, description="largest input file accepted")
     dedup_threshold: float = Field(0.8, description="MinHash Jaccard threshold for near-copies")
     actors_file: Path | None = Field(None, description="user YAML of extra actors")
+    lang_dir: Path | None = Field(
+        None,
+        description="extra language data: <dir>/<xx>/<file> rows added to the packaged word"
+        " lists and rule tables of coding/lang/<xx>/ (new triggers, cues, place-level words)",
+    )
     rules_file: Path | None = Field(None, description="user YAML of alert rules")
     baseline_days: int = Field(28, description="trailing window for baselines, days")
     min_date_year: int = Field(1900, description="earliest year accepted for any stored date")

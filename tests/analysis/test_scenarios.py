@@ -52,10 +52,24 @@ def _escalation(country: str, day: dt.date) -> list[Ev]:
     return (
         [Ev(day, "FIGHT", text="Heavy fighting broke out in the city.", **f) for _ in range(8)]  # type: ignore[arg-type]
         + [Ev(day, "ASSAULT", text="Shelling hit residential areas.", **f) for _ in range(4)]  # type: ignore[arg-type]
-        + [Ev(day, "MOBILIZE", text="Armoured columns entered the city.",  # type: ignore[arg-type]
-              warning_kind="border_crossing", **f)]
-        + [Ev(day, "COERCE", text="Residents were told to evacuate the district.",  # type: ignore[arg-type]
-              warning_kind="evacuation", **f)]
+        + [
+            Ev(
+                day,
+                "MOBILIZE",
+                text="Armoured columns entered the city.",  # type: ignore[arg-type]
+                warning_kind="border_crossing",
+                **f,
+            )
+        ]
+        + [
+            Ev(
+                day,
+                "COERCE",
+                text="Residents were told to evacuate the district.",  # type: ignore[arg-type]
+                warning_kind="evacuation",
+                **f,
+            )
+        ]
     )
 
 

@@ -61,8 +61,14 @@ def test_novelty_needs_the_place_history_first(store: Store, days: int, judged: 
     insert(store, flat_history(days, {"FIGHT": 2}))
     insert(
         store,
-        [Ev(START + dt.timedelta(days=days), "FIGHT", text="Residents were told to evacuate.",
-            warning_kind="evacuation")],
+        [
+            Ev(
+                START + dt.timedelta(days=days),
+                "FIGHT",
+                text="Residents were told to evacuate.",
+                warning_kind="evacuation",
+            )
+        ],
     )
     run_analysis(store, CFG)
     kinds = {r[0] for r in store.con.execute("SELECT subtype FROM analysis_signals").fetchall()}

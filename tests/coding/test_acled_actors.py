@@ -6,9 +6,12 @@ press, NGO situation report, official statement, social post) and regions.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from watchfloor.coding.acled_actors import cue_found, load_acled_cues
+from watchfloor.coding.language import use_extra_data
 from watchfloor.coding.pipeline import Coder
 from watchfloor.errors import ModelError
 from watchfloor.evaluation.common import main_event
@@ -434,3 +437,27 @@ def test_violence_told_in_the_next_sentence_makes_a_violent_demonstration(
 )
 def test_arrests_at_a_demonstration_make_it_one_with_intervention(coder: Coder, text: str) -> None:
     assert acled(coder, text) == INTERVENTION
+
+
+def test_a_crowd_word_is_added_from_data_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "acled_actor_words.tsv").write_text("word\tkind\nokada\tcrowd\n", encoding="utf-8")
+    assert "crowd" not in load_acled_cues("en").kinds("okada")
+    use_extra_data([tmp_path])
+    try:
+        assert "crowd" in load_acled_cues("en").kinds("okada")
+    finally:
+        use_extra_data([])
+
+
+def test_a_bad_kind_is_refused_naming_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "acled_actor_words.tsv").write_text("word\tkind\nmob\tcrwod\n", encoding="utf-8")
+    use_extra_data([tmp_path])
+    try:
+        with pytest.raises(ModelError, match="acled_actor_words.tsv.*crwod"):
+            load_acled_cues("en")
+    finally:
+        use_extra_data([])

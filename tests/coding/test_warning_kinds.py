@@ -121,11 +121,14 @@ def test_unknown_language_is_a_clear_error() -> None:
         load_warning_cues("xx")
 
 
-def test_cue_file_without_kinds_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import watchfloor.coding.warning_kinds as wk
+def test_cue_file_without_kinds_is_refused(tmp_path: Path) -> None:
+    from watchfloor.coding.language import use_extra_data
 
-    (tmp_path / "lang" / "zz").mkdir(parents=True)
-    (tmp_path / "lang" / "zz" / "warning_kinds.yaml").write_text("cues: []\n", encoding="utf-8")
-    monkeypatch.setattr(wk.resources, "files", lambda _pkg: tmp_path)
-    with pytest.raises(ModelError, match="expected a 'kinds:' mapping"):
-        load_warning_cues("zz")
+    (tmp_path / "zz").mkdir(parents=True)
+    (tmp_path / "zz" / "warning_kinds.yaml").write_text("cues: []\n", encoding="utf-8")
+    use_extra_data([tmp_path])
+    try:
+        with pytest.raises(ModelError, match="expected a 'kinds:' mapping"):
+            load_warning_cues("zz")
+    finally:
+        use_extra_data([])

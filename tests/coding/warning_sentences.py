@@ -6,6 +6,7 @@ from __future__ import annotations
 SHOWN: dict[str, list[str]] = {
     "leader_attack": [
         "Gunmen tried to assassinate the son of the cleric's spokesman in Najaf on Tuesday.",
+        "Gunmen shot dead the governor's son in Kandahar, police said.",
         "Unknown assailants opened fire on the convoy of Defence Minister Ali Hassan near"
         " Mogadishu, in what officials called an assassination attempt.",
         "The governor of Kandahar survived an assassination attempt when a bomb exploded"
@@ -105,6 +106,9 @@ SHOWN: dict[str, list[str]] = {
         "Truck drivers in Bogota staged a strike to protest fuel prices.",
         "The federation of trade unions said its members would strike on Monday in Colombo.",
         "Everyone to Tahrir on Friday! The movement calls for a general strike across Egypt.",
+        "Shopkeepers in Gaza observed a commercial strike on Monday over the economic crisis.",
+        "Municipal employees in Jerusalem began an open-ended strike against the layoffs.",
+        "The teachers' strike in Nairobi entered its third week.",
     ],
     "contested_appointment": [
         "Protesters rejected the nomination of Mohammed Allawi as prime minister.",
@@ -193,4 +197,10 @@ NOT_SHOWN: list[str] = [
     "Tourists returned to Petra after the storm.",
     "The foreign minister visited a refugee camp in Jordan.",
     "Air strikes hit a weapons depot near Hodeidah.",
+    "More strikes were launched on the port district that night.",
+    "A suspected drone strike killed four people near Marib, residents said.",
+    "Warplanes carried out fresh air strikes on rebel positions overnight.",
+    "The army began artillery strikes on the outskirts of the town.",
+    "Warplanes bombed the village, killing a farmer and his daughter.",
+    "Gunmen shot a shepherd and his son in the hills outside Kirkuk.",
 ]

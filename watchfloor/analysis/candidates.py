@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.severity import alerts_alone
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -74,13 +75,12 @@ def cluster_candidates(
     weights: dict[str, float] | None = None,
 ) -> list[Candidate]:
     """Sliding windows per admin1 (or country) holding enough different signals."""
+    # Signals placed only at country level form their own area: lending them to every
+    # province of the country made one national signal complete clusters all over it.
     by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     for sig in signals:
         if sig.get("country"):
             by_area.setdefault((str(sig["country"]), sig.get("admin1")), []).append(sig)
-    for (country, admin1), sigs in list(by_area.items()):
-        if admin1 is not None and (country, None) in by_area:
-            sigs.extend(by_area[(country, None)])
     width = dt.timedelta(days=cfg.cluster_window_days - 1)
     out: list[Candidate] = []
     for (country, admin1), sigs in by_area.items():
@@ -125,7 +125,7 @@ def single_candidates(
     weights: dict[str, float] | None = None,
     seen: dict[tuple[str, str], list[dt.date]] | None = None,
 ) -> list[Candidate]:
-    """Burst, novelty and rule alerts: one signal is enough.
+    """Burst, severity, novelty and rule alerts: one signal is enough.
 
     A novelty alert needs its kind to be new to the whole country over the baseline
     window (``seen``: days of each country's earlier novelty signals by kind): foreign
@@ -148,10 +148,13 @@ def single_candidates(
             and s.get("actor") is None
             and not str(s.get("etype", "")).startswith("Q")
             and int(s.get("n_events") or 0) >= cfg.burst_min_events
+            and int(s.get("n_documents") or 0) >= cfg.burst_min_documents
             and float(s["observed"] or 0) >= cfg.burst_min_ratio * float(s["expected"] or 0)
             and float(s["score"]) >= burst_score
         ):
             kind, key = "burst", f"burst|{place}|{s['etype']}"
+        elif s["kind"] == "novelty" and alerts_alone(s, cfg):
+            kind, key = "severity", f"severity|{place}"
         elif (
             s["kind"] == "novelty"
             and s["subtype"] in cfg.novelty_alert_subtypes

@@ -15,7 +15,12 @@ class AnalysisConfig:
 
     ``q_rate`` is the Benjamini-Hochberg false-discovery rate applied per day over every
     series tested that day; ``shrink_days`` is the weight, in pseudo-days, of the parent
-    (country or global) rate when a series has little history.
+    (country or global) rate when a series has little history. ``routine_kind_days``: a
+    warning kind seen in a country on this many days of the baseline window is routine there
+    and signals nothing. ``severity_*``: see ``severity``; an event with at least
+    ``severity_min_fatalities`` deaths and ``severity_ratio`` times the province's largest
+    earlier toll signals, and one with ``severity_alert_fatalities`` and
+    ``severity_alert_ratio`` times is an alert by itself.
     """
 
     baseline_days: int = 28
@@ -29,14 +34,21 @@ class AnalysisConfig:
     min_rate_events: int = 2
     min_rate_ratio: float = 2.0
     burst_min_events: int = 5
+    burst_min_documents: int = 3
     burst_min_ratio: float = 3.0
-    burst_q: float = 0.001
+    burst_q: float = 0.0001
     min_confidence: float = 0.3
     novelty_min_prior_events: int = 5
     cluster_min_types: int = 3
     cluster_min_documents: int = 2
     novelty_alert_subtypes: tuple[str, ...] = ("border_crossing", "evacuation")
     novelty_alert_confidence: float = 0.6
+    routine_kind_days: int = 3
+    severity_min_fatalities: int = 10
+    severity_min_history: int = 5
+    severity_ratio: float = 2.0
+    severity_alert_fatalities: int = 25
+    severity_alert_ratio: float = 3.0
 
     @property
     def cluster_window_days(self) -> int:

@@ -144,6 +144,7 @@ def rule_signals(
                    coalesce(e.source_actor_id, e.source_country) AS actor,
                    {RULE_SCORE} * coalesce(e.confidence, 1.0) AS score,
                    NULL::DOUBLE AS observed, NULL::DOUBLE AS expected, 1 AS n_events,
+                   1 AS n_documents,
                    ? || ': ' || substr(coalesce(e.evidence_text, ''), 1, 160) AS summary
             FROM events e
             WHERE e.date >= ? AND NOT coalesce(e.negated, FALSE) AND ({rule.condition})

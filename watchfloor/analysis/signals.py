@@ -31,6 +31,7 @@ SIGNAL_COLUMNS = (
     "observed",
     "expected",
     "n_events",
+    "n_documents",
     "summary",
 )
 
@@ -58,7 +59,7 @@ def rate_signals(
         hit AS (
             SELECT s.level, s.key, s.etype, s.day, s.observed, s.expected, s.q_value,
                    first(es.event_id ORDER BY es.w DESC, es.event_id) AS event_id,
-                   count(*) AS n_events
+                   count(*) AS n_events, count(DISTINCT es.document_id) AS n_documents
             FROM _wf_sig s JOIN es ON es.level = s.level AND es.key = s.key
                  AND es.etype = s.etype AND es.day = s.day
             GROUP BY ALL
@@ -70,8 +71,11 @@ def rate_signals(
                CASE WHEN h.level IN ('actor', 'pair') THEN h.key END AS actor,
                least(-log10(greatest(h.q_value, 1e-300)), 30.0) AS score,
                h.observed, h.expected, h.n_events::INTEGER AS n_events,
-               printf('%s by %s %s: %d events (weighted %.1f) vs %.2f expected, q=%.1e',
-                      h.etype, h.level, h.key, h.n_events, h.observed, h.expected,
+               h.n_documents::INTEGER AS n_documents,
+               printf('%s by %s %s: %d events in %d documents (weighted %.1f) vs %.2f '
+                      'expected, q=%.1e',
+                      h.etype, h.level, h.key, h.n_events, h.n_documents, h.observed,
+                      h.expected,
                       h.q_value) AS summary
         FROM hit h JOIN events e ON e.id = h.event_id
         ORDER BY id
@@ -109,7 +113,11 @@ def novelty_signals(
     con: duckdb.DuckDBPyConnection, from_day: dt.date, cfg: AnalysisConfig
 ) -> pd.DataFrame:
     """New type for a place, actor somewhere new, and the warning kind the coder marked on an
-    event (``events.warning_kind``: border crossing, evacuation, closure ...)."""
+    event (``events.warning_kind``: border crossing, evacuation, closure ...).
+
+    A warning kind the country showed on ``routine_kind_days`` or more days of the baseline
+    window is its normal, not a warning: foreign forces fight in Syria every day.
+    """
     worrying = ", ".join(f"'{t}'" for t in WORRYING_TYPES)
     foreign = ", ".join(f"'{k}'" for k in FOREIGN_KINDS)
     params = {
@@ -118,6 +126,7 @@ def novelty_signals(
         "min_hist": cfg.min_history_days,
         "min_prior": cfg.novelty_min_prior_events,
         "min_conf": cfg.min_confidence,
+        "routine": cfg.routine_kind_days,
     }
     sql = f"""
     WITH ev_all AS (
@@ -193,7 +202,10 @@ def novelty_signals(
         FROM hit h
         JOIN firsts fa ON fa.level = 'country' AND fa.key = h.place_country
              AND fa.etype = 'ALL' AND fa.first_day <= h.date - $min_hist::INTEGER
-        WHERE h.date >= $from_day
+        WHERE h.date >= $from_day AND (
+            SELECT count(DISTINCT p.date) FROM hit p WHERE p.subtype = h.subtype
+            AND p.place_country = h.place_country
+            AND p.date < h.date AND p.date >= h.date - $base_days::INTEGER) < $routine
     ),
     allsig AS (
         SELECT *, CASE WHEN subtype = 'new_type' THEN etype END AS gtype,
@@ -218,7 +230,7 @@ def novelty_signals(
            place_admin1 AS admin1, first(place_name ORDER BY w DESC, id) AS place,
            first(actor ORDER BY w DESC, id) AS actor,
            max(base * w) AS score, NULL::DOUBLE AS observed, NULL::DOUBLE AS expected,
-           count(*)::INTEGER AS n_events,
+           count(*)::INTEGER AS n_events, count(DISTINCT document_id)::INTEGER AS n_documents,
            subtype || ': ' || first(what ORDER BY w DESC, id) AS summary
     FROM allsig
     GROUP BY date, subtype, place_country, place_admin1, gtype, gactor

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -181,27 +182,49 @@ def update_stories(
             [since, since],
         )
         con.execute("DELETE FROM stories WHERE ?::DATE IS NULL OR end_day >= ?", [since, since])
-        for s in stories:
-            con.execute(
-                "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    s.id,
-                    s.title,
-                    s.start,
-                    s.end,
-                    s.n_documents,
-                    s.n_events,
-                    list(s.countries),
-                    list(s.actors),
-                    list(s.types),
-                    now,
-                ],
-            )
-            con.executemany(
-                "INSERT OR IGNORE INTO story_documents VALUES (?, ?)",
-                [[s.id, d] for d in s.document_ids],
-            )
+        _write(con, stories, now)
     return len(stories)
+
+
+def _write(con: duckdb.DuckDBPyConnection, stories: list[Story], now: dt.datetime) -> None:
+    """Insert the stories and their documents in two bulk statements (one INSERT per story
+    took most of a replayed day)."""
+    if not stories:
+        return
+    rows = pd.DataFrame(
+        {
+            "id": [s.id for s in stories],
+            "title": [s.title for s in stories],
+            "start_day": [s.start for s in stories],
+            "end_day": [s.end for s in stories],
+            "n_documents": [s.n_documents for s in stories],
+            "n_events": [s.n_events for s in stories],
+            "countries": [list(s.countries) for s in stories],
+            "actors": [list(s.actors) for s in stories],
+            "types": [list(s.types) for s in stories],
+            "computed_at": [now] * len(stories),
+        }
+    )
+    links = pd.DataFrame(
+        [(s.id, d) for s in stories for d in dict.fromkeys(s.document_ids)],
+        columns=["story_id", "document_id"],
+    )
+    con.register("_wf_stories", rows)
+    con.register("_wf_story_docs", links)
+    try:
+        con.execute(
+            "INSERT OR REPLACE INTO stories (id, title, start_day, end_day, n_documents, "
+            "n_events, countries, actors, types, computed_at) SELECT id, title, start_day, "
+            "end_day, n_documents, n_events, countries::VARCHAR[], actors::VARCHAR[], "
+            "types::VARCHAR[], computed_at FROM _wf_stories"
+        )
+        con.execute(
+            "INSERT OR IGNORE INTO story_documents (story_id, document_id) "
+            "SELECT story_id, document_id FROM _wf_story_docs"
+        )
+    finally:
+        con.unregister("_wf_stories")
+        con.unregister("_wf_story_docs")
 
 
 def list_stories(

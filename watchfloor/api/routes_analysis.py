@@ -99,7 +99,7 @@ def alerts(
     until: str | None = Query(None, description="alerts starting on or before, YYYY-MM-DD"),
     state: str | None = Query(None, description="new, acknowledged or dismissed"),
     country: str | None = Query(None, description="ISO3 country code"),
-    kind: str | None = Query(None, description="cluster, burst, novelty or rule"),
+    kind: str | None = Query(None, description="cluster, burst, severity, novelty or rule"),
     *,
     bounds: BoundsDep,
 ) -> Response:

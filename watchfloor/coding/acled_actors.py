@@ -16,11 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from watchfloor.coding.language import language_data
 from watchfloor.coding.ontology import AcledType
-from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
-LANG_PACKAGE = "watchfloor.coding.lang"
 ACTOR_KINDS = frozenset(
     {"crowd", "organised", "civilian", "settlement", "armed", "member", "unidentified"}
 )
@@ -75,19 +74,21 @@ class AcledCues:
 
 
 def load_acled_cues(language: str = "en") -> AcledCues:
-    """Read ``lang/<language>/acled_*.tsv``; ModelError names the file and row on a bad one."""
+    """Read ``lang/<language>/acled_*.tsv`` (and copies under ``lang_dir``); ModelError names
+    the file and row of a bad one."""
+    data = language_data(language)
     words: dict[str, set[str]] = {}
-    for n, row in enumerate(commented_tsv(LANG_PACKAGE, language, "acled_actor_words.tsv")):
-        _check(row, 2, ACTOR_KINDS, f"{language}/acled_actor_words.tsv", n)
-        words.setdefault(row[0].strip().lower(), set()).add(row[1].strip())
+    for row in data.rows("acled_actor_words.tsv", 2):
+        _check(row, ACTOR_KINDS, f"{language}/acled_actor_words.tsv")
+        words.setdefault(row[0].lower(), set()).add(row[1])
     cues: dict[str, list[tuple[str, ...]]] = {kind: [] for kind in CUE_KINDS}
-    for n, row in enumerate(commented_tsv(LANG_PACKAGE, language, "acled_protest_cues.tsv")):
-        _check(row, 2, CUE_KINDS, f"{language}/acled_protest_cues.tsv", n)
-        cues[row[1].strip()].append(tuple(row[0].lower().split()))
+    for row in data.rows("acled_protest_cues.tsv", 2):
+        _check(row, CUE_KINDS, f"{language}/acled_protest_cues.tsv")
+        cues[row[1]].append(tuple(row[0].lower().split()))
     headings: dict[str, Heading] = {}
-    for n, row in enumerate(commented_tsv(LANG_PACKAGE, language, "acled_headings.tsv")):
-        _check(row, 4, None, f"{language}/acled_headings.tsv", n)
-        headings[row[0].strip().lower()] = Heading(row[1].strip(), AcledType(row[2], row[3]))
+    for row in data.rows("acled_headings.tsv", 4):
+        _check(row, None, f"{language}/acled_headings.tsv")
+        headings[row[0].lower()] = Heading(row[1], AcledType(row[2], row[3]))
     return AcledCues(
         {w: frozenset(k) for w, k in words.items()},
         {k: tuple(v) for k, v in cues.items()},
@@ -95,11 +96,12 @@ def load_acled_cues(language: str = "en") -> AcledCues:
     )
 
 
-def _check(row: list[str], width: int, kinds: frozenset[str] | None, name: str, n: int) -> None:
-    if len(row) != width or not all(cell.strip() for cell in row):
-        raise ModelError(f"{name}: data row {n + 1} needs {width} tab-separated cells: {row}")
-    if kinds is not None and row[1].strip() not in kinds:
-        raise ModelError(f"{name}: data row {n + 1} has kind {row[1]!r}; use one of {kinds}")
+def _check(row: list[str], kinds: frozenset[str] | None, name: str) -> None:
+    if not all(row):
+        raise ModelError(f"{name}: row {chr(9).join(row)!r} has an empty cell")
+    if kinds is not None and row[1] not in kinds:
+        allowed = ", ".join(sorted(kinds))
+        raise ModelError(f"{name}: row {chr(9).join(row)!r} has kind {row[1]!r}; use {allowed}")
 
 
 def cue_found(span: Span, cue: tuple[str, ...]) -> bool:

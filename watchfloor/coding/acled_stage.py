@@ -34,9 +34,9 @@ from watchfloor.coding.acled_actors import (
 
 __all__ = ["AcledActorStage", "load_acled_cues"]
 from watchfloor.coding.acled_headings import heading_of, type_by_heading
+from watchfloor.coding.assemble import target_sector
 from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
 from watchfloor.coding.roles import unwrap
-from watchfloor.coding.stages import target_sector
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 

@@ -29,20 +29,20 @@ from watchfloor.coding.actor_lexicon import (
     load_head_words,
     load_user_file,
 )
+from watchfloor.coding.actor_parse import (
+    NAME_TAGS,
+    looks_like_person,
+    place_ok,
+    with_prep_attachment,
+)
+from watchfloor.coding.actor_words import words_of
 from watchfloor.coding.geo.mentions import CONNECTORS
 from watchfloor.records import ActorRef
 from watchfloor.settings import Settings
 
-# "Iranian-backed militia": the country is a patron, not the actor's own.
-_PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "funded", "allied", "aligned"})
-_PREP_LINKS = frozenset({"of", "in", "from", "for", "throughout", "across"})
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
-_NAME_TAGS = frozenset({"PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBG"})
-_ETHNIC_WORDS = frozenset({"ethnic"})
 _PART_KINDS = frozenset({"S", "T"})  # names that longer names often contain
-_LOCATIVE_PREPS = frozenset({"in", "of", "near", "at", "from", "outside", "around", "to"})
 _ENTITY_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 _INTERNATIONAL = ("IGO", "NGO", "IMG")
 # Sectors an organisation keeps even when its head noun is a sector word.
@@ -145,7 +145,7 @@ class ActorResolver:
             token is not None
             and token.is_title
             and not token.is_sent_start
-            and token.pos_ in _NAME_TAGS
+            and token.pos_ in NAME_TAGS
             and next(self.lexicon.candidates([token.lower_], 0), None) is None
             for token in (before, after)
         )
@@ -154,9 +154,10 @@ class ActorResolver:
     def _accept(span: Span, i: int, size: int, entry: LexEntry) -> bool:
         """Case and context checks that keep common words from matching as names."""
         first = span[i]
-        if entry.kind in PLACE_KINDS and not _place_ok(first, entry.kind):
+        words = words_of(first)
+        if entry.kind in PLACE_KINDS and not place_ok(first, entry.kind):
             return False
-        if entry.kind == "S" and not _looks_like_person(first):
+        if entry.kind == "S" and not looks_like_person(first):
             return False
         if entry.named:
             if first.is_lower:
@@ -172,16 +173,18 @@ class ActorResolver:
             # "anti-Assad" never names the actor; "pro-Houthi forces" are Houthi-aligned, but
             # "pro-Iranian militias" are not Iranian.
             prefix = span[i - 2].lower_
-            if prefix == "anti" or (prefix == "pro" and entry.kind in PLACE_KINDS):
+            if prefix in words.against_prefix or (
+                prefix in words.for_prefix and entry.kind in PLACE_KINDS
+            ):
                 return False
-        if i > 0 and entry.kind in PLACE_KINDS and span[i - 1].lower_ in _ETHNIC_WORDS:
+        if i > 0 and entry.kind in PLACE_KINDS and span[i - 1].lower_ in words.ethnic:
             return False  # "ethnic Albanians" in Macedonia are not Albania's actors
         after = i + size
         return not (
             entry.kind in PLACE_KINDS
             and after + 1 < len(span)
             and span[after].text == "-"
-            and span[after + 1].lower_ in _PATRON_WORDS
+            and span[after + 1].lower_ in words.patron
         )
 
     # -- resolution -----------------------------------------------------------------------
@@ -294,34 +297,6 @@ class ActorResolver:
         return ranked[0]
 
 
-def _looks_like_person(token: Token) -> bool:
-    """Tagged as a person, or a proper noun no entity type claims (surnames only)."""
-    if token.ent_type_ == "PERSON":
-        return True
-    if token.pos_ not in _NAME_TAGS or token.ent_type_:
-        return False
-    doc = token.doc
-    return token.i + 1 >= len(doc) or doc[token.i + 1].text != "-"
-
-
-def _place_ok(first: Token, kind: str) -> bool:
-    """Towns must look like places in the parse ("in Cizre"); on unparsed text they never
-    match. Country and capital names are trusted: in news, "Jordan" is far more often the
-    state than a person, and the tagger's errors cost more than the homographs."""
-    if kind != "T":
-        return True
-    return first.doc.has_annotation("DEP") and _looks_like_place(first)
-
-
-def _looks_like_place(token: Token) -> bool:
-    """Tagged as a place, or the object of a locative preposition ("in Cizre")."""
-    if token.ent_type_ in _PLACE_ENTITIES:
-        return True
-    while token.dep_ == "compound" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS
-
-
 def _implied_sector(places: list[_Hit], root: Token) -> str | None:
     """A capital standing alone speaks for its government ("Tehran said"); a plural
     nationality noun names people ("Palestinians", "Iraqi Kurds")."""
@@ -383,7 +358,7 @@ def _candidate_spans(sentence: Span, hits: list[_Hit], noun_chunks: list[Span]) 
     for chunk in noun_chunks:
         chunk_tokens = range(chunk.start, chunk.end)
         if any(i in agents for i in chunk_tokens) and not any(i in places for i in chunk_tokens):
-            chunk = _with_prep_attachment(chunk, places)
+            chunk = with_prep_attachment(chunk, places)
         spans.append(chunk)
         chunk_at[chunk.start] = chunk
     for hit in hits:
@@ -410,17 +385,3 @@ def _candidate_spans(sentence: Span, hits: list[_Hit], noun_chunks: list[Span]) 
         chosen.append(span)
         taken.update(range(span.start, span.end))
     return chosen
-
-
-def _with_prep_attachment(chunk: Span, places: set[int]) -> Span:
-    """Extend "the president" to "the president of Armenia", "police" to "police in Kabul"."""
-    doc = chunk.doc
-    if chunk.end >= len(doc):
-        return chunk
-    prep = doc[chunk.end]
-    if prep.head.i != chunk.root.i or prep.dep_ != "prep" or prep.lower_ not in _PREP_LINKS:
-        return chunk
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or not any(t.i in places for t in objects[0].subtree):
-        return chunk
-    return doc[chunk.start : objects[0].right_edge.i + 1]

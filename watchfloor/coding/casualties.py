@@ -19,9 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from watchfloor.datafiles import commented_tsv
-
-LANG_PACKAGE = "watchfloor.coding.lang"
+from watchfloor.coding.language import language_data
 
 UNITS = {
     "a": 1,
@@ -237,7 +235,7 @@ class LanguagePatterns:
 
 @functools.cache
 def _language_patterns(language: str = "en") -> LanguagePatterns:
-    rows = commented_tsv(LANG_PACKAGE, language, "casualty_words.tsv")
+    rows = language_data(language).rows("casualty_words.tsv", 2)
 
     def words(kind: str) -> str:
         return "|".join(re.escape(r[0]) for r in rows if r[1] == kind)

@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
-from functools import partial
 from importlib import resources
 from multiprocessing.pool import Pool
 from types import TracebackType
@@ -21,24 +20,15 @@ from spacy.language import Language
 from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 
-from watchfloor.coding.classify import EventTyper
 from watchfloor.coding.geo import Gazetteer
+from watchfloor.coding.language import extra_data, language_data, use_extra_data
 from watchfloor.coding.lexicon import TriggerLexicon
 from watchfloor.coding.ontology import DATA_PACKAGE, Ontology
 from watchfloor.coding.place_stage import PlaceStage
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.stages import (
-    ActorContextStage,
-    ActorStage,
-    AssembleStage,
-    CasualtyStage,
-    ConfidenceStage,
-    DateStage,
-    EventStage,
-    PoliticalActorStage,
-    SentenceStage,
-    Stage,
-)
+from watchfloor.coding.registry import BuildContext
+from watchfloor.coding.stage_factories import STAGES
+from watchfloor.coding.stages import BatchStage, PriorStage, Stage, WarmStage
 from watchfloor.coding.work import CodedDocument, WorkDoc
 from watchfloor.daterange import DateRange
 from watchfloor.errors import ModelError
@@ -46,21 +36,19 @@ from watchfloor.records import Document
 from watchfloor.settings import Settings
 
 CODER_VERSION = "coder-0.1"
-# Acronyms that spell an English word: the model reads "IS controlled the village" as a passive
-# ("is controlled"); normalised as the group's longer acronym, "IS" is parsed as a name.
-ACRONYMS = {"IS": "isis"}
 UNUSED_PIPES = ()
+TOKENIZER_EXCEPTIONS = "tokenizer_exceptions.tsv"
 MAX_CHARS = 200_000
-#: How sure the sub-event reader must be to add an event to a sentence with a trigger word.
-WORDS_ADD_THRESHOLD = 0.2
-EMBEDDING_ADD_THRESHOLD = 0.4
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
 CHUNK_DOCUMENTS = 32
 
 
-def reads_as_english(language: str | None) -> bool:
-    """English, or no language given (documents from before language detection)."""
-    return language is None or language == "en"
+def reads_with_stages(language: str | None, model_language: str = "en") -> bool:
+    """Whether the spaCy stages read a document in ``language``: the model's language, or
+    none given (documents from before language detection), when ``coding/lang/<xx>/`` has
+    the stages' files for it. Another language is never read as the model's."""
+    read = language is None or language == model_language
+    return read and language_data(model_language).reads_stages()
 
 
 def load_nlp(name: str) -> Language:
@@ -72,10 +60,19 @@ def load_nlp(name: str) -> Language:
             f"spaCy model {name!r} is not installed: install the package named in pyproject.toml"
         ) from exc
     tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer):
-        for acronym, norm in ACRONYMS.items():
-            tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+    data = language_data(language_of(nlp))
+    if isinstance(tokenizer, Tokenizer) and data.has(TOKENIZER_EXCEPTIONS):
+        # the language's special cases (coding/lang/<xx>/tokenizer_exceptions.tsv)
+        for text, norm in data.rows(TOKENIZER_EXCEPTIONS, 2):
+            tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
     return nlp
+
+
+def language_of(nlp: Language) -> str:
+    """The ISO 639-1 code of the spaCy model's language; ModelError when it names none."""
+    if not nlp.lang:
+        raise ModelError("the spaCy model names no language: load a model with a 'lang'")
+    return nlp.lang
 
 
 DEFAULT_STAGES: tuple[str, ...] = (
@@ -101,101 +98,24 @@ MINIMAL_STAGES: tuple[str, ...] = ("sentences", "actors-text", "events", "confid
 def build_stages(
     names: Sequence[str], settings: Settings, lexicon: TriggerLexicon, ontology: Ontology
 ) -> list[Stage]:
-    """Stages by name, in order. ``actors`` uses the actor resolver, ``actors-text`` keeps the
-    parse's noun phrases without resolving them; the module of each stage is imported here."""
-    built: list[Stage] = []
-    actors = ActorStage(None)
-    encoder = SharedEncoder(settings.event_embeddings)
-    for name in names:
-        if name == "sentences":
-            built.append(SentenceStage(lexicon.vocabulary))
-        elif name in ("actors", "actors-text"):
-            if name == "actors":
-                from watchfloor.coding.actors import ActorResolver
-
-                actors = ActorStage(ActorResolver.load(settings))
-            built.append(actors)
-        elif name == "events":
-            built.append(EventStage(EventTyper(lexicon), actors))
-        elif name == "model":
-            from watchfloor.coding.model import ModelStage, load_model
-
-            built.append(ModelStage(load_model(), EventTyper(lexicon), actors))
-        elif name == "subevents":
-            from watchfloor.coding.subevent_model import (
-                SubEventStage,
-                load_subevent_labels,
-                load_subevent_model,
-            )
-
-            labels = load_subevent_labels()
-            model = load_subevent_model(encoder.get())
-            # the embedding reader's probabilities are flatter than the word reader's: an
-            # event is added only at the bar used where no trigger word is
-            add = EMBEDDING_ADD_THRESHOLD if encoder.enabled else WORDS_ADD_THRESHOLD
-            built.append(SubEventStage(model, labels, ontology, actors, add_threshold=add))
-        elif name == "acled-actors":
-            from watchfloor.coding.acled_stage import AcledActorStage, load_acled_cues
-
-            built.append(AcledActorStage(load_acled_cues(), ontology, actors))
-        elif name == "acled-headings":
-            from watchfloor.coding.acled_headings import AcledHeadingStage
-            from watchfloor.coding.acled_stage import load_acled_cues
-
-            built.append(AcledHeadingStage(load_acled_cues(), actors))
-        elif name == "warnings":
-            from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues
-
-            built.append(WarningStage(load_warning_cues(), ontology, actors))
-        elif name == "places":
-            from watchfloor.coding.geo import Gazetteer, PlaceResolver
-
-            built.append(PlaceStage(PlaceResolver(Gazetteer.load())))
-        elif name == "actor-context":
-            built.append(ActorContextStage())
-        elif name == "political":
-            built.append(PoliticalActorStage())
-        elif name == "dates":
-            from watchfloor.coding.dates import resolve_event_date
-
-            built.append(DateStage(partial(resolve_event_date, accepted=settings.date_range())))
-        elif name == "casualties":
-            from watchfloor.coding.casualties import extract_casualties
-
-            built.append(CasualtyStage(extract_casualties))
-        elif name == "confidence":
-            built.append(ConfidenceStage())
-        elif name == "assemble":
-            built.append(AssembleStage(ontology))
-        else:
-            raise ModelError(f"unknown coder stage {name!r}: choose from {DEFAULT_STAGES}")
-    return built
+    """Stages by registered name (``stage_factories.STAGES``), in order, their reads and
+    writes checked (ConfigError when a stage reads what no earlier stage writes)."""
+    return STAGES.build(names, BuildContext(settings, lexicon, ontology))
 
 
-class SharedEncoder:
-    """The sentence encoder the classifier stages share, loaded on the first stage that asks
-    (none when ``event_embeddings`` is off: those stages then read words)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._encoder: Any = None
-
-    def get(self) -> Any:
-        if self.enabled and self._encoder is None:
-            from watchfloor.coding.embed import load_encoder
-
-            self._encoder = load_encoder()
-        return self._encoder
-
-
-def data_digest() -> str:
-    """Short hash of every bundled data file (ontology, lexicons, model): part of the version."""
+def data_digest(languages: Sequence[str] = ("en",)) -> str:
+    """Short hash of every bundled data file (ontology, model) and of the language files the
+    stages read (extra folders included): part of the version."""
     digest = hashlib.sha1()
     folder = resources.files(DATA_PACKAGE)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_file() and not entry.name.endswith((".py", ".pyc")):
             digest.update(entry.name.encode())
             digest.update(entry.read_bytes())
+    for language in languages:
+        for where, text in language_data(language).all_texts():
+            digest.update(where.encode())
+            digest.update(text.encode())
     return digest.hexdigest()[:8]
 
 
@@ -213,7 +133,10 @@ class Coder:
         self.prior = CollectionPrior()
         self.date_range = DateRange.default()
         self._cue_coder: Any = None
-        digest = data_digest()
+        self.language = language_of(nlp)
+        # the extra language folders this coder was loaded with (see ``coding.language``)
+        self.lang_dirs = extra_data()
+        digest = data_digest((self.language,))
         self.version = f"{CODER_VERSION}+{'-'.join(s.name for s in self.stages)}.{digest}"
 
     @classmethod
@@ -226,9 +149,19 @@ class Coder:
         a list of stage names from ``DEFAULT_STAGES`` / "actors-text". ``n_process`` > 1
         codes documents (parse and every stage) in that many forked worker processes, started
         on first use and kept until ``close()``; results come back in input order and are the
-        same as with one process.
+        same as with one process. The stages read the language data of the spaCy model's
+        language (``coding/lang/<xx>/`` plus ``settings.lang_dir``); ModelError when it has
+        none, ConfigError when a stage reads what no earlier stage writes.
         """
-        lexicon, ontology = TriggerLexicon.load(), Ontology.load()
+        use_extra_data([settings.lang_dir] if settings.lang_dir else [])
+        nlp = load_nlp(settings.spacy_model)
+        language = language_of(nlp)
+        if not language_data(language).reads_stages():
+            raise ModelError(
+                f"spaCy model {settings.spacy_model!r} reads language {language!r}, which has"
+                f" no stage resources under watchfloor/coding/lang/{language}/"
+            )
+        lexicon, ontology = TriggerLexicon.load(language), Ontology.load()
         names = {"default": DEFAULT_STAGES, "minimal": MINIMAL_STAGES}.get(
             stages if isinstance(stages, str) else "", stages
         )
@@ -236,7 +169,7 @@ class Coder:
             raise ModelError(f"unknown stage list {names!r}: use 'default' or 'minimal'")
         built = build_stages(list(names), settings, lexicon, ontology)
         return cls(
-            load_nlp(settings.spacy_model),
+            nlp,
             built,
             batch_size=settings.batch_size,
             n_process=n_process,
@@ -245,22 +178,23 @@ class Coder:
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order, parsing them in batches (in worker processes when
         ``n_process`` > 1)."""
+        use_extra_data(self.lang_dirs)  # another coder loaded since may have changed them
         if self.n_process > 1:
             yield from self._code_in_workers(docs)
             return
         yield from self._code_here(docs)
 
     def _code_here(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
-        """English through spaCy and the stages; other languages through ``by_language``."""
-        english: list[Document] = []
+        """The model's language through spaCy and the stages; others through ``by_language``."""
+        parsed: list[Document] = []
         for doc in docs:
-            if reads_as_english(doc.language):
-                english.append(doc)
+            if reads_with_stages(doc.language, self.language):
+                parsed.append(doc)
                 continue
-            yield from self._code_english(english)
-            english = []
+            yield from self._code_parsed(parsed)
+            parsed = []
             yield self.by_language(doc)
-        yield from self._code_english(english)
+        yield from self._code_parsed(parsed)
 
     def by_language(self, doc: Document) -> CodedDocument:
         """A document in another language: the cue coder where ``coding/lang/<code>/`` has
@@ -282,7 +216,7 @@ class Coder:
                     return gaz
         return Gazetteer.load()
 
-    def _code_english(self, docs: list[Document]) -> Iterator[CodedDocument]:
+    def _code_parsed(self, docs: list[Document]) -> Iterator[CodedDocument]:
         if not docs:
             return
         pairs = ((d.text[:MAX_CHARS], d) for d in docs)
@@ -299,9 +233,8 @@ class Coder:
         """Each stage over the whole batch in turn (documents stay independent): a stage with
         ``run_batch`` gets them all at once, e.g. for one classifier call."""
         for stage in self.stages:
-            run_batch = getattr(stage, "run_batch", None)
-            if callable(run_batch):
-                run_batch(works)
+            if isinstance(stage, BatchStage):
+                stage.run_batch(works)
             else:
                 for work in works:
                     stage(work)
@@ -325,18 +258,16 @@ class Coder:
             return
         self.prior = prior
         for stage in self.stages:
-            use = getattr(stage, "use_prior", None)
-            if callable(use):
-                use(prior)
+            if isinstance(stage, PriorStage):
+                stage.use_prior(prior)
         self.close()
 
     def warm(self) -> None:
         """Build the indexes stages otherwise build on first use (the gazetteer's loose-name
         index), so that forked workers share them instead of each building its own."""
         for stage in self.stages:
-            warm = getattr(stage, "warm", None)
-            if callable(warm):
-                warm()
+            if isinstance(stage, WarmStage):
+                stage.warm()
 
     def pool(self) -> Pool:
         """The worker processes, forked from this loaded coder on first use."""

@@ -1,4 +1,8 @@
-"""Source and target of an event trigger from the dependency parse (active and passive voice)."""
+"""Source and target of an event trigger from the dependency parse (active and passive voice).
+
+The prepositions and counting words are the language's data (``coding/lang/<xx>/roles.tsv``),
+picked by the parsed document's language; the dependency labels are the parser's scheme.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,74 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from watchfloor.coding.language import language_data
+
+WORDS_FILE = "roles.tsv"
 PHRASE_DEPS = frozenset(
     {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "quantmod"}
 )
-TARGET_PREPS = frozenset(
-    {"against", "on", "at", "upon", "into", "targeting", "toward", "towards", "with", "to"}
-)
-NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "upon", "targeting", "toward", "towards"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SOURCE_ADJ_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
-QUANTITY_NOUNS = frozenset(
-    {
-        "thousand",
-        "hundred",
-        "dozen",
-        "score",
-        "million",
-        "group",
-        "number",
-        "crowd",
-        "band",
-        "handful",
-        "couple",
-        "some",
-        "many",
-        "most",
-        "all",
-        "several",
-        "few",
-        "one",
-        "two",
-        "three",
-    }
-)
+@dataclass(frozen=True)
+class RoleWords:
+    """One language's role words, by what they do (see ``roles.tsv``)."""
+
+    quantity_nouns: frozenset[str]
+    partitive: frozenset[str]
+    agent: frozenset[str]
+    target: frozenset[str]
+    option: frozenset[str]
+    noun_target: frozenset[str]
+    noun_source: frozenset[str]
+    between: frozenset[str]
+    object_preps: frozenset[str]
+    taken_verbs: frozenset[str]
+    taker: frozenset[str]
+
+
+def role_words(language: str) -> RoleWords:
+    """The role words of ``language`` (built once); ModelError when it has none."""
+    data = language_data(language)
+
+    def make() -> RoleWords:
+        def words(key: str) -> frozenset[str]:
+            return data.words(WORDS_FILE, key)
+
+        return RoleWords(
+            quantity_nouns=words("quantity-noun"),
+            partitive=words("partitive-prep"),
+            agent=words("agent-prep"),
+            target=words("target-prep"),
+            option=words("option-prep"),
+            noun_target=words("noun-target-prep"),
+            noun_source=words("noun-source-prep"),
+            between=words("between-prep"),
+            object_preps=words("object-prep"),
+            taken_verbs=words("taken-verb"),
+            taker=words("taker-prep"),
+        )
+
+    return data.build(RoleWords, make)
+
+
+def _words(token: Token) -> RoleWords:
+    return role_words(token.doc.lang_)
+
+
+def is_quantity(token: Token) -> bool:
+    """Whether the token is a counting head ("thousands", "a group") of its language."""
+    return token.lemma_.lower() in _words(token).quantity_nouns
 
 
 def unwrap(token: Token | None) -> Token | None:
     """ "Thousands of protesters" -> "protesters": the counted noun is the actor."""
-    if token is None or token.lemma_.lower() not in QUANTITY_NOUNS:
+    if token is None or not is_quantity(token):
         return token
+    partitive = _words(token).partitive
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in partitive:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
@@ -69,8 +98,9 @@ def phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``: its modifiers and an ``of``-complement (whose own
     prepositional phrases are left out: "a member of the militia near the village")."""
     lo, hi = _core_edges(token)
+    partitive = _words(token).partitive
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > token.i:
+        if child.dep_ == "prep" and child.lower_ in partitive and child.i > token.i:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 hi = max(hi, _core_edges(obj)[1])
@@ -105,16 +135,17 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
 
 def verb_roles(token: Token) -> Roles:
     """Source and target of a verb trigger; ``X was attacked by Y`` gives source Y, target X."""
+    words = _words(token)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     if passive:
-        source = _prep_object(token, frozenset({"by"}))
+        source = _prep_object(token, words.agent)
         target = _child(token, {"nsubjpass"})
     else:
         source = _child(token, SUBJECT_DEPS)
-        target = _child(token, {"dobj", "dative"}) or _prep_object(token, TARGET_PREPS)
+        target = _child(token, {"dobj", "dative"}) or _prep_object(token, words.target)
         options = _target_options(token)
-    if token.lemma_.lower() == "fall" and not passive:
-        taker = _prep_object(token, frozenset({"to"}))
+    if token.lemma_.lower() in words.taken_verbs and not passive:
+        taker = _prep_object(token, words.taker)
         if taker is not None:  # "the town fell to the insurgents": they took it
             source, target = taker, _child(token, SUBJECT_DEPS)
     if source is None and not passive:
@@ -124,30 +155,27 @@ def verb_roles(token: Token) -> Roles:
     return Roles(source, target, passive, () if passive else options)
 
 
-# prepositions that attach an object noun to the party it concerns
-OBJECT_PREPS = frozenset({"to", "on", "against", "from", "with", "by", "in", "over"})
-
-
 def _target_options(token: Token) -> tuple[Token, ...]:
     """Every phrase that may be the target, in order: recipient ("gave X aid", "to X", "with
     X"), direct object, a preposition's object, the subject of a demanded clause ("demanded
     that X withdraw"), and the same inside an infinitive complement ("offered to meet X")."""
+    words = _words(token)
     found: list[Token] = []
     for dep in ("dative", "dobj"):
         found += [c for c in token.children if c.dep_ == dep]
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS | {"for", "from"}:
+        if child.dep_ in ("prep", "dative") and child.lower_ in words.target | words.option:
             found += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("ccomp", "xcomp"):
             found += [c for c in child.children if c.dep_ in ("nsubj", "dobj", "dative")]
             for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in TARGET_PREPS:
+                if grand.dep_ == "prep" and grand.lower_ in words.target:
                     found += [c for c in grand.children if c.dep_ == "pobj"]
     for tok in list(found):  # whom an object is for: "aid to X", "a ban on X", "calls by X"
         found += [
             c
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+            if c.dep_ == "prep" and c.lower_ in words.object_preps
             for c in c.children
             if c.dep_ == "pobj"
         ]
@@ -176,9 +204,10 @@ def _inherited_subject(token: Token) -> Token | None:
 
 def noun_roles(token: Token) -> Roles:
     """Source and target of a noun trigger: "Israeli strikes on Gaza", "clashes between A and B"."""
-    source = _prep_object(token, frozenset({"by", "from"}))
-    target = _prep_object(token, NOUN_TARGET_PREPS)
-    between = _prep_object(token, frozenset({"between"}))
+    words = _words(token)
+    source = _prep_object(token, words.noun_source)
+    target = _prep_object(token, words.noun_target)
+    between = _prep_object(token, words.between)
     if between is not None:
         source = between
         target = next((c for c in between.children if c.dep_ == "conj"), None)

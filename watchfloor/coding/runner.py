@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from watchfloor.coding.multilingual.coder import CueCoder
-from watchfloor.coding.pipeline import Coder, reads_as_english
+from watchfloor.coding.pipeline import Coder, reads_with_stages
 from watchfloor.coding.prior import CollectionPrior
 from watchfloor.coding.work import CodedDocument
 from watchfloor.daterange import DateRange
@@ -62,9 +62,9 @@ class CodeSummary:
 
 
 def language_is_read(language: str | None) -> bool:
-    """Whether the coder reads this language: English (or none stated) through spaCy, or one
-    with cue tables in ``coding/lang/<code>/``."""
-    return reads_as_english(language) or CueCoder.reads(language)
+    """Whether the coder reads this language: the spaCy model's (English, or none stated)
+    through the stages, or one with cue tables in ``coding/lang/<code>/``."""
+    return reads_with_stages(language) or CueCoder.reads(language)
 
 
 def pending_count(store: Store) -> int:

@@ -10,76 +10,56 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from spacy.tokens import Span, Token
 
 from watchfloor.coding.classify import EventTyper
-from watchfloor.coding.ontology import NONPOLITICAL, Ontology, read_table
 from watchfloor.coding.place_stage import ACTOR_COUNTRY, INTERNATIONAL
 from watchfloor.coding.prior import CollectionPrior
-from watchfloor.coding.roles import QUANTITY_NOUNS, phrase
+from watchfloor.coding.roles import phrase, role_words
 from watchfloor.coding.work import Candidate, WorkDoc
-from watchfloor.records import ActorRef, Event, Evidence, PlaceRef, Sentence
+from watchfloor.records import ActorRef, PlaceRef, Sentence
 
 MIN_TOKENS = 3
 NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSON_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "person",
-        "individual",
-        "resident",
-        "civilian",
-        "farmer",
-        "shepherd",
-        "teacher",
-        "doctor",
-        "student",
-        "worker",
-        "driver",
-        "merchant",
-        "trader",
-        "family",
-        "villager",
-        "youth",
-        "teenager",
-        "teen",
-        "elder",
-        "journalist",
-        "activist",
-        "passenger",
-        "pilgrim",
-        "worshipper",
-        "owner",
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "baby",
-        "infant",
-        "people",
-    }
-)
 PROTEST_ROOT = "14"  # CAMEO's protest codes
 
 
 class Stage(Protocol):
-    """One step of the coder."""
+    """One step of the coder: what it reads and writes are fields of ``WorkDoc`` (or
+    ``candidates.<field>``), checked in order when the coder loads (``coding.registry``)."""
 
     name: str
     reads: tuple[str, ...]
     writes: tuple[str, ...]
 
     def __call__(self, work: WorkDoc) -> None: ...
+
+
+# The optional hooks a stage may have, each its own protocol so that the coder asks for them
+# by type.
+
+
+@runtime_checkable
+class BatchStage(Protocol):
+    """A stage that codes a whole batch at once (one classifier call)."""
+
+    def run_batch(self, works: list[WorkDoc]) -> None: ...
+
+
+@runtime_checkable
+class WarmStage(Protocol):
+    """A stage with indexes to build before worker processes fork, to share them."""
+
+    def warm(self) -> None: ...
+
+
+@runtime_checkable
+class PriorStage(Protocol):
+    """A stage that codes with what the collection already says (``coding.prior``)."""
+
+    def use_prior(self, prior: CollectionPrior) -> None: ...
 
 
 class SentenceStage:
@@ -268,7 +248,11 @@ class PoliticalActorStage:
         src = cand.source_token
         if src is not None and (src.ent_type_ in NAMED_ACTORS or src.pos_ == "PROPN"):
             return True  # a named but unknown actor: keep, the dictionaries are never complete
-        implicit = src is None or src.pos_ in ("PRON", "NUM") or src.lemma_ in QUANTITY_NOUNS
+        implicit = (
+            src is None
+            or src.pos_ in ("PRON", "NUM")
+            or src.lemma_ in role_words(src.doc.lang_).quantity_nouns
+        )
         return implicit and not cand.rule.startswith("PETRARCH")
 
 
@@ -351,104 +335,7 @@ class ConfidenceStage:
             cand.confidence = round(min(0.99, max(0.01, value)), 3)
 
 
-class AssembleStage:
-    """Turn candidates into ``Event`` records in PLOVER, CAMEO and ACLED terms."""
-
-    name: str = "assemble"
-    reads: tuple[str, ...] = ("candidates", "sentences")
-    writes: tuple[str, ...] = ("events", "trace")
-
-    def __init__(self, ontology: Ontology) -> None:
-        self.ontology = ontology
-        self.overrides = {
-            (r["trigger"], r["cameo_prefix"]): (r["plover_event"], r["plover_mode"] or None)
-            for r in read_table("plover_overrides.tsv")
-        }
-
-    def __call__(self, work: WorkDoc) -> None:
-        seen: set[str] = set()
-        for cand in work.candidates:
-            event = self.event(work.sentences[cand.sentence_index], cand)
-            if event is not None and event.id not in seen:
-                seen.add(event.id)
-                work.events.append(event)
-
-    def event(self, sentence: Sentence, cand: Candidate) -> Event | None:
-        """The Event for one candidate (None when its code has no PLOVER event)."""
-        evidence = Evidence(
-            sentence.document_id, sentence.index, sentence.start, sentence.end, sentence.text
-        )
-        common: dict[str, Any] = dict(
-            evidence=evidence,
-            date=cand.date,
-            source=cand.source,
-            target=cand.target,
-            place=cand.place,
-            fatalities=cand.fatalities,
-            injuries=cand.injuries,
-            confidence=cand.confidence,
-            hedged=bool(cand.hedges),
-            negated=cand.negated,
-            modality=cand.modality,
-            quote_speaker=cand.quote_speaker,
-            explanation=explain(cand),
-            warning_kind=cand.warning_kind,
-        )
-        if cand.nonpolitical:
-            return Event(
-                id=event_id(sentence, NONPOLITICAL + cand.nonpolitical),
-                plover_event=NONPOLITICAL,
-                plover_mode=cand.nonpolitical,
-                **common,
-            )
-        entry = self.ontology.cameo(cand.cameo_code)
-        if entry.plover_event is None:
-            return None
-        acled = cand.acled_hint or self.ontology.acled(
-            entry.code,
-            target_sector=target_sector(cand),
-            source_sector=cand.source.sector if cand.source else None,
-        )
-        plover, mode = self.overrides.get(
-            (cand.trigger.lemma_.lower(), entry.code[:3]), (entry.plover_event, entry.plover_mode)
-        )
-        return Event(
-            id=event_id(sentence, entry.code),
-            plover_event=plover,
-            plover_mode=mode,
-            cameo_code=entry.code,
-            goldstein=entry.goldstein,
-            quad_class=entry.quad_class,
-            acled_event_type=acled.event_type if acled else None,
-            acled_sub_event_type=acled.sub_event_type if acled else None,
-            **common,
-        )
-
-
-def target_sector(cand: Candidate) -> str | None:
-    """The target's sector; an unaffiliated person ("a man", a named individual) counts as a
-    civilian for the ACLED type, as ACLED codes attacks on them."""
-    sector = cand.target.sector if cand.target else None
-    tok = cand.target_token
-    if sector or tok is None or cand.target is None:
-        return sector
-    if tok.lemma_.lower() in PERSON_NOUNS or (
-        tok.ent_type_ == "PERSON" and not cand.target.country
-    ):
-        return "CVL"
-    return None
-
-
 def event_id(sentence: Sentence, kind: str) -> str:
     """Deterministic id: the same sentence and type always give the same id."""
     key = f"{sentence.document_id}|{sentence.index}|{sentence.start}|{sentence.end}|{kind}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-
-
-def explain(cand: Candidate) -> str:
-    """Why the candidate got its code: the lexicon rule, then each adjustment."""
-    parts = [f"trigger '{cand.trigger.text}' by {cand.rule}"]
-    parts += cand.notes
-    if cand.hedges:
-        parts.append("hedged: " + ", ".join(sorted(set(cand.hedges))))
-    return "; ".join(parts)

@@ -10,7 +10,6 @@ names a CAMEO code, the cue's trigger becomes an event of that code: no event, n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import yaml
@@ -18,13 +17,14 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from watchfloor.coding.language import language_data
 from watchfloor.coding.modality import failed, hedge_cues, is_future, is_negated
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.roles import roles
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
 
-LANG_PACKAGE = "watchfloor.coding"
+CUES_FILE = "warning_kinds.yaml"
 DEFAULT_LANGUAGE = "en"
 CUE_STRENGTH = 0.7  # a cue-made event is weaker evidence than a lexicon trigger
 SPECIFIC_READING = 0.85  # strength of the lexicon's phrasal and verb+object readings
@@ -77,24 +77,25 @@ class WarningCues:
 
 
 def load_warning_cues(language: str = DEFAULT_LANGUAGE) -> WarningCues:
-    """Read ``lang/<language>/warning_kinds.yaml``; ModelError names the file and the problem."""
-    path = resources.files(LANG_PACKAGE) / "lang" / language / "warning_kinds.yaml"
-    origin = f"warning cues lang/{language}/warning_kinds.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, FileNotFoundError) as exc:
-        raise ModelError(f"{origin}: cannot read it: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ModelError(f"{origin}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
-        raise ModelError(f"{origin}: expected a 'kinds:' mapping and a 'cues:' list")
-    kinds = tuple(
-        WarningKind(name, str(entry.get("label", name)), frozenset(entry.get("events") or ()))
-        for name, entry in data["kinds"].items()
-    )
-    names = {k.name for k in kinds}
-    cues = tuple(_cue(entry, i, names, origin) for i, entry in enumerate(data.get("cues") or ()))
-    return WarningCues(language, kinds, cues)
+    """Read ``lang/<language>/warning_kinds.yaml`` (then a copy under ``lang_dir``, whose
+    kinds and cues are added); ModelError names the file and the problem."""
+    kinds: dict[str, WarningKind] = {}
+    entries: list[tuple[str, Any]] = []
+    for where, text in language_data(language).texts(CUES_FILE):
+        origin = f"warning cues {where}"
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ModelError(f"{origin}: not valid YAML: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
+            raise ModelError(f"{origin}: expected a 'kinds:' mapping and a 'cues:' list")
+        for name, entry in data["kinds"].items():
+            events = frozenset(entry.get("events") or ())
+            kinds[name] = WarningKind(name, str(entry.get("label", name)), events)
+        entries += [(origin, entry) for entry in data.get("cues") or ()]
+    names = set(kinds)
+    cues = tuple(_cue(entry, i, names, origin) for i, (origin, entry) in enumerate(entries))
+    return WarningCues(language, tuple(kinds.values()), cues)
 
 
 def _cue(entry: Any, index: int, kinds: set[str], origin: str) -> Cue:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from watchfloor.coding.ontology import read_table
+from watchfloor.coding.language import language_data
 from watchfloor.coding.pipeline import Coder
 from watchfloor.coding.subevent_model import (
     MODEL_NOTE,
@@ -199,7 +199,7 @@ def _disaster_words() -> dict[str, str]:
     """Words of natural and man-made disasters (``nonpolitical.tsv``), by snippet label."""
     return {
         r["trigger"]: NONPOLITICAL_LABELS[r["category"]]
-        for r in read_table("nonpolitical.tsv")
+        for r in language_data("en").records("nonpolitical.tsv")
         if r["category"] != "organised-crime"
     }
 

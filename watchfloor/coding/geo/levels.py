@@ -7,13 +7,11 @@ The words live in ``watchfloor/coding/lang/<language>/place_levels.tsv``; stages
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from watchfloor.coding.language import LanguageData, language_data
 from watchfloor.errors import ModelError
 
 LEVELS = ("admin1", "admin2", "admin3", "local", "around")
-LANG_PACKAGE = "watchfloor.coding.lang"
 
 
 @dataclass(frozen=True)
@@ -57,15 +55,15 @@ class PlaceLevels:
         return frozenset(self.levels)
 
 
-@cache
 def place_levels(language: str = "en") -> PlaceLevels:
-    """The packaged level words of ``language``; ModelError when it has none."""
-    try:
-        path = resources.files(LANG_PACKAGE) / language / "place_levels.tsv"
-        text = path.read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError) as exc:
-        raise ModelError(
-            f"no place-level words for language {language!r} ({exc}); add "
-            f"watchfloor/coding/lang/{language}/place_levels.tsv"
-        ) from exc
-    return PlaceLevels.parse(text, f"lang/{language}/place_levels.tsv")
+    """The level words of ``language`` (packaged plus ``lang_dir`` rows); ModelError when it
+    has none."""
+    data = language_data(language)
+    return data.build(PlaceLevels, lambda: _read(data))
+
+
+def _read(data: LanguageData) -> PlaceLevels:
+    levels: dict[str, str] = {}
+    for where, text in data.texts("place_levels.tsv"):
+        levels.update(PlaceLevels.parse(text, where).levels)
+    return PlaceLevels(levels)
