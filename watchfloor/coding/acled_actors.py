@@ -67,6 +67,13 @@ class AcledCues:
     words: dict[str, frozenset[str]]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     headings: dict[str, Heading]
+    plural_endings: tuple[str, ...] = ()
+
+    def forms(self, word: str, lemma: str) -> tuple[str, ...]:
+        """The lemma, the word and the word without a plural ending (a capitalised plural
+        keeps it as lemma: "Pastoralists")."""
+        ending = next((e for e in self.plural_endings if word.endswith(e)), "")
+        return (lemma, word, word[: len(word) - len(ending)])
 
     def kinds(self, lemma: str) -> frozenset[str]:
         """The actor kinds a lemma names (empty when none)."""
@@ -93,6 +100,7 @@ def load_acled_cues(language: str = "en") -> AcledCues:
         {w: frozenset(k) for w, k in words.items()},
         {k: tuple(v) for k, v in cues.items()},
         headings,
+        data.phrases("trigger_words.tsv", "plural-ending"),
     )
 
 

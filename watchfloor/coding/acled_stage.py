@@ -141,7 +141,7 @@ class AcledActorStage:
         if token is None:
             return False
         protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
-        return any(w in protest_words for w in _forms(unwrap(token) or token))
+        return any(w in protest_words for w in self._forms(unwrap(token) or token))
 
     def _arrest_near(self, work: WorkDoc, cand: Candidate) -> str | None:
         """An arrest made ("police arrested 20 of them", a verb, not "the arrest of a
@@ -233,30 +233,33 @@ class AcledActorStage:
         if token is None:
             return Actor(frozenset(), sector in ARMED_SECTORS, sector)
         heads = self._heads(token)
-        kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in _forms(h)))
+        kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in self._forms(h)))
         near = _near(token, heads, trigger)
         if trigger is not None:  # "clashed with firearms": the weapons are the doers'
             near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
-        armed = any("armed" in self.cues.kinds(w) for t in near for w in _forms(t))
+        armed = any("armed" in self.cues.kinds(w) for t in near for w in self._forms(t))
         # ACLED codes a doer nobody has identified ("suspected herders", "unknown
         # individuals") as an unidentified armed group, never as a crowd
         modifiers = [c for h in heads for c in h.children if c.dep_ in ("amod", "compound")]
         unidentified = any(
-            "unidentified" in self.cues.kinds(w) for t in modifiers for w in _forms(t)
+            "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
         )
         organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
         return Actor(kinds, organised, sector)
 
+    def _forms(self, token: Token) -> tuple[str, ...]:
+        return self.cues.forms(token.lower_, token.lemma_.lower())
+
     def _known(self, token: Token) -> bool:
         """Whether the cues know any kind for the actor's head nouns."""
-        return any(self.cues.kinds(w) for h in self._heads(token) for w in _forms(h))
+        return any(self.cues.kinds(w) for h in self._heads(token) for w in self._forms(h))
 
     def _heads(self, token: Token) -> list[Token]:
         """Head nouns, and for a part of a group ("members of the Fulani community") the
         group too."""
         heads = _heads(token)
         for head in list(heads):
-            if any("member" in self.cues.kinds(w) for w in _forms(head)):
+            if any("member" in self.cues.kinds(w) for w in self._forms(head)):
                 preps = [c for c in head.children if c.dep_ == "prep"]
                 heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
         return heads
@@ -278,13 +281,6 @@ def _heads(token: Token) -> list[Token]:
     found = [head]
     found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     return found
-
-
-def _forms(token: Token) -> tuple[str, ...]:
-    """The lemma, the word and the word without a plural -s (a capitalised plural keeps it
-    as lemma: "Pastoralists")."""
-    word = token.lower_
-    return (token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word)
 
 
 def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
