@@ -13,10 +13,13 @@ Conventions (ACLED's, written down so figures can be read honestly):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
+
+from watchfloor.coding.language import language_data
 
 UNITS = {
     "a": 1,
@@ -189,25 +192,83 @@ def parse_number(text: str) -> int | None:
     return total or None
 
 
-def _largest(patterns: list[re.Pattern[str]], text: str) -> int | None:
+def _largest(patterns: list[re.Pattern[str]], text: str, *, dead: bool = False) -> int | None:
+    """The largest count the patterns find; for the ``dead``, not a count of the killers
+    ("a number of people killed a thief") nor of beasts ("killed six oxen")."""
     found = []
     for pattern in patterns:
         match = pattern.search(text)
         while match is not None:  # overlapping: "a family, including five children, were"
             value = parse_number(match.group("n"))
-            if value is not None and value < 100_000 and not _is_year(match.group("n")):
+            if (
+                value is not None
+                and value < 100_000
+                and not _is_year(match.group("n"))
+                and not (dead and _not_the_dead(match, text))
+            ):
                 found.append(value)
             match = pattern.search(text, match.start("n") + len(match.group("n")))
     return max(found) if found else None
+
+
+def _not_the_dead(match: re.Match[str], text: str) -> bool:
+    words = _language_patterns()
+    killers = match.start("n") == match.start() and words.killers.match(text, match.end())
+    return bool(killers or words.animals.match(text, match.end("n")))
 
 
 def _is_year(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and token.startswith(("19", "20"))
 
 
+@dataclass(frozen=True)
+class LanguagePatterns:
+    """Patterns built from one language's ``casualty_words.tsv``: ``date`` finds a day beside a
+    month; ``fatal`` adds killings by manner ("lynched a man to death"); ``killers`` finds a
+    count of the doers ("a number of people killed a thief"); ``animals`` a count of beasts."""
+
+    date: re.Pattern[str]
+    fatal: tuple[re.Pattern[str], ...]
+    killers: re.Pattern[str]
+    animals: re.Pattern[str]
+
+
+@functools.cache
+def _language_patterns(language: str = "en") -> LanguagePatterns:
+    rows = language_data(language).rows("casualty_words.tsv", 2)
+
+    def words(kind: str) -> str:
+        return "|".join(re.escape(r[0]) for r in rows if r[1] == kind)
+
+    months, manner = words("month"), words("fatal_manner")
+    day = rf"\d{{1,2}}(?:{words('ordinal')})?"
+    date = re.compile(
+        rf"\b{day}(?:\s*-\s*{day})?\s+(?:(?:{words('day_of')})\s+)?(?:{months})\b\.?"
+        rf"|\b(?:{months})\.?\s+{day}\b",
+        _FLAGS,
+    )
+    verb = rf"\b(?!(?:{words('not_fatal_verb')})\b)[a-z]+"
+    fatal = (
+        re.compile(rf"{verb}\s+(?:{manner})\s+{QUALIFIER}(?P<n>{NUM})\b", _FLAGS),
+        re.compile(rf"{verb}\s+{QUALIFIER}(?P<n>{NUM})\s+{NOUNS}(?:{manner})\b", _FLAGS),
+    )
+    killers = re.compile(rf"\s+(?:{words('object')}|\d+)\b", _FLAGS)
+    animals = re.compile(
+        rf"\s+(?:[\w-]+\s+)?(?:{words('animal')})\b(?!\s+(?:{words('animal_person')})\b)", _FLAGS
+    )
+    return LanguagePatterns(date, fatal, killers, animals)
+
+
+def _without_dates(text: str) -> str:
+    """The text with the digits of its dates blanked, so that a day is never a count."""
+    date = _language_patterns().date
+    return date.sub(lambda m: re.sub(r"\d", "#", m.group(0)), text)
+
+
 def read_casualties(text: str) -> Casualties:
     """All that ``text`` states about fatalities and injuries."""
-    fatalities = _largest(FATAL_PATTERNS, text)
+    text = _without_dates(text)
+    fatalities = _largest([*FATAL_PATTERNS, *_language_patterns().fatal], text, dead=True)
     injuries = _largest(INJURY_PATTERNS, text)
     none_at_all = bool(NO_CASUALTIES.search(text))
     if fatalities is None and (none_at_all or NO_DEATHS.search(text)):

@@ -211,7 +211,6 @@ class EventTyper:
         result = self._drop_outcomes(result)
         self._protesters(result)
         result = self._drop_role_nouns(result)
-        self._protest_intervention(result)
         self._acled_hints(sentence, result)
         for cand in result:
             src = cand.source_token
@@ -353,17 +352,6 @@ class EventTyper:
                 if cand.root in hint[0] and not cand.nonpolitical and cand.acled_hint is None:
                     cand.acled_hint = hint[1]
                     cand.notes.append(f"'{tok.text}': ACLED {hint[1].sub_event_type}")
-
-    @staticmethod
-    def _protest_intervention(cands: list[Candidate]) -> None:
-        """A protest met by arrests, dispersal or force is ACLED's "Protest with intervention"."""
-        forceful = any(c.root in ("17", "18", "19") and not c.nonpolitical for c in cands)
-        if not forceful:
-            return
-        for cand in cands:
-            if cand.root == "14" and not cand.cameo_code.startswith("145"):
-                cand.acled_hint = AcledType("Protests", "Protest with intervention")
-                cand.notes.append("protest met by force or arrests: protest with intervention")
 
     @staticmethod
     def _suicide(cands: list[Candidate]) -> None:

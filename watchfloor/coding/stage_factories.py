@@ -102,6 +102,21 @@ def _subevents(context: BuildContext) -> Stage:
     return SubEventStage(model, labels, context.ontology, context.actors, add_threshold=add)
 
 
+@STAGES.register("acled-actors")
+def _acled_actors(context: BuildContext) -> Stage:
+    from watchfloor.coding.acled_stage import AcledActorStage, load_acled_cues
+
+    return AcledActorStage(load_acled_cues(), context.ontology, context.actors)
+
+
+@STAGES.register("acled-headings")
+def _acled_headings(context: BuildContext) -> Stage:
+    from watchfloor.coding.acled_headings import AcledHeadingStage
+    from watchfloor.coding.acled_stage import load_acled_cues
+
+    return AcledHeadingStage(load_acled_cues(), context.actors)
+
+
 @STAGES.register("warnings")
 def _warnings(context: BuildContext) -> Stage:
     from watchfloor.coding.warning_kinds import WarningStage, load_warning_cues

@@ -1,0 +1,314 @@
+"""The stage that gives each event ACLED's type by the kind of actor, as ACLED decides it.
+
+Reads the roles the parse and the actor resolver found and the cues of
+``lang/<language>/acled_*.tsv`` (see ``acled_actors``); writes ``acled_hint``, the type the
+assembler then uses, and says why in the event's explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from watchfloor.coding.acled_actors import (
+    ACTOR_TYPED,
+    ARMED_SECTORS,
+    ATTACK,
+    BATTLES,
+    CLASH,
+    DEMONSTRATORS_ACTS,
+    FOLLOWING_SENTENCES,
+    INTERVENTION,
+    MOB,
+    PEACEFUL,
+    PROTEST_SECTOR,
+    PROTEST_TYPED,
+    VIOLENT_DEMO,
+    AcledCues,
+    cue_found,
+    load_acled_cues,
+)
+
+__all__ = ["AcledActorStage", "load_acled_cues"]
+from watchfloor.coding.acled_headings import heading_of, type_by_heading
+from watchfloor.coding.assemble import target_sector
+from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
+from watchfloor.coding.roles import unwrap
+from watchfloor.coding.work import Candidate, WorkDoc
+from watchfloor.records import ActorRef
+
+ARRESTS = "Arrests"
+#: how many words between a doer and its verb may describe the doer ("equipped with rifles")
+BETWEEN_WORDS = 8
+#: sectors whose members acting together are a crowd: plain civilians (not the press, aid
+#: workers or clergy, who rarely act as a mob and whose sector names a speaker as often)
+CROWD_SECTORS = frozenset({"CVL"})
+#: what a crowd does as mob violence in ACLED's terms: "captures" a thief, "arrests" someone,
+#: burns a house (a report heading still names property destruction as such)
+CROWD_TYPED = frozenset(
+    {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
+)
+#: kinds of target that make fighting an attack on civilians
+VICTIM_KINDS = frozenset({"civilian", "crowd"})
+
+
+class AcledActorStage:
+    """Type each event the ACLED way: a demonstration by its cues, other violence by the kind
+    of its source and target (crowd, organised armed actor, civilian)."""
+
+    name: str = "acled-actors"
+    reads: tuple[str, ...] = ("spans", "candidates")
+    writes: tuple[str, ...] = ("candidates", "candidates.acled_hint")
+
+    def __init__(self, cues: AcledCues, ontology: Ontology, actors: Any) -> None:
+        self.cues = cues
+        self.ontology = ontology
+        self.actors = actors
+
+    def __call__(self, work: WorkDoc) -> None:
+        headed = bool(work.spans) and heading_of(self.cues, work.spans[0]) is not None
+        if headed:
+            type_by_heading(work, self.cues, self.actors)
+        for cand in work.candidates:
+            if cand.nonpolitical or not cand.cameo_code or (headed and cand.sentence_index == 0):
+                continue  # a report's heading types its first sentence (AcledHeadingStage)
+            current = self._current(cand)
+            if current is None:
+                continue
+            found = self._protest(work, cand, current)
+            if found is None and current == VIOLENT_DEMO and not self._told_protest(work, cand):
+                # a violent demonstration needs a demonstration: without one it is a crowd's
+                found = self._by_actors(cand, MOB) or (MOB, "no demonstration told")
+            found = found or self._by_actors(cand, current)
+            if found is not None and found[0] != current:
+                cand.acled_hint = found[0]
+                cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
+
+    def _current(self, cand: Candidate) -> AcledType | None:
+        """The type the assembler would give the event as it stands."""
+        return cand.acled_hint or self.ontology.acled(
+            cand.cameo_code,
+            target_sector=target_sector(cand),
+            source_sector=cand.source.sector if cand.source else None,
+        )
+
+    def _protest(
+        self, work: WorkDoc, cand: Candidate, current: AcledType
+    ) -> tuple[AcledType, str] | None:
+        """A demonstration by what its participants and the authorities did; an act of
+        demonstrators ("demonstrators burned a police post") is a violent demonstration."""
+        if current.sub_event_type == ARRESTS and (
+            self._demonstrator(cand.target_token, cand.target) or self._at_protest(work, cand)
+        ):
+            return INTERVENTION, "demonstrators arrested"
+        if current.sub_event_type not in PROTEST_TYPED:
+            if current.sub_event_type in DEMONSTRATORS_ACTS and self._demonstrators(work, cand):
+                return VIOLENT_DEMO, "an act of demonstrators"
+            return None
+        if not self._told_protest(work, cand):
+            return None  # the classifier's guess with no demonstration told (see __call__)
+        index = cand.sentence_index
+        violent = self._cue(self._window(work, index), "violent")
+        if violent:
+            return VIOLENT_DEMO, f"demonstrators' violence ('{violent}')"
+        after = work.spans[index : index + 1 + FOLLOWING_SENTENCES]
+        stepped_in = self._cue(after, "intervention") or self._arrest_near(work, cand)
+        if stepped_in:
+            return INTERVENTION, f"the authorities stepped in ('{stepped_in}')"
+        if current.sub_event_type == INTERVENTION.sub_event_type:
+            return PEACEFUL, "no violence and no intervention told"
+        return None
+
+    def _demonstrators(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether the doers demonstrate: demonstrators by name or sector, or a crowd in a
+        sentence that says they demonstrate ("residents burned a post to demonstrate")."""
+        src = cand.source_token
+        if src is None:
+            return False
+        if self._demonstrator(src, cand.source):
+            return True
+        own = work.spans[cand.sentence_index]
+        crowd = self._actor(src, cand.source, None).kinds & {"crowd", "community"}
+        return bool(crowd) and bool(self._cue([own], "protest"))
+
+    def _demonstrator(self, token: Token | None, ref: ActorRef | None) -> bool:
+        """Whether an actor is demonstrators, by sector or by name ("protesters")."""
+        if ref is not None and ref.sector == PROTEST_SECTOR:
+            return True
+        if token is None:
+            return False
+        protest_words = {cue[0] for cue in self.cues.cues["protest"] if len(cue) == 1}
+        return any(w in protest_words for w in self._forms(unwrap(token) or token))
+
+    def _arrest_near(self, work: WorkDoc, cand: Candidate) -> str | None:
+        """An arrest made ("police arrested 20 of them", a verb, not "the arrest of a
+        leader" the demonstrators protest) in the protest's sentence or the next ones."""
+        near = range(cand.sentence_index, cand.sentence_index + 1 + FOLLOWING_SENTENCES)
+        for other in work.candidates:
+            if other is cand or other.sentence_index not in near or other.trigger.pos_ != "VERB":
+                continue
+            found = self._current(other)
+            if found is not None and found.sub_event_type == ARRESTS:
+                return other.trigger.text
+        return None
+
+    def _at_protest(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether an arrest made (a verb) follows a demonstration in its sentence or the
+        ones before: ACLED codes the two as one protest with intervention."""
+        if cand.trigger.pos_ != "VERB":
+            return False
+        near = range(cand.sentence_index - FOLLOWING_SENTENCES, cand.sentence_index + 1)
+        for other in work.candidates:
+            if other is cand or other.sentence_index not in near:
+                continue
+            found = self._current(other)
+            if found is not None and found.sub_event_type in PROTEST_TYPED:
+                return True
+        return False
+
+    def _told_protest(self, work: WorkDoc, cand: Candidate) -> bool:
+        """Whether the event is a demonstration: its trigger is one, its sentence says so
+        ("protested", "a demonstration") or its doers are demonstrators."""
+        own = work.spans[cand.sentence_index]
+        coded = self.ontology.acled(cand.cameo_code)
+        told = coded is not None and coded.sub_event_type in PROTEST_TYPED  # "marched", "rioted"
+        told = told or self._cue([own], "protest") is not None
+        return told or self._demonstrator(cand.source_token, cand.source)
+
+    def _window(self, work: WorkDoc, index: int) -> list[Span]:
+        """The protest's sentence and the next ones that go on about its participants."""
+        window = [work.spans[index]]
+        for span in work.spans[index + 1 : index + 1 + FOLLOWING_SENTENCES]:
+            subject = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            people = subject is not None and (
+                subject.pos_ == "PRON" or "crowd" in self._actor(subject, None, None).kinds
+            )  # "They barricaded ...", "The residents wounded two policemen"
+            if not (people or self._cue([span], "protest")):
+                break
+            window.append(span)
+        return window
+
+    def _cue(self, spans: list[Span], kind: str) -> str | None:
+        """The first cue of ``kind`` found in the spans, as its lemmas."""
+        for span in spans:
+            for cue in self.cues.cues[kind]:
+                if cue_found(span, cue):
+                    return " ".join(cue)
+        return None
+
+    def _by_actors(self, cand: Candidate, current: AcledType) -> tuple[AcledType, str] | None:
+        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's);
+        an organised armed actor fighting civilians attacks them."""
+        if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
+            return None
+        source = self._actor(cand.source_token, cand.source, cand.trigger)
+        target_token = _victim_token(cand, self._known)
+        target = self._actor(target_token, cand.target, None)
+        raid = "settlement" in target.kinds
+        # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
+        crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
+        if crowd and not source.organised and not raid:
+            return MOB, f"done by a crowd ('{cand.source_token}')"
+        if current.sub_event_type not in ACTOR_TYPED:
+            return None
+        victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
+        raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
+        if current.event_type == BATTLES and not target.organised and (
+            (source.organised and victim) or raided
+        ):
+            return ATTACK, f"an armed actor against civilians ('{target_token}')"
+        if current == MOB and source.organised:  # an organised or armed doer is no mob
+            if victim and not target.organised:
+                return ATTACK, f"an armed actor against civilians ('{target_token}')"
+            return CLASH, f"armed doers ('{cand.source_token}')"
+        return None
+
+    def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
+        """What the cues say of an actor: the kinds of its head nouns and whether it is
+        organised (by a head noun, an armed modifier near it, or its sector)."""
+        sector = ref.sector if ref is not None else None
+        if token is None:
+            return Actor(frozenset(), sector in ARMED_SECTORS, sector)
+        heads = self._heads(token)
+        kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in self._forms(h)))
+        near = _near(token, heads, trigger)
+        if trigger is not None:  # "clashed with firearms": the weapons are the doers'
+            near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
+        armed = any("armed" in self.cues.kinds(w) for t in near for w in self._forms(t))
+        # ACLED codes a doer nobody has identified ("suspected herders", "unknown
+        # individuals") as an unidentified armed group, never as a crowd
+        modifiers = [c for h in heads for c in h.children if c.dep_ in ("amod", "compound")]
+        unidentified = any(
+            "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
+        )
+        organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
+        return Actor(kinds, organised, sector)
+
+    def _forms(self, token: Token) -> tuple[str, ...]:
+        return self.cues.forms(token.lower_, token.lemma_.lower())
+
+    def _known(self, token: Token) -> bool:
+        """Whether the cues know any kind for the actor's head nouns."""
+        return any(self.cues.kinds(w) for h in self._heads(token) for w in self._forms(h))
+
+    def _heads(self, token: Token) -> list[Token]:
+        """Head nouns, and for a part of a group ("members of the Fulani community") the
+        group too."""
+        heads = _heads(token)
+        for head in list(heads):
+            if any("member" in self.cues.kinds(w) for w in self._forms(head)):
+                preps = [c for c in head.children if c.dep_ == "prep"]
+                heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        return heads
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An event's source or target as the ACLED actor rules see it."""
+
+    kinds: frozenset[str]
+    organised: bool
+    sector: str | None
+
+
+def _heads(token: Token) -> list[Token]:
+    """The actor's head nouns: "a number of residents" -> residents; "farmers and herders"
+    -> both."""
+    head = unwrap(token) or token
+    found = [head]
+    found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return found
+
+
+def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
+    """Words that may say an actor is armed: what describes the doers before their verb
+    ("farmers equipped with rifles attacked"), else two steps below the heads, and below the
+    quantity that counts them ("a group, armed with knives, of youths")."""
+    tops = list(heads)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        tops.append(token.head.head)
+    if trigger is not None:  # (the words between doer and verb too, whatever the parse)
+        between = list(token.doc[token.i + 1 : trigger.i])[:BETWEEN_WORDS]
+        return [t for h in tops for t in h.subtree if t.i < trigger.i] + between
+    return [t for h in tops for c in h.children for t in (c, *c.children)]
+
+
+def _victim_token(cand: Candidate, known: Callable[[Token], bool]) -> Token | None:
+    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")
+    and, where the parse's target tells nothing, looking at the objects of the verbs joined to
+    the trigger ("attacked and injured a herder") and at the nouns its prepositions govern
+    ("opened fire against a group of youths")."""
+    first = cand.target_token
+    if first is not None and first.ent_type_ != "DATE" and cand.target and cand.target.sector:
+        return first  # the resolver knows who it is
+    trigger = cand.trigger
+    joined = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    objects = [c for v in joined for c in v.children if c.dep_ in ("dobj", "obj")]
+    preps = [c for v in joined + objects for c in v.children if c.dep_ == "prep"]
+    governed = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    options = [cand.target_token, *cand.target_options, *objects, *governed]
+    usable = [t for t in options if t is not None and t.ent_type_ != "DATE"]
+    return next((t for t in usable if known(t)), usable[0] if usable else None)
