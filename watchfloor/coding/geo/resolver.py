@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -11,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from watchfloor.coding.geo.detect import MentionFinder
 from watchfloor.coding.geo.event_place import choose_event_place
+from watchfloor.coding.geo.facilities import facility_words
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -41,14 +41,6 @@ from watchfloor.coding.geo.model import (
 )
 from watchfloor.records import PlaceRef
 
-FACILITY = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|boulevard|lane|drive|square|plaza|center|centre|hall|"
-    r"church|cathedral|basilica|mosque|temple|school|high|elementary|college|university|academy|"
-    r"institute|stadium|arena|park|hospital|medical|court|courthouse|airport|station|bridge|"
-    r"market|tower|building|house|hotel|inn|club|library|estate|racecourse|prison|jail|camp|"
-    r"museum|theatre|theater|mall|port|harbour|harbor|field|fields|wing|office|embassy)\b",
-    re.IGNORECASE,
-)
 
 
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
@@ -62,6 +54,9 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+# An institution named after a place lies there when the story's other names give that
+# place's country at least this share of their weight (else the name is a person's).
+INSTITUTION_SHARE = 0.1
 
 
 class PlaceResolver:
@@ -91,7 +86,8 @@ class PlaceResolver:
         context = self._resolve(works, self._hint(country_hint), hint_weight)
         local = self._dominant_town(works)
         return [
-            self._local_facility(self._mention(doc, work, context), work, local) for work in works
+            self._local_facility(self._mention(doc, work, context), work, local, context)
+            for work in works
         ]
 
     def resolve_spans(
@@ -128,16 +124,19 @@ class PlaceResolver:
             if work is None:
                 out.append(PlaceMention(text, start, end, None, 0.0))
                 continue
-            mention = self._local_facility(self._mention(doc, work, context), work, local)
+            mention = self._local_facility(
+                self._mention(doc, work, context), work, local, context
+            )
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
     def _local_facility(
-        self, mention: PlaceMention, work: Work, local: PlaceRef | None
+        self, mention: PlaceMention, work: Work, local: PlaceRef | None, context: Context
     ) -> PlaceMention:
         """A name not in the gazetteer lies in the place the text puts it in ("the Bambino
-        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); a street or building with no
-        such container lies in the story's own town."""
+        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); an institution with no such
+        container in the place its name holds ("Colorado State University"); a street or
+        building with neither in the story's own town."""
         if mention.place is not None and not work.partial:
             return mention
         container = self._container_place(work)
@@ -145,8 +144,16 @@ class PlaceResolver:
             return PlaceMention(
                 mention.text, mention.start, mention.end, container, 0.0, "contained"
             )
-        if local is None or not FACILITY.search(mention.text):
+        kind = facility_words().kind_of(mention.text)
+        if local is None or kind is None:
             return mention
+        if kind == "institution" and work.row is not None:
+            # not "Douglas" of "Marjory Stoneman Douglas High School" abroad
+            cc = self.gaz.country[work.row]
+            others = self._context_from([w for w in context.works if w.key != work.key], None)
+            weight = others.countries.get(cc, 0.0) if cc else 0.0
+            if not cc or weight >= INSTITUTION_SHARE * sum(others.countries.values()):
+                return mention
         return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
 
     def _container_place(self, work: Work) -> PlaceRef | None:
@@ -165,13 +172,15 @@ class PlaceResolver:
         return None
 
     def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
-        """The town (or county) a document names most often, first named on ties."""
+        """The town (or county) a document names most often, first named on ties; a name
+        that reads as a site ("Washington Square") is not a town of the story."""
         counts: dict[int, int] = {}
         for work in works:
             if (
                 work.row is not None
                 and not work.partial
                 and self.gaz.kind[work.row] in (TOWN, ADMIN2)
+                and facility_words().kind_of(work.text) != "site"
             ):
                 counts[work.row] = counts.get(work.row, 0) + 1
         if not counts:
