@@ -28,7 +28,7 @@ from watchfloor.coding.geo.mentions import (
     span_variants,
     unit_words,
 )
-from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
+from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, POSSESSIVES, Work
 from watchfloor.coding.geo.names import name_key
 
 BROAD_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
@@ -72,8 +72,10 @@ class MentionFinder:
                 cands = [c for c in self.candidates(text) if self.gaz.kind[c.row] == CONTINENT]
             return Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
         cands = self.candidates(text)
-        if not cands and cue.source == "ner":
+        if not cands and cue.source in ("ner", "given"):  # "Oaxaca State": Oaxaca, a state
             for start, end in span_variants(doc, cue.start, cue.end)[1:]:
+                if any(t.lower_ in POSSESSIVES for t in doc[end : cue.end]):
+                    continue  # "Eva's Village" is named after Eva, it is not her town
                 cands = self.candidates(doc[start:end].text)
                 if cands:
                     cue = SpanCue(

@@ -38,7 +38,7 @@ class FacilityWords:
         return cls(kinds)
 
     def kind_of(self, name: str) -> str | None:
-        """"institution" when any word of ``name`` is one, else "site" when any word is one,
+        """ "institution" when any word of ``name`` is one, else "site" when any word is one,
         else None ("Madison Square Garden" is a site, "Madison College" an institution)."""
         found = {self.kinds.get(word.lower()) for word in _WORDS.findall(name)}
         if "institution" in found:

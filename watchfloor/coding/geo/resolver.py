@@ -27,6 +27,7 @@ from watchfloor.coding.geo.hierarchy import (
     contains,
     inside_container,
     link_containers,
+    mark_holding_units,
 )
 from watchfloor.coding.geo.mentions import (
     SpanCue,
@@ -41,8 +42,6 @@ from watchfloor.coding.geo.model import (
 )
 from watchfloor.records import PlaceRef
 
-
-
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
 ACTOR_HINT_WEIGHT = 1.0  # ... and a country guessed from the actors ("Armenian forces")
 PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
@@ -54,6 +53,8 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
+HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
 # An institution named after a place lies there when the story's other names give that
 # place's country at least this share of their weight (else the name is a person's).
 INSTITUTION_SHARE = 0.1
@@ -113,7 +114,8 @@ class PlaceResolver:
                 work = self.finder.work_for(
                     doc, SpanCue(span.start, span.end, "given", "mention", None), hint
                 )
-                work.gap_words = tuple(t.lower_ for t in doc[span.end : span.end + 4])
+                end = work.cue.end  # "Oaxaca State, Mexico": after the name, not the span
+                work.gap_words = tuple(t.lower_ for t in doc[end : end + 4])
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
@@ -124,9 +126,11 @@ class PlaceResolver:
             if work is None:
                 out.append(PlaceMention(text, start, end, None, 0.0))
                 continue
-            mention = self._local_facility(
-                self._mention(doc, work, context), work, local, context
-            )
+            mention = self._local_facility(self._mention(doc, work, context), work, local, context)
+            if mention.place is None and local is not None and work.cue.role != "adjective":
+                # the caller says it is a place, the gazetteer does not know it: a small
+                # place of the story's town ("Portroe" in a Nenagh story, "Anfield")
+                mention = PlaceMention(text, start, end, local, 0.0, "nearby")
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
@@ -230,6 +234,7 @@ class PlaceResolver:
         for work in works:
             work.row = None
         link_containers(works)
+        mark_holding_units(self.gaz, works)
         works = container_order(works)
         votes = self._votes(works)
         for work in works:  # first pass: the countries the other names could be in
@@ -293,20 +298,29 @@ class PlaceResolver:
 
     def _choose(self, work: Work, context: Context) -> None:
         own = self._without(work, context)
-        if not work.candidates and work.cue.source in ("ner", "given"):
-            region = self._region(own)
-            if region:
-                work.candidates = self.gaz.loose_candidates(work.text, region)
+        if (not work.candidates or work.spelled) and work.cue.source in ("ner", "given"):
+            region = self._spelling_region(own)  # read again as the story's places settle
+            work.candidates = self.gaz.loose_candidates(work.text, region) if region else []
+            work.spelled = True
         named_so = any(
             c.exact and c.primary and self.gaz.kind[c.row] == TOWN for c in work.candidates
         )
         scored = [
-            (self._score(c, work.cue, own, named_so), c.row, c.exact and c.primary)
+            (
+                self._score(c, work.cue, own, named_so)
+                + (HOLDING_WEIGHT if c.row in work.holding_units else 0.0),
+                c.row,
+                c.exact and c.primary,
+            )
             for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
         for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
-            if self.gaz.kind[row] in (ADMIN1, ADMIN2) and work.cue.prefer != "admin":
+            if (
+                self.gaz.kind[row] in (ADMIN1, ADMIN2)
+                and work.cue.prefer != "admin"
+                and row not in work.holding_units
+            ):
                 row, main_name = self._seat_of(row, work.candidates), True
             if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
                 work.row, work.score = row, score
@@ -357,6 +371,18 @@ class PlaceResolver:
         for cc in known:
             region |= self.gaz.neighbours.get(cc, set())
         return region
+
+    def _spelling_region(self, context: Context) -> set[str]:
+        """Where a name may be a spelling variant of a known one ("Tabashiah" for
+        "Tabashiyah"): the declared country and the countries that hold a good share of the
+        story's names, not every neighbour ("Schiphol" in Amsterdam is not Italy's Scapoli)."""
+        total = sum(w for w in context.countries.values() if w > 0)
+        strong = {
+            cc for cc, w in context.countries.items() if w > 0 and w >= SPELLING_SHARE * total
+        }
+        if context.hint:
+            strong.add(context.hint)
+        return strong or set(self.prior)
 
     def _without(self, work: Work, context: Context) -> Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
