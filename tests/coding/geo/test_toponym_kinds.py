@@ -11,7 +11,11 @@ from an evaluation file.
   that name ("Tacoma, Washington", "Zaria, Kaduna", "Kontagora, Niger");
 - a spelling variant is looked for only in the countries the story is about ("Schiphol" in an
   Amsterdam story is not Italy's Scapoli), while transliterations there are still found;
-- a place the caller gives that the gazetteer lacks lies in the story's town.
+- a place the caller gives that the gazetteer lacks lies in the story's town;
+- the story's town is among the towns it names together, not a big city named once or a
+  namesake abroad of a part of a longer name ("Vienna" of "the Vienna Metro station");
+- a small town in the first-level unit the story names beats a foreign capital of that name
+  ("Moscow ... in Idaho").
 """
 
 from __future__ import annotations
@@ -517,3 +521,149 @@ def test_a_facility_word_added_as_data_needs_no_code() -> None:
 def test_malformed_facility_row_is_refused_with_its_number() -> None:
     with pytest.raises(ModelError, match="row 2"):
         FacilityWords.from_rows([["souk", "site"], ["madrasa", "school-ish"]], "test")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country", "admin1"),
+    [
+        (
+            "Homes in Haymarket and Gainesville sold fast; buyers commute to Fairfax and "
+            "Centreville, and the Metro runs from Vienna. Residents shop at Wegmans.",
+            "Wegmans",
+            "USA",
+            "Virginia",
+        ),
+        (
+            "JJ studied in London before returning to Navan, where he plays in Dunshaughlin and "
+            "Trim with the Kells band at St Brigid's Hall.",
+            "St Brigid's Hall",
+            "IRL",
+            "Leinster",
+        ),
+        (
+            "The trader from Dubai opened shops in Thika, Ruiru and Juja, near the Kenol Plaza.",
+            "Kenol Plaza",
+            "KEN",
+            "Kiambu",
+        ),
+        (
+            "After years in London, she set up a clinic in Ikeja serving Agege, Oshodi and Mushin "
+            "from the Adeniran Complex.",
+            "Adeniran Complex",
+            "NGA",
+            "Lagos",
+        ),
+        (
+            "The winemaker trained in Paris and now sells in Fremantle, Rockingham and Mandurah "
+            "from Peron Cellars.",
+            "Peron Cellars",
+            "AUS",
+            "Western Australia",
+        ),
+        (
+            "Having worked in Tokyo, the chef runs kitchens in Makati, Pasig and Taguig near the "
+            "Ortigas Arcade.",
+            "Ortigas Arcade",
+            "PHL",
+            "Metro Manila",
+        ),
+        (
+            "The striker left Madrid for Wakefield, training in Ossett and Dewsbury at the Thornes "
+            "Ground.",
+            "Thornes Ground",
+            "GBR",
+            "England",
+        ),
+        (
+            "The coach left Miami for Medellin, with clubs in Envigado, Itagui and Bello training "
+            "at Atanasio Field.",
+            "Atanasio Field",
+            "COL",
+            "Antioquia",
+        ),
+        (
+            "The engineer moved from Singapore to Mysore, with projects in Mandya, Hassan and "
+            "Chamrajnagar, run from the Vishnu Towers.",
+            "Vishnu Towers",
+            "IND",
+            "Karnataka",
+        ),
+        (
+            "The pastor preached in New York before settling in Kumasi, with churches in Obuasi, "
+            "Ejisu and Konongo and a base at Adum Hall.",
+            "Adum Hall",
+            "GHA",
+            "Ashanti",
+        ),
+    ],
+)
+def test_story_town_is_among_the_towns_named_together_not_a_big_city_named_once(
+    nlp: Language, resolver: PlaceResolver, text: str, span: str, country: str, admin1: str
+) -> None:
+    place, _ = _given(nlp, resolver, text, span)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "admin1"),
+    [
+        (
+            "Commuters from Vienna and Fairfax crowded the Vienna Metro Station after a Virginia "
+            "rail fault.",
+            "Vienna",
+            "Virginia",
+        ),
+        (
+            "Fans from Athens and Watkinsville filled the Athens Arena for the Georgia derby.",
+            "Athens",
+            "Georgia",
+        ),
+        (
+            "Students in Moscow and Pullman rallied outside the Moscow Middle School in Idaho.",
+            "Moscow",
+            "Idaho",
+        ),
+        (
+            "Storms hit Paris and Clarksville, flooding the Paris Junior College campus in Texas.",
+            "Paris",
+            "Texas",
+        ),
+        (
+            "Residents of Dublin and Columbus packed the Dublin Coffman High School gym in Ohio.",
+            "Dublin",
+            "Ohio",
+        ),
+        (
+            "Police in Lima and Findlay searched the Lima Memorial Hospital grounds in Ohio.",
+            "Lima",
+            "Ohio",
+        ),
+        (
+            "Voters in Manchester and Nashua met at the Manchester Central High School, New "
+            "Hampshire.",
+            "Manchester",
+            "New Hampshire",
+        ),
+        (
+            "Farmers from Florence and Darlington protested at the Florence Civic Center in South "
+            "Carolina.",
+            "Florence",
+            "South Carolina",
+        ),
+        (
+            "Workers in Toledo and Perrysburg marched past the Toledo Zoo in Ohio.",
+            "Toledo",
+            "Ohio",
+        ),
+        (
+            "Families in Berlin and Gorham gathered at the Berlin Middle School in New Hampshire.",
+            "Berlin",
+            "New Hampshire",
+        ),
+    ],
+)
+def test_small_town_in_the_state_the_story_names_beats_a_foreign_capital(
+    nlp: Language, resolver: PlaceResolver, text: str, span: str, admin1: str
+) -> None:
+    place, _ = _given(nlp, resolver, text, span)
+    assert (place.country, place.admin1) == ("USA", admin1)

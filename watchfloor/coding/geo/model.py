@@ -125,6 +125,7 @@ class Context:
     hint: str | None
     works: list[Work] = field(default_factory=list)
     hint_weight: float = 3.0  # what the hint's country adds to a candidate's score
+    units: set[tuple[str, str]] = field(default_factory=set)  # first-level units named
 
 
 @dataclass

@@ -26,6 +26,7 @@ from watchfloor.coding.geo.hierarchy import (
     container_order,
     contains,
     inside_container,
+    km,
     link_containers,
     mark_holding_units,
 )
@@ -53,6 +54,7 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
 SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
 HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
 # An institution named after a place lies there when the story's other names give that
@@ -176,8 +178,10 @@ class PlaceResolver:
         return None
 
     def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
-        """The town (or county) a document names most often, first named on ties; a name
-        that reads as a site ("Washington Square") is not a town of the story."""
+        """The town (or county) a document names most often; on ties the one with most of
+        the story's other towns near it ("Gainesville" among Haymarket and Centreville, not
+        a namesake "Metro" abroad), then the biggest. A name that reads as a site
+        ("Washington Square") is not a town of the story."""
         counts: dict[int, int] = {}
         for work in works:
             if (
@@ -189,8 +193,13 @@ class PlaceResolver:
                 counts[work.row] = counts.get(work.row, 0) + 1
         if not counts:
             return None
+        rows = list(counts)
+
+        def neighbours(row: int) -> int:
+            return sum(1 for other in rows if other != row and km(self.gaz, row, other) <= 100)
+
         return self.gaz.place_ref(
-            max(counts, key=lambda row: (counts[row], int(self.gaz.population[row])))
+            max(rows, key=lambda r: (counts[r], neighbours(r), int(self.gaz.population[r])))
         )
 
     def event_place(
@@ -261,8 +270,14 @@ class PlaceResolver:
         }
         if not countries:
             return {}
-        weight = (ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0) / len(countries)
+        weight = self._weight(work) / len(countries)
         return {cc: weight for cc in countries}
+
+    @staticmethod
+    def _weight(work: Work) -> float:
+        """What a name counts for in the story's context: little for a nationality word or a
+        part of a longer name ("Vienna" of "Vienna Metro station" says little of Austria)."""
+        return ADJECTIVE_WEIGHT if work.cue.role == "adjective" or work.partial else 1.0
 
     def _votes(self, works: list[Work]) -> dict[str, float]:
         """Country votes of the document's distinct names ("Al Jawf" next to "Marib": Yemen)."""
@@ -284,12 +299,16 @@ class PlaceResolver:
             if work.row is None:
                 continue
             cc = self.gaz.country[work.row]
-            weight = ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0
+            weight = self._weight(work)
             if cc:
                 context.countries[cc] += weight
             kind = self.gaz.kind[work.row]
+            if work.partial:
+                continue  # a part of a longer name says which country at most, not where
             if kind in (ADMIN1, TOWN):
                 context.admin1[(cc, self.gaz.admin1[work.row])] += weight
+            if kind == ADMIN1:
+                context.units.add((cc, self.gaz.admin1[work.row]))
             if kind in (TOWN, EXTRA, ADMIN1):
                 context.points.append(
                     (float(self.gaz.lat[work.row]), float(self.gaz.lon[work.row]))
@@ -394,7 +413,7 @@ class PlaceResolver:
         for other in same:
             assert other.row is not None
             cc = self.gaz.country[other.row]
-            weight = ADJECTIVE_WEIGHT if other.cue.role == "adjective" else 1.0
+            weight = self._weight(other)
             if cc:
                 countries[cc] -= weight
             if self.gaz.kind[other.row] in (ADMIN1, TOWN):
@@ -407,7 +426,14 @@ class PlaceResolver:
             if w.row is not None
         }
         points = [p for p in context.points if p not in own]
-        return Context(countries, admin1, points, context.hint, context.works, context.hint_weight)
+        units = context.units - {
+            (self.gaz.country[w.row], self.gaz.admin1[w.row])
+            for w in same
+            if w.row is not None and self.gaz.kind[w.row] == ADMIN1
+        }
+        return Context(
+            countries, admin1, points, context.hint, context.works, context.hint_weight, units
+        )
 
     def _score(
         self, cand: Candidate, cue: SpanCue, context: Context, named_so: bool = False
@@ -438,6 +464,8 @@ class PlaceResolver:
             score += 2.0 * context.countries.get(cc, 0.0) / max(total, 1.0)
         if kind in (TOWN, EXTRA, ADMIN2) and context.admin1.get((cc, gaz.admin1[row])):
             score += 1.0
+            if (cc, gaz.admin1[row]) in context.units:
+                score += NAMED_UNIT_WEIGHT  # "Moscow ... in Idaho": the story names the state
         if kind in (TOWN, EXTRA, ADMIN2) and context.points:
             score += 0.8 * self._near(row, context.points)
         return score
