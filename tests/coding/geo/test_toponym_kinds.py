@@ -667,3 +667,35 @@ def test_small_town_in_the_state_the_story_names_beats_a_foreign_capital(
 ) -> None:
     place, _ = _given(nlp, resolver, text, span)
     assert (place.country, place.admin1) == ("USA", admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        (
+            "Martin Wansleben, head of the Association of German Chambers of Commerce, urged "
+            "talks.",
+            "German",
+            "DEU",
+        ),
+        (
+            "The colt ended Emirati handler Saeed bin Suroor's losing run in Dubai.",
+            "Emirati",
+            "ARE",
+        ),
+        ("The Jordanian foreign minister met his counterpart on Sunday.", "Jordanian", "JOR"),
+        ("Sudanese troops crossed the border overnight, residents said.", "Sudanese", "SDN"),
+        ("A Kenyan court freed the activist on bail.", "Kenyan", "KEN"),
+        ("Colombian police seized two tonnes of cocaine in the port.", "Colombian", "COL"),
+        ("lol Nigerian twitter is on fire again today", "Nigerian", "NGA"),
+        ("The Turkish Defence Ministry said two soldiers were killed.", "Turkish", "TUR"),
+        ("Mexican officials said the caravan had reached the border.", "Mexican", "MEX"),
+        ("Philippine army units were deployed to the island.", "Philippine", "PHL"),
+        ("Members of the Union of German Journalists marched in Berlin.", "German", "DEU"),
+    ],
+)
+def test_nationality_word_names_its_country_not_a_town_carrying_the_word(
+    nlp: Language, resolver: PlaceResolver, text: str, span: str, country: str
+) -> None:
+    place, role = _given(nlp, resolver, text, span)
+    assert (place.country, place.feature, role) == (country, "PCLI", "adjective")
