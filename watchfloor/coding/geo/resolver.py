@@ -393,15 +393,20 @@ class PlaceResolver:
 
     def _spelling_region(self, context: Context) -> set[str]:
         """Where a name may be a spelling variant of a known one ("Tabashiah" for
-        "Tabashiyah"): the declared country and the countries that hold a good share of the
-        story's names, not every neighbour ("Schiphol" in Amsterdam is not Italy's Scapoli)."""
+        "Tabashiyah"): the declared country, the countries that hold a good share of the
+        story's names and their neighbours ("Turkish forces shelled Ma'btali": Syria too),
+        and the collection's countries; not wherever some name of the story points
+        ("Schiphol" in an Amsterdam story is not Italy's Scapoli)."""
         total = sum(w for w in context.countries.values() if w > 0)
         strong = {
             cc for cc, w in context.countries.items() if w > 0 and w >= SPELLING_SHARE * total
         }
         if context.hint:
             strong.add(context.hint)
-        return strong or set(self.prior)
+        region = set(strong) | set(self.prior)
+        for cc in strong:
+            region |= self.gaz.neighbours.get(cc, set())
+        return region
 
     def _without(self, work: Work, context: Context) -> Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
