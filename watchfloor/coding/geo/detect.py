@@ -28,7 +28,7 @@ from watchfloor.coding.geo.mentions import (
     span_variants,
     unit_words,
 )
-from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, Work
+from watchfloor.coding.geo.model import ABBREVIATION_KINDS, GENERIC, POSSESSIVES, Work
 from watchfloor.coding.geo.names import name_key
 
 BROAD_KINDS = {COUNTRY, ADMIN1, CONTINENT, EXTRA}
@@ -64,7 +64,12 @@ class MentionFinder:
 
     def work_for(self, doc: Doc, cue: SpanCue, hint: str | None) -> Work:
         text = doc[cue.start : cue.end].text
-        if cue.source == "adjective" or (cue.source == "given" and self.adjective(text)):
+        last = doc[cue.end - 1]
+        qualifies = last.dep_ in ("amod", "compound", "nmod") and last.head.i >= cue.end
+        nationality = cue.source in ("given", "ner") and (cue.role != "locative" or qualifies)
+        if cue.source == "adjective" or (nationality and self.nationality_word(text)):
+            # "German chambers", "the Emirati handler": the country, never a town abroad
+            # that carries the word as a name (San Germán)
             cc = self.adjective(text)
             row = self.gaz.country_row.get(cc) if cc else None
             cands = [Candidate(row, True)] if row is not None else []
@@ -72,8 +77,10 @@ class MentionFinder:
                 cands = [c for c in self.candidates(text) if self.gaz.kind[c.row] == CONTINENT]
             return Work(SpanCue(cue.start, cue.end, cue.source, "adjective", None), cands, text)
         cands = self.candidates(text)
-        if not cands and cue.source == "ner":
+        if not cands and cue.source in ("ner", "given"):  # "Oaxaca State": Oaxaca, a state
             for start, end in span_variants(doc, cue.start, cue.end)[1:]:
+                if any(t.lower_ in POSSESSIVES for t in doc[end : cue.end]):
+                    continue  # "Eva's Village" is named after Eva, it is not her town
                 cands = self.candidates(doc[start:end].text)
                 if cands:
                     cue = SpanCue(
@@ -144,6 +151,12 @@ class MentionFinder:
             cands = [c for c in cands if self.gaz.kind[c.row] in ABBREVIATION_KINDS]
         return cands
 
+    def nationality_word(self, text: str) -> bool:
+        """A nationality word that is no country's name ("German", not "Niger")."""
+        return bool(self.adjective(text)) and not any(
+            self.gaz.kind[c.row] == COUNTRY for c in self.gaz.candidates(text)
+        )
+
     def adjective(self, text: str) -> str | None:
 
         return self.gaz.adjectives.get(name_key(text))
@@ -169,6 +182,11 @@ class MentionFinder:
                 for j in range(run_end, i, -1):
                     if is_fragment(doc, i, j, run_start, run_end):
                         continue
+                    if self.nationality_word(doc[i:j].text):  # "German" of "German Chambers"
+                        found = self.work_for(
+                            doc, SpanCue(i, j, "adjective", "adjective", None), hint
+                        )
+                        break
                     cands = self.candidates(doc[i:j].text)
                     role = cue_role(doc, i, j)
                     if role != "locative" and i - 1 in after_place:

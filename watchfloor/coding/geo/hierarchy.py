@@ -23,6 +23,7 @@ from watchfloor.coding.geo.gazetteer import (
 from watchfloor.coding.geo.model import Work
 
 LIST_WORDS = frozenset({",", "and", "the", "&"})
+LIST_ENDS = frozenset({"and", "or", "&"})
 # How far a place may lie from the point of what contains it. GeoNames gives districts and
 # towns a point, not an outline: a district's towns lie within about 80 km of its centre,
 # a village within about 40 km of the town or municipality it is said to be in.
@@ -52,6 +53,23 @@ def link_containers(works: list[Work]) -> None:
             inner.within_list = set(inner.gap_words[:doc_gap]) <= LIST_WORDS
         elif inner.gap_is_possessive(outer) and outer.within is None and inner.within is not outer:
             outer.within = inner  # "Syria's Idlib": the second name lies in the first
+
+
+def mark_holding_units(gaz: Gazetteer, works: list[Work]) -> None:
+    """For each container, its first-level readings that hold a reading of a name put in it:
+    "Tacoma, Washington", "London, Ontario", "Kolofata (Extreme-Nord)" name the unit, and the
+    town of the unit's name (the capital, the seat) is not meant."""
+    for work in works:
+        work.holding_units = set()
+    for inner in works:
+        outer = inner.within
+        if outer is None or LIST_ENDS & set(outer.gap_words[:2]):
+            continue  # "Washington, New York and Boston" is a list of cities
+        units = [c.row for c in outer.candidates if gaz.kind[c.row] == ADMIN1]
+        inner_rows = [c.row for c in inner.candidates if gaz.kind[c.row] in (TOWN, ADMIN2)]
+        outer.holding_units |= {
+            unit for unit in units if any(contains(gaz, unit, row) for row in inner_rows)
+        }
 
 
 def container_order(works: list[Work]) -> list[Work]:

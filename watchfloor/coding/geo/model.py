@@ -125,6 +125,7 @@ class Context:
     hint: str | None
     works: list[Work] = field(default_factory=list)
     hint_weight: float = 3.0  # what the hint's country adds to a candidate's score
+    units: set[tuple[str, str]] = field(default_factory=set)  # first-level units named
 
 
 @dataclass
@@ -138,6 +139,10 @@ class Work:
     within_list: bool = False  # only commas or "and" separate it from ``within``
     gap_words: tuple[str, ...] = ()  # lower-case tokens between this name and the next
     partial: bool = False  # candidates are those of a part of the name ("Dubai" of "Dubai Mall")
+    spelled: bool = False  # candidates are spelling variants ("Tabashiah" for "Tabashiyah")
+    # rows of first-level units among the candidates that hold a candidate of a name the text
+    # puts inside this one ("Tacoma, Washington": the state, not the capital)
+    holding_units: set[int] = field(default_factory=set)
 
     def gap_is_containment(self, outer: Work) -> bool:
         """True when only "in", "of", commas, brackets, directions and unit words separate

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -11,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from watchfloor.coding.geo.detect import MentionFinder
 from watchfloor.coding.geo.event_place import choose_event_place
+from watchfloor.coding.geo.facilities import facility_words
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -26,7 +26,9 @@ from watchfloor.coding.geo.hierarchy import (
     container_order,
     contains,
     inside_container,
+    km,
     link_containers,
+    mark_holding_units,
 )
 from watchfloor.coding.geo.mentions import (
     SpanCue,
@@ -41,16 +43,6 @@ from watchfloor.coding.geo.model import (
 )
 from watchfloor.records import PlaceRef
 
-FACILITY = re.compile(
-    r"\b(?:street|st|avenue|ave|road|rd|boulevard|lane|drive|square|plaza|center|centre|hall|"
-    r"church|cathedral|basilica|mosque|temple|school|high|elementary|college|university|academy|"
-    r"institute|stadium|arena|park|hospital|medical|court|courthouse|airport|station|bridge|"
-    r"market|tower|building|house|hotel|inn|club|library|estate|racecourse|prison|jail|camp|"
-    r"museum|theatre|theater|mall|port|harbour|harbor|field|fields|wing|office|embassy)\b",
-    re.IGNORECASE,
-)
-
-
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
 ACTOR_HINT_WEIGHT = 1.0  # ... and a country guessed from the actors ("Armenian forces")
 PRIOR_WEIGHT = 3.0  # what a country the collection is about adds to a candidate's score ...
@@ -62,6 +54,12 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
+SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
+HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
+# An institution named after a place lies there when the story's other names give that
+# place's country at least this share of their weight (else the name is a person's).
+INSTITUTION_SHARE = 0.1
 
 
 class PlaceResolver:
@@ -91,7 +89,8 @@ class PlaceResolver:
         context = self._resolve(works, self._hint(country_hint), hint_weight)
         local = self._dominant_town(works)
         return [
-            self._local_facility(self._mention(doc, work, context), work, local) for work in works
+            self._local_facility(self._mention(doc, work, context), work, local, context)
+            for work in works
         ]
 
     def resolve_spans(
@@ -117,7 +116,8 @@ class PlaceResolver:
                 work = self.finder.work_for(
                     doc, SpanCue(span.start, span.end, "given", "mention", None), hint
                 )
-                work.gap_words = tuple(t.lower_ for t in doc[span.end : span.end + 4])
+                end = work.cue.end  # "Oaxaca State, Mexico": after the name, not the span
+                work.gap_words = tuple(t.lower_ for t in doc[end : end + 4])
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
@@ -128,16 +128,21 @@ class PlaceResolver:
             if work is None:
                 out.append(PlaceMention(text, start, end, None, 0.0))
                 continue
-            mention = self._local_facility(self._mention(doc, work, context), work, local)
+            mention = self._local_facility(self._mention(doc, work, context), work, local, context)
+            if mention.place is None and local is not None and work.cue.role != "adjective":
+                # the caller says it is a place, the gazetteer does not know it: a small
+                # place of the story's town ("Portroe" in a Nenagh story, "Anfield")
+                mention = PlaceMention(text, start, end, local, 0.0, "nearby")
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
     def _local_facility(
-        self, mention: PlaceMention, work: Work, local: PlaceRef | None
+        self, mention: PlaceMention, work: Work, local: PlaceRef | None, context: Context
     ) -> PlaceMention:
         """A name not in the gazetteer lies in the place the text puts it in ("the Bambino
-        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); a street or building with no
-        such container lies in the story's own town."""
+        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); an institution with no such
+        container in the place its name holds ("Colorado State University"); a street or
+        building with neither in the story's own town."""
         if mention.place is not None and not work.partial:
             return mention
         container = self._container_place(work)
@@ -145,8 +150,16 @@ class PlaceResolver:
             return PlaceMention(
                 mention.text, mention.start, mention.end, container, 0.0, "contained"
             )
-        if local is None or not FACILITY.search(mention.text):
+        kind = facility_words().kind_of(mention.text)
+        if local is None or kind is None:
             return mention
+        if kind == "institution" and work.row is not None:
+            # not "Douglas" of "Marjory Stoneman Douglas High School" abroad
+            cc = self.gaz.country[work.row]
+            others = self._context_from([w for w in context.works if w.key != work.key], None)
+            weight = others.countries.get(cc, 0.0) if cc else 0.0
+            if not cc or weight >= INSTITUTION_SHARE * sum(others.countries.values()):
+                return mention
         return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
 
     def _container_place(self, work: Work) -> PlaceRef | None:
@@ -165,19 +178,28 @@ class PlaceResolver:
         return None
 
     def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
-        """The town (or county) a document names most often, first named on ties."""
+        """The town (or county) a document names most often; on ties the one with most of
+        the story's other towns near it ("Gainesville" among Haymarket and Centreville, not
+        a namesake "Metro" abroad), then the biggest. A name that reads as a site
+        ("Washington Square") is not a town of the story."""
         counts: dict[int, int] = {}
         for work in works:
             if (
                 work.row is not None
                 and not work.partial
                 and self.gaz.kind[work.row] in (TOWN, ADMIN2)
+                and facility_words().kind_of(work.text) != "site"
             ):
                 counts[work.row] = counts.get(work.row, 0) + 1
         if not counts:
             return None
+        rows = list(counts)
+
+        def neighbours(row: int) -> int:
+            return sum(1 for other in rows if other != row and km(self.gaz, row, other) <= 100)
+
         return self.gaz.place_ref(
-            max(counts, key=lambda row: (counts[row], int(self.gaz.population[row])))
+            max(rows, key=lambda r: (counts[r], neighbours(r), int(self.gaz.population[r])))
         )
 
     def event_place(
@@ -221,6 +243,7 @@ class PlaceResolver:
         for work in works:
             work.row = None
         link_containers(works)
+        mark_holding_units(self.gaz, works)
         works = container_order(works)
         votes = self._votes(works)
         for work in works:  # first pass: the countries the other names could be in
@@ -247,8 +270,14 @@ class PlaceResolver:
         }
         if not countries:
             return {}
-        weight = (ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0) / len(countries)
+        weight = self._weight(work) / len(countries)
         return {cc: weight for cc in countries}
+
+    @staticmethod
+    def _weight(work: Work) -> float:
+        """What a name counts for in the story's context: little for a nationality word or a
+        part of a longer name ("Vienna" of "Vienna Metro station" says little of Austria)."""
+        return ADJECTIVE_WEIGHT if work.cue.role == "adjective" or work.partial else 1.0
 
     def _votes(self, works: list[Work]) -> dict[str, float]:
         """Country votes of the document's distinct names ("Al Jawf" next to "Marib": Yemen)."""
@@ -270,12 +299,16 @@ class PlaceResolver:
             if work.row is None:
                 continue
             cc = self.gaz.country[work.row]
-            weight = ADJECTIVE_WEIGHT if work.cue.role == "adjective" else 1.0
+            weight = self._weight(work)
             if cc:
                 context.countries[cc] += weight
             kind = self.gaz.kind[work.row]
+            if work.partial:
+                continue  # a part of a longer name says which country at most, not where
             if kind in (ADMIN1, TOWN):
                 context.admin1[(cc, self.gaz.admin1[work.row])] += weight
+            if kind == ADMIN1:
+                context.units.add((cc, self.gaz.admin1[work.row]))
             if kind in (TOWN, EXTRA, ADMIN1):
                 context.points.append(
                     (float(self.gaz.lat[work.row]), float(self.gaz.lon[work.row]))
@@ -284,20 +317,29 @@ class PlaceResolver:
 
     def _choose(self, work: Work, context: Context) -> None:
         own = self._without(work, context)
-        if not work.candidates and work.cue.source in ("ner", "given"):
-            region = self._region(own)
-            if region:
-                work.candidates = self.gaz.loose_candidates(work.text, region)
+        if (not work.candidates or work.spelled) and work.cue.source in ("ner", "given"):
+            region = self._spelling_region(own)  # read again as the story's places settle
+            work.candidates = self.gaz.loose_candidates(work.text, region) if region else []
+            work.spelled = True
         named_so = any(
             c.exact and c.primary and self.gaz.kind[c.row] == TOWN for c in work.candidates
         )
         scored = [
-            (self._score(c, work.cue, own, named_so), c.row, c.exact and c.primary)
+            (
+                self._score(c, work.cue, own, named_so)
+                + (HOLDING_WEIGHT if c.row in work.holding_units else 0.0),
+                c.row,
+                c.exact and c.primary,
+            )
             for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
         for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
-            if self.gaz.kind[row] in (ADMIN1, ADMIN2) and work.cue.prefer != "admin":
+            if (
+                self.gaz.kind[row] in (ADMIN1, ADMIN2)
+                and work.cue.prefer != "admin"
+                and row not in work.holding_units
+            ):
                 row, main_name = self._seat_of(row, work.candidates), True
             if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
                 work.row, work.score = row, score
@@ -349,6 +391,23 @@ class PlaceResolver:
             region |= self.gaz.neighbours.get(cc, set())
         return region
 
+    def _spelling_region(self, context: Context) -> set[str]:
+        """Where a name may be a spelling variant of a known one ("Tabashiah" for
+        "Tabashiyah"): the declared country, the countries that hold a good share of the
+        story's names and their neighbours ("Turkish forces shelled Ma'btali": Syria too),
+        and the collection's countries; not wherever some name of the story points
+        ("Schiphol" in an Amsterdam story is not Italy's Scapoli)."""
+        total = sum(w for w in context.countries.values() if w > 0)
+        strong = {
+            cc for cc, w in context.countries.items() if w > 0 and w >= SPELLING_SHARE * total
+        }
+        if context.hint:
+            strong.add(context.hint)
+        region = set(strong) | set(self.prior)
+        for cc in strong:
+            region |= self.gaz.neighbours.get(cc, set())
+        return region
+
     def _without(self, work: Work, context: Context) -> Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
         same = [w for w in context.works if w.row is not None and w.key == work.key]
@@ -359,7 +418,7 @@ class PlaceResolver:
         for other in same:
             assert other.row is not None
             cc = self.gaz.country[other.row]
-            weight = ADJECTIVE_WEIGHT if other.cue.role == "adjective" else 1.0
+            weight = self._weight(other)
             if cc:
                 countries[cc] -= weight
             if self.gaz.kind[other.row] in (ADMIN1, TOWN):
@@ -372,7 +431,14 @@ class PlaceResolver:
             if w.row is not None
         }
         points = [p for p in context.points if p not in own]
-        return Context(countries, admin1, points, context.hint, context.works, context.hint_weight)
+        units = context.units - {
+            (self.gaz.country[w.row], self.gaz.admin1[w.row])
+            for w in same
+            if w.row is not None and self.gaz.kind[w.row] == ADMIN1
+        }
+        return Context(
+            countries, admin1, points, context.hint, context.works, context.hint_weight, units
+        )
 
     def _score(
         self, cand: Candidate, cue: SpanCue, context: Context, named_so: bool = False
@@ -403,6 +469,8 @@ class PlaceResolver:
             score += 2.0 * context.countries.get(cc, 0.0) / max(total, 1.0)
         if kind in (TOWN, EXTRA, ADMIN2) and context.admin1.get((cc, gaz.admin1[row])):
             score += 1.0
+            if (cc, gaz.admin1[row]) in context.units:
+                score += NAMED_UNIT_WEIGHT  # "Moscow ... in Idaho": the story names the state
         if kind in (TOWN, EXTRA, ADMIN2) and context.points:
             score += 0.8 * self._near(row, context.points)
         return score
