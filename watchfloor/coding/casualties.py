@@ -231,6 +231,7 @@ class LanguagePatterns:
     fatal: tuple[re.Pattern[str], ...]
     killers: re.Pattern[str]
     animals: re.Pattern[str]
+    joined: tuple[re.Pattern[str], ...]
 
 
 @functools.cache
@@ -256,7 +257,32 @@ def _language_patterns(language: str = "en") -> LanguagePatterns:
     animals = re.compile(
         rf"\s+(?:[\w-]+\s+)?(?:{words('animal')})\b(?!\s+(?:{words('animal_person')})\b)", _FLAGS
     )
-    return LanguagePatterns(date, fatal, killers, animals)
+    joins, not_victims = words("joins"), words("not_victims")
+    second = rf"{QUALIFIER}(?P<b>{NUM})\s+(?!(?:{not_victims})\b)[\w'’-]+"
+    joined = (  # "killed 6 civilians and 3 fighters"; "two policemen and a civilian were killed"
+        re.compile(
+            rf"\b{KILLING}\s+{QUALIFIER}(?P<n>{NUM})\s+(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{joins})\s+{second}",
+            _FLAGS,
+        ),
+        re.compile(
+            rf"{NOT_NO}\b(?P<n>{NUM})\s+(?:[\w'’-]+\s+){{1,3}}?(?:{joins})\s+{second}\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?:(?:were|was|have been|had been|are)\s+)?{KILLED}\b",
+            _FLAGS,
+        ),
+    )
+    return LanguagePatterns(date, fatal, killers, animals, joined)
+
+
+def _joined_tolls(text: str) -> int | None:
+    """The largest toll told as two joined counts of the dead ("6 civilians and 3 fighters")."""
+    found = []
+    for pattern in _language_patterns().joined:
+        for match in pattern.finditer(text):
+            a, b = parse_number(match.group("n")), parse_number(match.group("b"))
+            if a is not None and b is not None and not _is_year(match.group("n")):
+                found.append(a + b)
+    return max(found) if found else None
 
 
 def _without_dates(text: str) -> str:
@@ -269,6 +295,9 @@ def read_casualties(text: str) -> Casualties:
     """All that ``text`` states about fatalities and injuries."""
     text = _without_dates(text)
     fatalities = _largest([*FATAL_PATTERNS, *_language_patterns().fatal], text, dead=True)
+    joined = _joined_tolls(text)
+    if joined is not None and (fatalities is None or joined > fatalities):
+        fatalities = joined
     injuries = _largest(INJURY_PATTERNS, text)
     none_at_all = bool(NO_CASUALTIES.search(text))
     if fatalities is None and (none_at_all or NO_DEATHS.search(text)):
