@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from watchfloor.ingest.items import IngestSummary, Item
 from watchfloor.ingest.pipeline import DEFAULT_BATCH, Ingestor, ProgressCallback
 from watchfloor.settings import Settings
 from watchfloor.store import Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,20 @@ class RunSummary:
     processed: ProcessSummary | None = None
 
 
+_loaded: list[tuple[Settings, object]] = []
+"""The last coder loaded, with its settings: a process that codes again and again (a replay
+day by day, a watch loop, the API) loads spaCy and the gazetteers once, not per batch."""
+
+
+def _coder(settings: Settings, load: Callable[[Settings], T]) -> T:
+    """The coder for ``settings``, loaded on first use and kept while they stay the same."""
+    if _loaded and _loaded[0][0] == settings:
+        return _loaded[0][1]  # type: ignore[return-value]
+    coder = load(settings)
+    _loaded[:] = [(settings, coder)]
+    return coder
+
+
 def process_pending(
     store: Store,
     settings: Settings,
@@ -68,7 +85,7 @@ def process_pending(
 
         coded = code_pending(
             store,
-            Coder.load(settings),
+            _coder(settings, Coder.load),
             batch_size=settings.batch_size,
             on_progress=on_progress,
             accepted=settings.date_range(),
