@@ -8,6 +8,7 @@ crash (kill -9 between storing and coding) finishes the work.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,9 @@ class RunSummary:
 _loaded: list[tuple[Settings, object]] = []
 """The last coder loaded, with its settings: a process that codes again and again (a replay
 day by day, a watch loop, the API) loads spaCy and the gazetteers once, not per batch."""
+_coding = threading.Lock()
+"""Held while the shared coder codes: two threads of one process never use it at once (it
+carries each store's collection prior while it codes)."""
 
 
 def _coder(settings: Settings, load: Callable[[Settings], T]) -> T:
@@ -83,13 +87,14 @@ def process_pending(
     if pending_count(store):
         from watchfloor.coding.pipeline import Coder
 
-        coded = code_pending(
-            store,
-            _coder(settings, Coder.load),
-            batch_size=settings.batch_size,
-            on_progress=on_progress,
-            accepted=settings.date_range(),
-        )
+        with _coding:
+            coded = code_pending(
+                store,
+                _coder(settings, Coder.load),
+                batch_size=settings.batch_size,
+                on_progress=on_progress,
+                accepted=settings.date_range(),
+            )
     base = ProcessSummary(
         coded.documents, coded.sentences, coded.events, 0, 0, 0, 0, coded.failed, coded.failures
     )
