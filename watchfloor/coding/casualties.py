@@ -199,22 +199,26 @@ def _largest(patterns: list[re.Pattern[str]], text: str, *, dead: bool = False) 
     for pattern in patterns:
         match = pattern.search(text)
         while match is not None:  # overlapping: "a family, including five children, were"
-            value = parse_number(match.group("n"))
-            if (
-                value is not None
-                and value < 100_000
-                and not _is_year(match.group("n"))
-                and not (dead and _not_the_dead(match, text))
-            ):
+            value = _count(match, "n")
+            if value is not None and not (dead and _not_the_dead(match, text, "n")):
                 found.append(value)
             match = pattern.search(text, match.start("n") + len(match.group("n")))
     return max(found) if found else None
 
 
-def _not_the_dead(match: re.Match[str], text: str) -> bool:
+def _count(match: re.Match[str], group: str) -> int | None:
+    """The number of the match's ``group``, when it can count people: no year, nothing absurd."""
+    token = match.group(group)
+    value = parse_number(token)
+    return value if value is not None and value < 100_000 and not _is_year(token) else None
+
+
+def _not_the_dead(match: re.Match[str], text: str, group: str) -> bool:
+    """Whether the count in ``group`` counts the killers (it opens a match whose verb has an
+    object) or beasts, not the dead."""
     words = _language_patterns()
-    killers = match.start("n") == match.start() and words.killers.match(text, match.end())
-    return bool(killers or words.animals.match(text, match.end("n")))
+    killers = match.start(group) == match.start() and words.killers.match(text, match.end())
+    return bool(killers or words.animals.match(text, match.end(group)))
 
 
 def _is_year(token: str) -> bool:
@@ -279,8 +283,10 @@ def _joined_tolls(text: str) -> int | None:
     found = []
     for pattern in _language_patterns().joined:
         for match in pattern.finditer(text):
-            a, b = parse_number(match.group("n")), parse_number(match.group("b"))
-            if a is not None and b is not None and not _is_year(match.group("n")):
+            a, b = _count(match, "n"), _count(match, "b")
+            if a is None or b is None:
+                continue
+            if not (_not_the_dead(match, text, "n") or _not_the_dead(match, text, "b")):
                 found.append(a + b)
     return max(found) if found else None
 
