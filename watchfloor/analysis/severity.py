@@ -12,6 +12,7 @@ claim), a bombing of people who are not fighters is the day an analyst remembers
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -20,6 +21,9 @@ from watchfloor.analysis.config import AnalysisConfig
 from watchfloor.analysis.signals import ARMED_SECTORS
 
 SUBTYPE = "mass_casualty"
+BASE_SCORE = 4.0
+"""A severity signal's score is this times its event's weight (confidence, halved for fighters),
+as a first-seen warning kind's is."""
 
 
 def severity_signals(
@@ -71,7 +75,10 @@ def severity_signals(
            first(document_id ORDER BY fatalities DESC, w DESC, id) AS document_id,
            place_country AS country, place_admin1 AS admin1,
            first(place_name ORDER BY fatalities DESC, w DESC, id) AS place,
-           NULL AS actor, 4.0 * first(w ORDER BY fatalities DESC, w, id) AS score,
+           NULL AS actor,
+           -- the weight of the least certain event carrying the toll: one reading of the
+           -- dead as fighters is enough to keep the signal from alerting alone
+           $base * first(w ORDER BY fatalities DESC, w, id) AS score,
            max(fatalities)::DOUBLE AS observed, max(max_before)::DOUBLE AS expected,
            count(*)::INTEGER AS n_events, count(DISTINCT document_id)::INTEGER AS n_documents,
            printf('%s: %d killed, against at most %d in any event in %s/%s over the previous '
@@ -90,19 +97,20 @@ def severity_signals(
         "ratio": cfg.severity_ratio,
         "subtype": SUBTYPE,
         "armed": ARMED_SECTORS,
+        "base": BASE_SCORE,
     }
     return con.execute(sql, params).fetch_df()
 
 
-def alerts_alone(sig: dict[str, object], cfg: AnalysisConfig) -> bool:
+def alerts_alone(sig: dict[str, Any], cfg: AnalysisConfig) -> bool:
     """Whether a severity signal is grave enough to be an alert without a cluster: a toll of
     ``severity_alert_fatalities`` and ``severity_alert_ratio`` times the province's largest,
     from a confident event whose dead are not fighters (see the module's docstring)."""
-    observed = float(sig.get("observed") or 0)  # type: ignore[arg-type]
-    expected = float(sig.get("expected") or 0)  # type: ignore[arg-type]
+    observed = float(sig.get("observed") or 0)
+    expected = float(sig.get("expected") or 0)
     return (
         sig.get("subtype") == SUBTYPE
-        and float(sig.get("score") or 0) >= 4.0 * cfg.novelty_alert_confidence  # type: ignore[arg-type]
+        and float(sig.get("score") or 0) >= BASE_SCORE * cfg.novelty_alert_confidence
         and observed >= cfg.severity_alert_fatalities
         and observed >= cfg.severity_alert_ratio * expected
     )
