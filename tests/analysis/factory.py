@@ -57,6 +57,7 @@ class Ev:
     quote_speaker: str | None = None
     doc_text: str | None = None
     warning_kind: str | None = None
+    sub_event: str | None = None
 
 
 def insert(store: Store, events: list[Ev]) -> list[str]:
@@ -99,6 +100,7 @@ def insert(store: Store, events: list[Ev]) -> list[str]:
                 ev.negated,
                 ev.quote_speaker,
                 ev.warning_kind,
+                ev.sub_event,
             )
         )
     doc_frame = pd.DataFrame(docs, columns=list(DOC_COLUMNS))
@@ -137,6 +139,7 @@ EVENT_COLUMNS = (
     "negated",
     "quote_speaker",
     "warning_kind",
+    "acled_sub_event_type",
 )
 
 

@@ -20,7 +20,9 @@ class AnalysisConfig:
     and signals nothing. ``severity_*``: see ``severity``; an event with at least
     ``severity_min_fatalities`` deaths and ``severity_ratio`` times the province's largest
     earlier toll signals, and one with ``severity_alert_fatalities`` and
-    ``severity_alert_ratio`` times is an alert by itself.
+    ``severity_alert_ratio`` times is an alert by itself. ``escalation_*``: see
+    ``escalation``; the ACLED sub-event types whose first use by a foreign state's forces
+    (of these sectors) already active in a country signals.
     """
 
     baseline_days: int = 28
@@ -49,6 +51,12 @@ class AnalysisConfig:
     severity_ratio: float = 2.0
     severity_alert_fatalities: int = 25
     severity_alert_ratio: float = 3.0
+    escalation_means: tuple[str, ...] = (
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Armed clash",
+    )
+    escalation_sectors: tuple[str, ...] = ("MIL",)
 
     @property
     def cluster_window_days(self) -> int:

@@ -20,6 +20,7 @@ from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
 from watchfloor.analysis.scores import update_event_scores
 from watchfloor.analysis.series import dirty_days, fetch_one, update_daily_counts
+from watchfloor.analysis.escalation import escalation_signals
 from watchfloor.analysis.severity import severity_signals
 from watchfloor.analysis.signals import (
     novelty_signals,
@@ -130,6 +131,7 @@ def _run(
                 rate_signals(con, from_day, cfg),
                 novelty_signals(con, from_day, cfg),
                 severity_signals(con, from_day, cfg),
+                escalation_signals(con, from_day, cfg),
                 rule_signals(con, rules, from_day),
             )
         ]
