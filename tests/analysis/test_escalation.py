@@ -107,9 +107,7 @@ def test_escalation_completes_a_cluster_with_other_signals(
         _foreign(DAY, SHELLING, tgt_sector="CVL", text=f"Shells hit homes in Northtown ({k}).")
         for k in range(6)
     ]
-    today.append(
-        Ev(DAY, "FIGHT", text="Residents were told to leave.", warning_kind="evacuation")
-    )
+    today.append(Ev(DAY, "FIGHT", text="Residents were told to leave.", warning_kind="evacuation"))
     insert(store, today)
     run_analysis(store, replace(CFG, escalation_means=means))
     clusters = [a for a in list_alerts(store) if a.kind == "cluster"]

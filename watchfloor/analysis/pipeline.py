@@ -15,12 +15,12 @@ from watchfloor.analysis.alerts import upsert_alerts
 from watchfloor.analysis.baselines import drop_baseline_tables, update_baselines
 from watchfloor.analysis.candidates import build_candidates
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.escalation import escalation_signals
 from watchfloor.analysis.prominence import ProminenceBook, signal_weights
 from watchfloor.analysis.records import AnalysisSummary
 from watchfloor.analysis.rules import load_rules, rule_signals
 from watchfloor.analysis.scores import update_event_scores
 from watchfloor.analysis.series import dirty_days, fetch_one, update_daily_counts
-from watchfloor.analysis.escalation import escalation_signals
 from watchfloor.analysis.severity import severity_signals
 from watchfloor.analysis.signals import (
     novelty_signals,
