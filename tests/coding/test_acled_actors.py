@@ -103,11 +103,9 @@ def test_organised_actors_fighting_stay_battles(coder: Coder, text: str) -> None
         "Demonstrators barricaded roads and burned tyres in Cotonou to protest the arrest of "
         "an opposition leader.",
         "Hundreds of students demonstrated in Dhaka; they threw stones at buses.",
-        "Protesters set fire to a police post in Kinshasa during a demonstration over fuel "
-        "prices.",
+        "Protesters set fire to a police post in Kinshasa during a demonstration over fuel prices.",
         "A violent demonstration broke out in Bamako after the vote.",
-        "Residents of Parakou burnt a customs post to demonstrate against the arrest of a "
-        "trader.",
+        "Residents of Parakou burnt a customs post to demonstrate against the arrest of a trader.",
         "Protesters vandalized the governor's office in Lagos on Monday.",
         "Taxi drivers demonstrated in Abidjan. They barricaded the main road.",
         "Opposition supporters protested in Conakry and clashed with police.",

@@ -31,27 +31,51 @@ def code(cue_coder: CueCoder, text: str, language: str):
     ("text", "language", "sub_event"),
     [
         ("شنت طائرات مسيرة غارة على موقع للمسلحين قرب الرقة صباح اليوم.", "ar", "Air/drone strike"),
-        ("بغداد (وكالات) - سقطت قذائف هاون على حي سكني في الأعظمية.", "ar",
-         "Shelling/artillery/missile attack"),
+        (
+            "بغداد (وكالات) - سقطت قذائف هاون على حي سكني في الأعظمية.",
+            "ar",
+            "Shelling/artillery/missile attack",
+        ),
         ("انفجرت عبوة ناسفة بدورية للشرطة على طريق سامراء.", "ar", "Remote explosive/landmine/IED"),
         ("فجر انتحاري نفسه عند مدخل سوق شعبي في مدينة الصدر.", "ar", "Suicide bomb"),
         ("اندلعت اشتباكات بين الجيش ومسلحين في ريف حماة الشمالي.", "ar", "Armed clash"),
-        ("عاجل | اختطاف صحفي من أمام مكتبه في تعز على يد مسلحين مجهولين", "ar",
-         "Abduction/forced disappearance"),
-        ("نظم عشرات المعلمين وقفة احتجاجية أمام وزارة التربية في عمان للمطالبة بزيادة الرواتب.",
-         "ar", "Peaceful protest"),
-        ("فرقت الشرطة بالغاز المسيل للدموع تظاهرة لطلاب الجامعة في الخرطوم.", "ar",
-         "Protest with intervention"),
+        (
+            "عاجل | اختطاف صحفي من أمام مكتبه في تعز على يد مسلحين مجهولين",
+            "ar",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "نظم عشرات المعلمين وقفة احتجاجية أمام وزارة التربية في عمان للمطالبة بزيادة الرواتب.",
+            "ar",
+            "Peaceful protest",
+        ),
+        (
+            "فرقت الشرطة بالغاز المسيل للدموع تظاهرة لطلاب الجامعة في الخرطوم.",
+            "ar",
+            "Protest with intervention",
+        ),
         ("أعلنت وزارة الداخلية القبض على أربعة متهمين بتهريب السلاح في البصرة.", "ar", "Arrests"),
         ("وقعت الحكومة والفصائل المسلحة اتفاقاً لوقف إطلاق النار في الحديدة.", "ar", "Agreement"),
-        ("پهپادهای ارتش مواضع شورشیان را در نزدیکی زاهدان بمباران کردند.", "fa",
-         "Air/drone strike"),
-        ("به گزارش ایسنا، صدها کارگر در مقابل فرمانداری آبادان تجمع کردند.", "fa",
-         "Peaceful protest"),
-        ("نیروهای پلیس تجمع معلمان در تبریز را با گاز اشک‌آور پراکنده کردند.", "fa",
-         "Protest with intervention"),
-        ("در درگیری مسلحانه میان طالبان و جبهه مقاومت در ولایت بغلان چهار نفر کشته شدند.", "fa",
-         "Armed clash"),
+        (
+            "پهپادهای ارتش مواضع شورشیان را در نزدیکی زاهدان بمباران کردند.",
+            "fa",
+            "Air/drone strike",
+        ),
+        (
+            "به گزارش ایسنا، صدها کارگر در مقابل فرمانداری آبادان تجمع کردند.",
+            "fa",
+            "Peaceful protest",
+        ),
+        (
+            "نیروهای پلیس تجمع معلمان در تبریز را با گاز اشک‌آور پراکنده کردند.",
+            "fa",
+            "Protest with intervention",
+        ),
+        (
+            "در درگیری مسلحانه میان طالبان و جبهه مقاومت در ولایت بغلان چهار نفر کشته شدند.",
+            "fa",
+            "Armed clash",
+        ),
         ("یک بمب کنار جاده‌ای در شهر قندهار منفجر شد.", "fa", "Remote explosive/landmine/IED"),
         ("مأموران اطلاعات سه فعال مدنی را در شهر مشهد بازداشت کردند.", "fa", "Arrests"),
         ("افراد ناشناس یک تاجر را در شهر هرات ربودند.", "fa", "Abduction/forced disappearance"),
@@ -97,8 +121,12 @@ def test_the_place_named_in_the_text_and_not_a_neighbour(cue_coder, text, langua
         ("مقتل عنصرين من الشرطة بهجوم مسلح قرب بعقوبة.", "ar", 2),
         ("وقال الجيش إن المسلحين هاجموا الكتيبة 12 وقتلوا جندياً.", "ar", 1),
         ("در این حمله ۲۷ نفر کشته و ۱۳ نفر زخمی شدند.", "fa", 27),
-        ("به گفته منابع محلی، شش عضو یک خانواده در حمله پهپادی به خانه‌شان"
-         " در روستای کنار رود کشته شدند.", "fa", 6),
+        (
+            "به گفته منابع محلی، شش عضو یک خانواده در حمله پهپادی به خانه‌شان"
+            " در روستای کنار رود کشته شدند.",
+            "fa",
+            6,
+        ),
         ("دست‌کم پنج مرزبان در این درگیری در سراوان جان باختند.", "fa", 5),
     ],
 )
@@ -146,8 +174,10 @@ def test_sentences_split_at_arabic_question_marks_and_line_breaks():
     assert sentence_spans("هل قتل أحد؟ نعم.\nخبر") == [(0, 11), (12, 16), (17, 20)]
 
 
-@pytest.mark.parametrize(("code_", "read"), [("ar", True), ("fa", True), ("en", False),
-                                             ("fr", False), ("../x", False), (None, False)])
+@pytest.mark.parametrize(
+    ("code_", "read"),
+    [("ar", True), ("fa", True), ("en", False), ("fr", False), ("../x", False), (None, False)],
+)
 def test_only_languages_with_tables_are_read(code_, read):
     assert CueCoder.reads(code_) is read
     if code_ in ("ar", "fa"):
@@ -160,8 +190,12 @@ def test_the_coder_sends_each_language_to_its_reader(coder):
     docs = [
         Document("en", "Gunmen killed two policemen in Kirkuk.", published=PUBLISHED),
         Document("ar", "قتل مسلحون شرطيين اثنين في كركوك.", published=PUBLISHED, language="ar"),
-        Document("fr", "Des hommes armés ont tué deux policiers à Kirkouk.", published=PUBLISHED,
-                 language="fr"),
+        Document(
+            "fr",
+            "Des hommes armés ont tué deux policiers à Kirkouk.",
+            published=PUBLISHED,
+            language="fr",
+        ),
     ]
     coded = list(coder.code_documents(docs))
     assert [c.document_id for c in coded] == ["en", "ar", "fr"]

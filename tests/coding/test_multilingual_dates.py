@@ -130,8 +130,9 @@ def test_weekdays_and_relative_dates_need_a_publication_day():
 
 def coded_date(text: str, language: str, dates: DateRange, published=TUESDAY):
     coder = CueCoder(Gazetteer.load(), Ontology.load(), dates)
-    doc = Document(id="t", text=text, language=language,
-                   published=dt.datetime.combine(published, dt.time()))
+    doc = Document(
+        id="t", text=text, language=language, published=dt.datetime.combine(published, dt.time())
+    )
     events = coder.code(doc).events
     assert events
     return events[0].date
@@ -148,8 +149,10 @@ def test_the_event_takes_the_solar_date_stated_in_its_sentence(default_range):
 
 
 def test_a_later_sentence_takes_the_documents_first_date(default_range):
-    text = ("قصفت طائرات حربية بلدة في ريف إدلب يوم 3 آذار 2024. "
-            "وقتل ثلاثة مدنيين في غارة ثانية على بلدة أخرى في ريف إدلب.")
+    text = (
+        "قصفت طائرات حربية بلدة في ريف إدلب يوم 3 آذار 2024. "
+        "وقتل ثلاثة مدنيين في غارة ثانية على بلدة أخرى في ريف إدلب."
+    )
     assert coded_date(text, "ar", default_range) == dt.date(2024, 3, 3)
 
 

@@ -55,9 +55,7 @@ def test_the_text_hierarchy_places_a_namesake_in_the_towns_country(
         ("أصيب طفل برصاص قناص في حي الجحملية بمدينة تعز ونقل إلى مستشفى الثورة.", "ar", "YEM"),
     ],
 )
-def test_a_name_after_a_feature_word_does_not_outvote_the_town(
-    cue_coder, text, language, country
-):
+def test_a_name_after_a_feature_word_does_not_outvote_the_town(cue_coder, text, language, country):
     place = place_of(cue_coder, text, language)
     assert place is not None and place.country == country
 
@@ -65,10 +63,13 @@ def test_a_name_after_a_feature_word_does_not_outvote_the_town(
 @pytest.mark.parametrize(
     ("text", "language", "country", "admin1"),
     [
-        ("طالبان یک فرمانده پیشین را در ولسوالی شولگره ولایت بلخ بازداشت کردند.", "fa", "AFG",
-         "Balkh"),
-        ("منابع محلی: انفجار ماین در ولسوالی نادعلی هلمند دو کودک را کشت.", "fa", "AFG",
-         "Helmand"),
+        (
+            "طالبان یک فرمانده پیشین را در ولسوالی شولگره ولایت بلخ بازداشت کردند.",
+            "fa",
+            "AFG",
+            "Balkh",
+        ),
+        ("منابع محلی: انفجار ماین در ولسوالی نادعلی هلمند دو کودک را کشت.", "fa", "AFG", "Helmand"),
         ("اعتقلت قوة أمنية مطلوبين اثنين في قضاء الخالص بديالى.", "ar", "IRQ", "Diyala"),
     ],
 )
@@ -111,14 +112,20 @@ def test_a_persian_compound_name_is_read_joined_apart_or_with_a_joiner(cue_coder
     ("text", "language", "country"),
     [
         # the country of a force is who acted, not where: the town named places the event
-        ("بر اثر اصابت خمپاره ارتش ترکیه به روستایی در شهرستان سردشت یک کودک زخمی شد.", "fa",
-         "IRN"),
+        (
+            "بر اثر اصابت خمپاره ارتش ترکیه به روستایی در شهرستان سردشت یک کودک زخمی شد.",
+            "fa",
+            "IRN",
+        ),
         ("قصفت المدفعية التابعة للجيش التركي قرية في ناحية سيدكان بأربيل.", "ar", "IRQ"),
         # ... and only when nothing else does, the force's country
         ("اعتقل الجيش السوداني عشرات الناشطين بعد اقتحام مقر لجنة المقاومة.", "ar", "SDN"),
         # a force's country still chooses between namesakes («بلوچستان» in Pakistan)
-        ("ارتش پاکستان اعلام کرد در درگیری با شورشیان در ایالت بلوچستان سه سرباز کشته شدند.",
-         "fa", "PAK"),
+        (
+            "ارتش پاکستان اعلام کرد در درگیری با شورشیان در ایالت بلوچستان سه سرباز کشته شدند.",
+            "fa",
+            "PAK",
+        ),
     ],
 )
 def test_a_forces_country_places_the_event_only_when_nothing_else_does(
@@ -133,8 +140,12 @@ def test_a_forces_country_places_the_event_only_when_nothing_else_does(
     [
         # the adjective of a town or province places a sentence that names no place
         ("کشاورزان اصفهانی در اعتراض به قطع حقابه تجمع کردند.", "fa", "IRN", "Isfahan"),
-        ("رانندگان کامیون مشهدی در اعتراض به قیمت گازوئیل دست به اعتصاب زدند.", "fa", "IRN",
-         "Razavi"),
+        (
+            "رانندگان کامیون مشهدی در اعتراض به قیمت گازوئیل دست به اعتصاب زدند.",
+            "fa",
+            "IRN",
+            "Razavi",
+        ),
         ("تظاهر عشرات الشبان الموصليين للمطالبة بفرص عمل.", "ar", "IRQ", "Ninawa"),
     ],
 )

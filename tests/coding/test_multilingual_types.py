@@ -31,21 +31,38 @@ def first_event(cue_coder: CueCoder, text: str, language: str):
 @pytest.mark.parametrize(
     ("text", "language", "sub_event"),
     [
-        ("ناشطون: قصف بقذائف محملة بغاز الكلور على قرية في ريف إدلب أدى إلى حالات اختناق.",
-         "ar", "Chemical weapon"),
-        ("گزارش‌ها از حمله با سلاح شیمیایی به یک روستا در حومه دمشق حکایت دارد.", "fa",
-         "Chemical weapon"),
-        ("أعلن الجيش إنشاء قاعدة عسكرية جديدة قرب الحدود في محافظة المهرة.", "ar",
-         "Headquarters or base established"),
-        ("سپاه از راه‌اندازی یک پایگاه جدید در نوار مرزی سراوان خبر داد.", "fa",
-         "Headquarters or base established"),
-        ("أعلن فصيلان مسلحان في ريف درعا اندماجهما في تشكيل جديد.", "ar",
-         "Change to group/activity"),
-        ("دو گروه مسلح بلوچ از ادغام در یک ائتلاف جدید خبر دادند.", "fa",
-         "Change to group/activity"),
+        (
+            "ناشطون: قصف بقذائف محملة بغاز الكلور على قرية في ريف إدلب أدى إلى حالات اختناق.",
+            "ar",
+            "Chemical weapon",
+        ),
+        (
+            "گزارش‌ها از حمله با سلاح شیمیایی به یک روستا در حومه دمشق حکایت دارد.",
+            "fa",
+            "Chemical weapon",
+        ),
+        (
+            "أعلن الجيش إنشاء قاعدة عسكرية جديدة قرب الحدود في محافظة المهرة.",
+            "ar",
+            "Headquarters or base established",
+        ),
+        (
+            "سپاه از راه‌اندازی یک پایگاه جدید در نوار مرزی سراوان خبر داد.",
+            "fa",
+            "Headquarters or base established",
+        ),
+        (
+            "أعلن فصيلان مسلحان في ريف درعا اندماجهما في تشكيل جديد.",
+            "ar",
+            "Change to group/activity",
+        ),
+        (
+            "دو گروه مسلح بلوچ از ادغام در یک ائتلاف جدید خبر دادند.",
+            "fa",
+            "Change to group/activity",
+        ),
         ("توصلت العشيرتان في قضاء الزبير إلى هدنة برعاية وجهاء المنطقة.", "ar", "Agreement"),
-        ("طرفین درگیری در ولسوالی گرشک پس از میانجی‌گری بزرگان به آتش‌بس رسیدند.", "fa",
-         "Agreement"),
+        ("طرفین درگیری در ولسوالی گرشک پس از میانجی‌گری بزرگان به آتش‌بس رسیدند.", "fa", "Agreement"),
     ],
 )
 def test_new_kinds_of_wording_get_their_sub_event(cue_coder, text, language, sub_event):
@@ -70,17 +87,22 @@ def test_deaths_at_a_protest_are_excessive_force(cue_coder, text, language):
     ("text", "language", "sub_event"),
     [
         # a crowd beating someone is mob violence, not an armed group's attack
-        ("اعتدى حشد من الأهالي بالضرب على رجل متهم بالسرقة في سوق الناصرية.", "ar",
-         "Mob violence"),
+        ("اعتدى حشد من الأهالي بالضرب على رجل متهم بالسرقة في سوق الناصرية.", "ar", "Mob violence"),
         ("اهالی خشمگین یک سارق را در بازار شهر ایلام لت و کوب کردند.", "fa", "Mob violence"),
         # arrested and taken to an unknown place: still an arrest
-        ("ماموران امنیتی یک فعال کارگری را در شهر اراک بازداشت و به مکان نامعلومی منتقل کردند.",
-         "fa", "Arrests"),
+        (
+            "ماموران امنیتی یک فعال کارگری را در شهر اراک بازداشت و به مکان نامعلومی منتقل کردند.",
+            "fa",
+            "Arrests",
+        ),
         # «تروریستی» (terrorist) only starts like «ترور» (assassination)
         ("وزارت اطلاعات از دستگیری یک تیم تروریستی در استان کردستان خبر داد.", "fa", "Arrests"),
         # «تظاهرات» is a demonstration
-        ("صدها نفر در شهر قندهار دست به تظاهرات زدند و خواستار آزادی زندانیان شدند.", "fa",
-         "Peaceful protest"),
+        (
+            "صدها نفر در شهر قندهار دست به تظاهرات زدند و خواستار آزادی زندانیان شدند.",
+            "fa",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_crowds_arrests_and_demonstrations(cue_coder, text, language, sub_event):
@@ -132,14 +154,19 @@ def test_death_counts(cue_coder, text, language, deaths):
         ("خرج المئات في مظاهرة بمدينة الأتارب مطالبين بإسقاط الحكومة.", "ar", "Peaceful protest"),
         ("أعلن الجيش إسقاط طائرة مسيرة معادية فوق مدينة الضالع.", "ar", "Other"),
         # a march («مسيرة») is also a drone: deaths in a drone strike are not a crackdown
-        ("قتل ثلاثة مسلحين بغارة طائرة مسيرة على سيارتهم في مديرية الصومعة.", "ar",
-         "Air/drone strike"),
+        (
+            "قتل ثلاثة مسلحين بغارة طائرة مسيرة على سيارتهم في مديرية الصومعة.",
+            "ar",
+            "Air/drone strike",
+        ),
         # arrested with the weapons they carried: an arrest
-        ("اعتقلت قوة أمنية مطلوباً في حي الزهراء بالموصل وضبطت بحوزته عبوة ناسفة.", "ar",
-         "Arrests"),
+        ("اعتقلت قوة أمنية مطلوباً في حي الزهراء بالموصل وضبطت بحوزته عبوة ناسفة.", "ar", "Arrests"),
         # «تفكيك»: a bomb defused before it went off
-        ("تمكنت مفارز الهندسة من تفكيك ثلاث عبوات ناسفة على طريق بيجي.", "ar",
-         "Disrupted weapons use"),
+        (
+            "تمكنت مفارز الهندسة من تفكيك ثلاث عبوات ناسفة على طريق بيجي.",
+            "ar",
+            "Disrupted weapons use",
+        ),
     ],
 )
 def test_downing_drones_arrests_with_seizures_and_defusing(cue_coder, text, language, sub_event):

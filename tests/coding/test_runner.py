@@ -162,9 +162,7 @@ def test_a_document_published_at_the_calendar_end_is_coded_with_undated_events(
     assert dates == [(None,)]
 
 
-def test_an_event_date_outside_the_accepted_range_is_not_stored(
-    store: Store, coder: Coder
-) -> None:
+def test_an_event_date_outside_the_accepted_range_is_not_stored(store: Store, coder: Coder) -> None:
     add_documents(store, {"d": "Rebels attacked an army base near the border yesterday."})
     narrow = DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))  # 2024-03-03 lies before
     code_pending(store, coder, accepted=narrow)

@@ -216,8 +216,10 @@ class AcledActorStage:
             return None
         victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
-        if current.event_type == BATTLES and not target.organised and (
-            (source.organised and victim) or raided
+        if (
+            current.event_type == BATTLES
+            and not target.organised
+            and ((source.organised and victim) or raided)
         ):
             return ATTACK, f"an armed actor against civilians ('{target_token}')"
         if current == MOB and source.organised:  # an organised or armed doer is no mob

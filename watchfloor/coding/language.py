@@ -181,6 +181,23 @@ class LanguageData:
         return value
 
 
+def word_kinds(text: str, source: str, kinds: Sequence[str]) -> dict[str, str]:
+    """``word<TAB>kind`` rows of one file (``#`` starts a comment) as lower-cased word -> kind;
+    ModelError names the file and line of a malformed row or a kind not in ``kinds``."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1].strip() not in kinds:
+            raise ModelError(
+                f"{source} line {number}: expected 'word<TAB>kind' with kind one of "
+                f"{', '.join(kinds)}, got {line!r}"
+            )
+        found[parts[0].strip().lower()] = parts[1].strip()
+    return found
+
+
 def _sets(rows: list[list[str]]) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for key, word in rows:

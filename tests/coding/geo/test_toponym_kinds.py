@@ -514,14 +514,14 @@ def test_facility_words_come_from_the_language_file(name: str, kind: str | None)
 
 
 def test_a_facility_word_added_as_data_needs_no_code() -> None:
-    words = FacilityWords.from_rows([["souk", "site"], ["madrasa", "institution"]], "test")
+    words = FacilityWords.parse("# a comment\nsouk\tsite\nmadrasa\tinstitution\n", "test")
     assert words.kind_of("Souk al-Hamidiyah") == "site"
     assert words.kind_of("Kabul Madrasa") == "institution"
 
 
-def test_malformed_facility_row_is_refused_with_its_number() -> None:
-    with pytest.raises(ModelError, match="row 2"):
-        FacilityWords.from_rows([["souk", "site"], ["madrasa", "school-ish"]], "test")
+def test_malformed_facility_row_is_refused_with_its_line() -> None:
+    with pytest.raises(ModelError, match="test line 2"):
+        FacilityWords.parse("souk\tsite\nmadrasa\tschool-ish\n", "test")
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from watchfloor.datafiles import commented_tsv
-from watchfloor.errors import ModelError
+from watchfloor.coding.language import LanguageData, language_data, word_kinds
 
 KINDS = ("institution", "site")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -25,17 +23,9 @@ class FacilityWords:
     kinds: dict[str, str]
 
     @classmethod
-    def from_rows(cls, rows: list[list[str]], source: str) -> FacilityWords:
-        """Rows of ``word, kind``; ModelError naming the row when one is malformed."""
-        kinds: dict[str, str] = {}
-        for number, row in enumerate(rows, 1):
-            if len(row) != 2 or row[1].strip() not in KINDS:
-                raise ModelError(
-                    f"{source} row {number}: expected 'word<TAB>kind' with kind one of "
-                    f"{', '.join(KINDS)}, got {row!r}"
-                )
-            kinds[row[0].strip().lower()] = row[1].strip()
-        return cls(kinds)
+    def parse(cls, text: str, source: str = "place_facilities.tsv") -> FacilityWords:
+        """Read ``word<TAB>kind`` rows; ModelError names the line of a malformed row."""
+        return cls(word_kinds(text, source, KINDS))
 
     def kind_of(self, name: str) -> str | None:
         """ "institution" when any word of ``name`` is one, else "site" when any word is one,
@@ -46,10 +36,15 @@ class FacilityWords:
         return "site" if "site" in found else None
 
 
-@cache
 def facility_words(language: str = "en") -> FacilityWords:
-    """The packaged facility words of ``language``; ModelError when it has none."""
-    source = f"lang/{language}/place_facilities.tsv"
-    return FacilityWords.from_rows(
-        commented_tsv("watchfloor.coding", "lang", language, "place_facilities.tsv"), source
-    )
+    """The facility words of ``language`` (packaged plus ``lang_dir`` rows); ModelError when
+    it has none."""
+    data = language_data(language)
+    return data.build(FacilityWords, lambda: _read(data))
+
+
+def _read(data: LanguageData) -> FacilityWords:
+    kinds: dict[str, str] = {}
+    for where, text in data.texts("place_facilities.tsv"):
+        kinds.update(FacilityWords.parse(text, where).kinds)
+    return FacilityWords(kinds)

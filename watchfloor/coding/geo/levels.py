@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from watchfloor.coding.language import LanguageData, language_data
-from watchfloor.errors import ModelError
+from watchfloor.coding.language import LanguageData, language_data, word_kinds
 
 LEVELS = ("admin1", "admin2", "admin3", "local", "around")
 
@@ -22,20 +21,8 @@ class PlaceLevels:
 
     @classmethod
     def parse(cls, text: str, source: str = "place_levels.tsv") -> PlaceLevels:
-        """Read ``word<TAB>level`` rows; '#' starts a comment. Raises ModelError naming the
-        line of a malformed row or an unknown level."""
-        levels: dict[str, str] = {}
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 2 or parts[1].strip() not in LEVELS:
-                raise ModelError(
-                    f"{source} line {number}: expected 'word<TAB>level' with level one of "
-                    f"{', '.join(LEVELS)}, got {line!r}"
-                )
-            levels[parts[0].strip().lower()] = parts[1].strip()
-        return cls(levels)
+        """Read ``word<TAB>level`` rows; ModelError names the line of a malformed row."""
+        return cls(word_kinds(text, source, LEVELS))
 
     def level(self, word: str) -> str | None:
         return self.levels.get(word.lower())

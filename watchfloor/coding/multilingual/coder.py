@@ -136,8 +136,12 @@ class CueCoder:
         published = document.published.date() if document.published else None
         date = NOT_STATED
         for start, end in sentence_spans(folded):
-            date = read_date(folded[start:end], tokenize(folded[start:end], lang.res.clitics),
-                             published, lang.res.dates)
+            date = read_date(
+                folded[start:end],
+                tokenize(folded[start:end], lang.res.clitics),
+                published,
+                lang.res.dates,
+            )
             if date.stated:
                 break
         return _Context(hits[0].place if hits else None, date, published)

@@ -65,7 +65,11 @@ class DateTables:
     ) -> DateTables:
         """Tables with their indexes (whole words: «الجمعة» is not «الجمعية»)."""
         return cls(
-            months, weekdays, past, days_before, fillers,
+            months,
+            weekdays,
+            past,
+            days_before,
+            fillers,
             PhraseIndex(months, whole_words=True),
             PhraseIndex(weekdays, whole_words=True),
             PhraseIndex(days_before, whole_words=True),

@@ -37,8 +37,9 @@ def tokenize(folded: str, clitics: Iterable[str]) -> list[Token]:
     tokens: list[Token] = []
     for m in WORD.finditer(folded):
         word = m.group()
-        forms = [word] + [word[len(p):] for p in prefixes
-                          if word.startswith(p) and len(word) - len(p) >= 2]
+        forms = [word] + [
+            word[len(p) :] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 2
+        ]
         tokens.append(Token(m.start(), m.end(), word, tuple(dict.fromkeys(forms))))
     return tokens
 

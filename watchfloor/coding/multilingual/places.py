@@ -102,8 +102,10 @@ class ArabicScriptPlaces:
         cc, _, a1 = code.partition(".")
         gaz = self.gazetteer
         rows = [
-            c.row for c in gaz.candidates(name)
-            if gaz.country[c.row] == cc and gaz.admin1[c.row] == a1
+            c.row
+            for c in gaz.candidates(name)
+            if gaz.country[c.row] == cc
+            and gaz.admin1[c.row] == a1
             and gaz.kind[c.row] in (ADMIN2, TOWN)
         ]
         if rows:
@@ -145,8 +147,7 @@ class ArabicScriptPlaces:
                     continue
                 stem = token.text[: -len(ending)]
                 for name in (stem, stem + "ه", stem.removeprefix("ال")):
-                    hit = self._strong_home(name, Match(name, index, index, token.start,
-                                                        token.end))
+                    hit = self._strong_home(name, Match(name, index, index, token.start, token.end))
                     if hit is not None:
                         hits.append(hit)
                         break
@@ -155,10 +156,14 @@ class ArabicScriptPlaces:
     def _strong_home(self, name: str, match: Match) -> PlaceHit | None:
         gaz = self.gazetteer
         rows = [
-            (row, pop) for row, pop in self.rows.get(name, ())
-            if gaz.country[row] in self.press and (gaz.kind[row] == ADMIN1 and
-                                                   (name, row) not in self.districts
-                                                   or pop >= BARE_NAME_POPULATION)
+            (row, pop)
+            for row, pop in self.rows.get(name, ())
+            if gaz.country[row] in self.press
+            and (
+                gaz.kind[row] == ADMIN1
+                and (name, row) not in self.districts
+                or pop >= BARE_NAME_POPULATION
+            )
         ]
         if not rows:
             return None

@@ -17,9 +17,21 @@ LANG_PACKAGE = "watchfloor.coding.lang"
 FOLDED_SETTINGS = ("weak_numbers", "age_words", "nisba_endings")
 #: Files a language folder must hold for the cue coder to read it.
 REQUIRED = (
-    "normalize.tsv", "clitics.tsv", "triggers.tsv", "numbers.tsv", "casualties.tsv",
-    "cues.tsv", "countries.tsv", "actors.tsv", "place_cues.tsv", "stopwords.tsv",
-    "away_cues.tsv", "grammar.tsv", "feature_words.tsv", "months.tsv", "weekdays.tsv",
+    "normalize.tsv",
+    "clitics.tsv",
+    "triggers.tsv",
+    "numbers.tsv",
+    "casualties.tsv",
+    "cues.tsv",
+    "countries.tsv",
+    "actors.tsv",
+    "place_cues.tsv",
+    "stopwords.tsv",
+    "away_cues.tsv",
+    "grammar.tsv",
+    "feature_words.tsv",
+    "months.tsv",
+    "weekdays.tsv",
 )
 
 
@@ -103,9 +115,7 @@ def load_resources(code: str) -> LanguageResources:
     for phrase, cue in _rows(code, "triggers.tsv"):
         triggers[key(phrase)] = (*triggers.get(key(phrase), ()), cue)
     cues = {key(r[0]): (r[1], r[2] if len(r) > 2 else "") for r in _rows(code, "cues.tsv")}
-    actors = {
-        key(r[0]): ActorEntry(r[1], r[2] or None, r[3]) for r in _rows(code, "actors.tsv")
-    }
+    actors = {key(r[0]): ActorEntry(r[1], r[2] or None, r[3]) for r in _rows(code, "actors.tsv")}
     clitics = tuple(sorted((key(r[0]) for r in _rows(code, "clitics.tsv")), key=len, reverse=True))
     return LanguageResources(
         code=code,
@@ -128,12 +138,17 @@ def load_resources(code: str) -> LanguageResources:
             key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] in ("any", "country")
         ),
         actor_cues=frozenset(key(r[0]) for r in _rows(code, "away_cues.tsv") if r[1] == "actor"),
-        grammar={r[0]: _fold_list(r[1], key) if r[0] in FOLDED_SETTINGS else r[1]
-                 for r in _rows(code, "grammar.tsv")},
+        grammar={
+            r[0]: _fold_list(r[1], key) if r[0] in FOLDED_SETTINGS else r[1]
+            for r in _rows(code, "grammar.tsv")
+        },
         dates=_date_tables(code, key, cues),
         nisba_endings=tuple(
-            e for r in _rows(code, "grammar.tsv") if r[0] == "nisba_endings"
-            for e in _fold_list(r[1], key).split(",") if e
+            e
+            for r in _rows(code, "grammar.tsv")
+            if r[0] == "nisba_endings"
+            for e in _fold_list(r[1], key).split(",")
+            if e
         ),
     )
 
