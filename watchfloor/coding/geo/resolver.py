@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Span
 
 from watchfloor.coding.geo.detect import MentionFinder
 from watchfloor.coding.geo.event_place import choose_event_place
-from watchfloor.coding.geo.facilities import facility_words
+from watchfloor.coding.geo.fallbacks import dominant_town, local_facility
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -22,11 +22,9 @@ from watchfloor.coding.geo.gazetteer import (
     Gazetteer,
 )
 from watchfloor.coding.geo.hierarchy import (
-    MAX_DEPTH,
     container_order,
     contains,
     inside_container,
-    km,
     link_containers,
     mark_holding_units,
 )
@@ -57,9 +55,6 @@ FOREIGN_ALTERNATE_POPULATION = 1_000_000
 NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
 SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
 HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
-# An institution named after a place lies there when the story's other names give that
-# place's country at least this share of their weight (else the name is a person's).
-INSTITUTION_SHARE = 0.1
 
 
 class PlaceResolver:
@@ -87,9 +82,10 @@ class PlaceResolver:
         a country only guessed from the actors: a place the text names outweighs it)."""
         works = self._detect(doc, self._hint(country_hint))
         context = self._resolve(works, self._hint(country_hint), hint_weight)
-        local = self._dominant_town(works)
+        local = dominant_town(self.gaz, works)
+        others = self._others(context)
         return [
-            self._local_facility(self._mention(doc, work, context), work, local, context)
+            local_facility(self.gaz, self._mention(doc, work, context), work, local, others)
             for work in works
         ]
 
@@ -121,14 +117,16 @@ class PlaceResolver:
                 extra.append(work)
             targets.append(work)
         context = self._resolve(works + extra, hint)
-        local = self._dominant_town(works)
+        local = dominant_town(self.gaz, works)
         out = []
         for (start, end), work in zip(spans, targets, strict=True):
             text = doc.text[start:end]
             if work is None:
                 out.append(PlaceMention(text, start, end, None, 0.0))
                 continue
-            mention = self._local_facility(self._mention(doc, work, context), work, local, context)
+            mention = local_facility(
+                self.gaz, self._mention(doc, work, context), work, local, self._others(context)
+            )
             if mention.place is None and local is not None and work.cue.role != "adjective":
                 # the caller says it is a place, the gazetteer does not know it: a small
                 # place of the story's town ("Portroe" in a Nenagh story, "Anfield")
@@ -136,71 +134,14 @@ class PlaceResolver:
             out.append(PlaceMention(text, start, end, mention.place, mention.score, mention.role))
         return out
 
-    def _local_facility(
-        self, mention: PlaceMention, work: Work, local: PlaceRef | None, context: Context
-    ) -> PlaceMention:
-        """A name not in the gazetteer lies in the place the text puts it in ("the Bambino
-        Gesu hospital in Rome", "Magdawat, Pinabacdao, Samar"); an institution with no such
-        container in the place its name holds ("Colorado State University"); a street or
-        building with neither in the story's own town."""
-        if mention.place is not None and not work.partial:
-            return mention
-        container = self._container_place(work)
-        if container is not None:
-            return PlaceMention(
-                mention.text, mention.start, mention.end, container, 0.0, "contained"
-            )
-        kind = facility_words().kind_of(mention.text)
-        if local is None or kind is None:
-            return mention
-        if kind == "institution" and work.row is not None:
-            # not "Douglas" of "Marjory Stoneman Douglas High School" abroad
-            cc = self.gaz.country[work.row]
-            others = self._context_from([w for w in context.works if w.key != work.key], None)
-            weight = others.countries.get(cc, 0.0) if cc else 0.0
-            if not cc or weight >= INSTITUTION_SHARE * sum(others.countries.values()):
-                return mention
-        return PlaceMention(mention.text, mention.start, mention.end, local, 0.0, "facility")
+    def _others(self, context: Context) -> Callable[[Work], Mapping[str, float]]:
+        """The country weights of the story's names other than a given one."""
 
-    def _container_place(self, work: Work) -> PlaceRef | None:
-        """The first placed name up the chain of containers, unless the names are a list of
-        towns ("Xyz, Beirut and Amman" says nothing of where Xyz lies)."""
-        outer, listed = work.within, work.within_list
-        for _ in range(MAX_DEPTH):
-            if outer is None:
-                return None
-            if outer.row is not None:
-                if listed and self.gaz.kind[outer.row] in (TOWN, EXTRA):
-                    return None
-                return self.gaz.place_ref(outer.row)
-            listed = listed and outer.within_list
-            outer = outer.within
-        return None
+        def weights(work: Work) -> Mapping[str, float]:
+            others = [w for w in context.works if w.key != work.key]
+            return self._context_from(others, None).countries
 
-    def _dominant_town(self, works: list[Work]) -> PlaceRef | None:
-        """The town (or county) a document names most often; on ties the one with most of
-        the story's other towns near it ("Gainesville" among Haymarket and Centreville, not
-        a namesake "Metro" abroad), then the biggest. A name that reads as a site
-        ("Washington Square") is not a town of the story."""
-        counts: dict[int, int] = {}
-        for work in works:
-            if (
-                work.row is not None
-                and not work.partial
-                and self.gaz.kind[work.row] in (TOWN, ADMIN2)
-                and facility_words().kind_of(work.text) != "site"
-            ):
-                counts[work.row] = counts.get(work.row, 0) + 1
-        if not counts:
-            return None
-        rows = list(counts)
-
-        def neighbours(row: int) -> int:
-            return sum(1 for other in rows if other != row and km(self.gaz, row, other) <= 100)
-
-        return self.gaz.place_ref(
-            max(rows, key=lambda r: (counts[r], neighbours(r), int(self.gaz.population[r])))
-        )
+        return weights
 
     def event_place(
         self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
