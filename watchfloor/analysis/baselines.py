@@ -99,17 +99,20 @@ def _code_tables(con: duckdb.DuckDBPyConnection, from_day: dt.date, b: int) -> N
             SELECT level, key, (row_number() OVER (ORDER BY level, key) - 1)::BIGINT AS lk
             FROM (SELECT DISTINCT level, key FROM _wf_dc)
         ),
+        streamed AS (
+            SELECT *, regexp_extract(key, '^[a-z0-9_]+:') || 'ALL' AS stream_all FROM coded
+        ),
         tagged AS (
             SELECT *,
                 CASE level WHEN 'admin1' THEN 'country' WHEN 'pair' THEN 'actor'
                      ELSE 'global' END AS parent_level,
                 CASE level WHEN 'admin1' THEN split_part(key, '/', 1)
-                     WHEN 'pair' THEN split_part(key, '>', 1) ELSE 'ALL' END AS parent_key,
+                     WHEN 'pair' THEN split_part(key, '>', 1) ELSE stream_all END AS parent_key,
                 CASE WHEN level IN ('country', 'admin1') THEN 'country'
                      ELSE 'global' END AS area_level,
                 CASE level WHEN 'country' THEN key
-                     WHEN 'admin1' THEN split_part(key, '/', 1) ELSE 'ALL' END AS area_key
-            FROM coded
+                     WHEN 'admin1' THEN split_part(key, '/', 1) ELSE stream_all END AS area_key
+            FROM streamed
         ),
         firsts AS (
             SELECT level, key, min(day) AS first_day FROM analysis_daily_counts
@@ -131,7 +134,9 @@ def _read(
     """Counts sorted by key; per-lk arrays: tested, parent, area; the areas' received days.
 
     ``received`` holds ``area_lk * DAY_SPAN + dn`` (sorted) for every day on which the store
-    received documents with events in the area (``warmup.received_days_sql``); days before
+    received documents with events in the area, in the series' own stream
+    (``warmup.received_days_sql``): news is not judged by rates before it has its own
+    history, whatever an import holds. Days before
     ``codes.base`` count as day 0, still before every judged day.
     """
     key = codes.key_sql("l.lk", "t.e", "datediff('day', ?::DATE, d.day)")
@@ -160,8 +165,9 @@ def _read(
     received = con.execute(
         f"""
         SELECT l.lk * {DAY_SPAN} + greatest(datediff('day', ?::DATE, r.day), 0) AS k
-        FROM ({received_days_sql()}) r
-        JOIN _wf_lk l ON l.level = CASE WHEN r.country = 'ALL' THEN 'global' ELSE 'country' END
+        FROM ({received_days_sql(by_stream=True)}) r
+        JOIN _wf_lk l ON l.level = CASE WHEN regexp_full_match(r.country, '([a-z0-9_]+:)?ALL')
+                                        THEN 'global' ELSE 'country' END
              AND l.key = r.country
         ORDER BY 1
         """,

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.series import unstreamed_key
 from watchfloor.analysis.signals import SIGNAL_COLUMNS
 
 SUBTYPE = "new_means"
@@ -31,7 +32,7 @@ def escalation_signals(
     """One signal per foreign state, country, province, means and day of first use."""
     if not cfg.escalation_means or not cfg.escalation_sectors:
         return pd.DataFrame(columns=list(SIGNAL_COLUMNS))
-    sql = """
+    sql = f"""
     WITH ev AS (
         SELECT e.id, e.date, e.document_id, e.place_country, e.place_admin1, e.place_name,
                e.plover_event, e.source_country AS force, e.source_sector,
@@ -44,8 +45,8 @@ def escalation_signals(
               AND e.source_country <> e.place_country
     ),
     started AS (
-        SELECT key AS place_country, min(day) AS first_day FROM analysis_daily_counts
-        WHERE level = 'country' AND etype = 'ALL' GROUP BY ALL
+        SELECT {unstreamed_key()} AS place_country, min(day) AS first_day
+        FROM analysis_daily_counts WHERE level = 'country' AND etype = 'ALL' GROUP BY ALL
     ),
     hit AS (
         SELECT ev.* FROM ev JOIN started s USING (place_country)

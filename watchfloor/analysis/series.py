@@ -3,6 +3,14 @@
 A series is (level, key, etype): level is ``global``, ``country``, ``admin1``, ``actor``,
 ``pair`` or ``actor_in`` (an actor inside a country, used for novelty); etype is a PLOVER
 type, a QuadClass ``Q1``..``Q4`` or ``ALL``.
+
+Events imported from a dataset (ACLED, GDELT) and events the coder read from news form
+separate **streams**: an imported event's keys carry its dataset as a prefix (``acled:IRQ``,
+``gdelt:IRQ/Baghdad``, ``gdelt:ALL``), so its rates are judged against its own dataset's
+history. A GDELT day holds far more events than a news feed's, and news judged against it
+would never look unusual (or, the other way round, always would). Novelty, warm-up and
+severity read the streams together (``UNSTREAMED_KEY``): an import seeds the history that
+"first X ever in Y" and the 14 days of warm-up are judged against.
 """
 
 from __future__ import annotations
@@ -15,16 +23,29 @@ import duckdb
 SOURCE_KEY = "coalesce(e.source_actor_id, e.source_country || coalesce('_' || e.source_sector, ''))"
 TARGET_KEY = "coalesce(e.target_actor_id, e.target_country || coalesce('_' || e.target_sector, ''))"
 TESTED_LEVELS = ("country", "admin1", "actor", "pair")
+#: The key prefix of an event's stream: '' for coded events, ``<dataset>:`` for imported ones.
+STREAM_SQL = (
+    "CASE WHEN coalesce(e.dataset, 'watchfloor') = 'watchfloor' THEN '' "
+    "ELSE lower(e.dataset) || ':' END"
+)
+
+
+def unstreamed_key(column: str = "key") -> str:
+    """SQL for a series key without its stream prefix (``acled:IRQ`` -> ``IRQ``)."""
+    return f"regexp_replace({column}, '^[a-z0-9_]+:', '')"
 
 
 def judged_events_sql(where: str = "TRUE") -> str:
-    """Events that analysis counts: dated, not negated, with their series keys."""
+    """Events that analysis counts: dated, not negated, with their series keys (``country``,
+    ``admin1`` and ``src`` carry the stream prefix; ``tgt`` only follows ``src`` in a pair,
+    ``place`` is the bare country)."""
     return f"""
         SELECT e.id AS event_id, e.document_id, e.date AS day,
                coalesce(e.confidence, 1.0) AS w, e.plover_event, e.quad_class,
-               e.place_country AS country,
-               e.place_country || '/' || e.place_admin1 AS admin1,
-               {SOURCE_KEY} AS src, {TARGET_KEY} AS tgt
+               {STREAM_SQL} AS stream, e.place_country AS place,
+               {STREAM_SQL} || e.place_country AS country,
+               {STREAM_SQL} || e.place_country || '/' || e.place_admin1 AS admin1,
+               {STREAM_SQL} || {SOURCE_KEY} AS src, {TARGET_KEY} AS tgt
         FROM events e
         WHERE e.date IS NOT NULL AND NOT coalesce(e.negated, FALSE) AND {where}
     """
@@ -37,7 +58,7 @@ def event_series_sql(where: str = "TRUE") -> str:
         lk AS (
             SELECT event_id, document_id, day, w, plover_event, quad_class,
                    unnest([
-                       {{'level': 'global', 'key': 'ALL'}},
+                       {{'level': 'global', 'key': stream || 'ALL'}},
                        {{'level': 'country', 'key': country}},
                        {{'level': 'admin1', 'key': admin1}},
                        {{'level': 'actor', 'key': src}},
@@ -54,13 +75,13 @@ def event_series_sql(where: str = "TRUE") -> str:
             SELECT *, unnest([plover_event, 'Q' || quad_class, 'ALL']) AS etype FROM keyed
         ) WHERE etype IS NOT NULL
         UNION ALL
-        SELECT event_id, document_id, day, w, 'actor_in', src || '@' || country, 'ALL'
-        FROM ev WHERE src IS NOT NULL AND country IS NOT NULL
+        SELECT event_id, document_id, day, w, 'actor_in', src || '@' || place, 'ALL'
+        FROM ev WHERE src IS NOT NULL AND place IS NOT NULL
     """
 
 
 SERIES_LEVELS = (
-    ("global", "'ALL'"),
+    ("global", "ev.stream || 'ALL'"),
     ("country", "ev.country"),
     ("admin1", "ev.admin1"),
     ("actor", "ev.src"),
@@ -70,7 +91,7 @@ SERIES_ETYPES = ("ev.plover_event", "'Q' || ev.quad_class", "'ALL'")
 QUAD_TYPE_SQL = "regexp_full_match(etype, 'Q[0-9]+')::INTEGER"
 SERIES_KINDS = (
     *((level, key, etype) for level, key in SERIES_LEVELS for etype in SERIES_ETYPES),
-    ("actor_in", "ev.src || '@' || ev.country", "'ALL'"),
+    ("actor_in", "ev.src || '@' || ev.place", "'ALL'"),
 )
 
 
@@ -120,8 +141,8 @@ def dirty_days(con: duckdb.DuckDBPyConnection, watermark: dt.datetime | None) ->
             WHERE date IS NOT NULL AND NOT coalesce(negated, FALSE) GROUP BY date
         ),
         old AS (
-            SELECT day, events AS n FROM analysis_daily_counts
-            WHERE level = 'global' AND key = 'ALL' AND etype = 'ALL'
+            SELECT day, sum(events) AS n FROM analysis_daily_counts
+            WHERE level = 'global' AND etype = 'ALL' GROUP BY day
         )
         SELECT DISTINCT date FROM events WHERE date IS NOT NULL AND {created}
         UNION

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
-from watchfloor.analysis.series import SOURCE_KEY, event_series_sql
+from watchfloor.analysis.series import SOURCE_KEY, event_series_sql, unstreamed_key
 
 WORRYING_TYPES = ("MOBILIZE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST")
 ARMED_SECTORS = "^(MIL|REB|INS|PMG|UAF|SPY)"
@@ -140,16 +140,22 @@ def novelty_signals(
     ),
     ev AS (SELECT * FROM ev_all WHERE date >= $from_day),
     firsts AS (
-        SELECT level, key, etype, min(day) AS first_day FROM analysis_daily_counts
+        SELECT level, {unstreamed_key()} AS key, etype, min(day) AS first_day
+        FROM analysis_daily_counts
         WHERE level IN ('country', 'admin1') OR (level IN ('actor', 'actor_in') AND etype = 'ALL')
+        GROUP BY ALL
+    ),
+    daily_all AS (
+        SELECT level, {unstreamed_key()} AS key, day, sum(events) AS events
+        FROM analysis_daily_counts
+        WHERE etype = 'ALL' AND level IN ('country', 'admin1', 'actor')
         GROUP BY ALL
     ),
     cum AS (
         SELECT level, key, day,
                coalesce(sum(events) OVER (PARTITION BY level, key ORDER BY day
                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS prior_events
-        FROM analysis_daily_counts
-        WHERE etype = 'ALL' AND level IN ('country', 'admin1', 'actor')
+        FROM daily_all
     ),
     new_type AS (
         SELECT ev.*, 'new_type' AS subtype, ev.plover_event AS etype, NULL AS actor, 3.0 AS base,

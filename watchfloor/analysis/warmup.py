@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from watchfloor.analysis.config import AnalysisConfig
+from watchfloor.analysis.series import STREAM_SQL, unstreamed_key
 from watchfloor.store.database import Store
 
 ONE_DAY = dt.timedelta(days=1)
@@ -68,21 +69,23 @@ def _place_dict(p: PlaceWarmup) -> dict[str, object]:
     return {"country": p.country, "covered_days": p.covered_days, "judged_from": judged_from}
 
 
-def received_days_sql() -> str:
+def received_days_sql(*, by_stream: bool = False) -> str:
     """SQL of (country, day) pairs: a day the store received events placed in the country;
-    country ``'ALL'`` for every such day of any country."""
-    return """
+    country ``'ALL'`` for every such day of any country. ``by_stream``: imported events'
+    days under their stream's keys (``acled:IRQ``, ``acled:ALL``, see ``series``)."""
+    stream = STREAM_SQL if by_stream else "''"
+    return f"""
         WITH r AS (
-            SELECT DISTINCT e.place_country AS country,
+            SELECT DISTINCT {stream} AS stream, e.place_country AS country,
                    CASE WHEN e.document_id IS NULL OR d.id IS NULL THEN e.date
                         ELSE CAST(coalesce(d.published, d.ingested_at) AS DATE) END AS day
             FROM events e LEFT JOIN documents d ON d.id = e.document_id
             WHERE e.place_country IS NOT NULL AND e.date IS NOT NULL
                   AND NOT coalesce(e.negated, FALSE)
         )
-        SELECT country, day FROM r WHERE day IS NOT NULL
+        SELECT DISTINCT stream || country AS country, day FROM r WHERE day IS NOT NULL
         UNION ALL
-        SELECT DISTINCT 'ALL', day FROM r WHERE day IS NOT NULL
+        SELECT DISTINCT stream || 'ALL', day FROM r WHERE day IS NOT NULL
     """
 
 
@@ -130,7 +133,7 @@ def drop_cold_signals(
                 SELECT 'country' AS level, country AS key, day FROM ({received_days_sql()})
                 WHERE country <> 'ALL'
                 UNION ALL
-                SELECT level, key, day FROM analysis_daily_counts
+                SELECT DISTINCT level, {unstreamed_key()} AS key, day FROM analysis_daily_counts
                 WHERE level = 'admin1' AND etype = 'ALL' AND n > 0
             )
             SELECT s.id FROM _wf_cold s
