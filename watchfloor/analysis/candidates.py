@@ -109,6 +109,51 @@ def cluster_candidates(
     return out
 
 
+def country_candidates(
+    signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
+) -> list[Candidate]:
+    """The analyst's day: different warning kinds anywhere in one country within the window.
+
+    An attack on a cleric's aide in Najaf, the closure of his offices, a foreign commander in
+    Baghdad, armour at a border crossing and a neighbour telling its citizens to leave fall in
+    four provinces, so no province's cluster holds them. ``country_min_kinds`` different kinds
+    of ``country_kinds`` (the warning kinds the coder marks, each already filtered as not
+    routine for the country) from ``country_min_documents`` documents make a country alert.
+    """
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    for sig in signals:
+        if sig.get("country") and sig.get("subtype") in cfg.country_kinds:
+            by_country.setdefault(str(sig["country"]), []).append(sig)
+    width = dt.timedelta(days=cfg.cluster_window_days - 1)
+    out: list[Candidate] = []
+    for country, sigs in by_country.items():
+        for day in sorted({s["day"] for s in sigs if _as_day(s["day"]) >= from_day}):
+            inside = [s for s in sigs if day - width <= s["day"] <= day]
+            best: dict[str, float] = {}
+            for s in inside:
+                best[str(s["subtype"])] = max(best.get(str(s["subtype"]), 0.0), float(s["score"]))
+            docs = {s["document_id"] for s in inside if s.get("document_id")}
+            if len(best) < cfg.country_min_kinds or len(docs) < cfg.country_min_documents:
+                continue
+            start = min(_as_day(s["day"]) for s in inside)
+            key = f"cluster|{country}|"
+            place = _place_of(inside)
+            out.append(
+                Candidate(
+                    "cluster",
+                    key,
+                    country,
+                    None,
+                    place,
+                    start,
+                    _as_day(day),
+                    sum(best.values()),
+                    tuple(inside),
+                )
+            )
+    return out
+
+
 def _seen_in_country(
     sig: dict[str, Any], seen: dict[tuple[str, str], list[dt.date]], days: int
 ) -> bool:
@@ -218,7 +263,9 @@ def build_candidates(
     if signals.empty:
         return []
     rows = _records(signals)
-    clusters = merge_candidates(cluster_candidates(rows, from_day, cfg, weights))
+    clusters = merge_candidates(
+        cluster_candidates(rows, from_day, cfg, weights) + country_candidates(rows, from_day, cfg)
+    )
     singles = [
         c
         for c in merge_candidates(single_candidates(rows, from_day, cfg, weights, seen))

@@ -22,7 +22,9 @@ class AnalysisConfig:
     earlier toll signals, and one with ``severity_alert_fatalities`` and
     ``severity_alert_ratio`` times is an alert by itself. ``escalation_*``: see
     ``escalation``; the ACLED sub-event types whose first use by a foreign state's forces
-    (of these sectors) already active in a country signals.
+    (of these sectors) already active in a country signals. ``country_*``: see
+    ``candidates.country_candidates``; this many different warning kinds anywhere in a country
+    within the cluster window, from this many documents, make a country alert.
     """
 
     baseline_days: int = 28
@@ -57,6 +59,19 @@ class AnalysisConfig:
         "Armed clash",
     )
     escalation_sectors: tuple[str, ...] = ("MIL",)
+    country_kinds: tuple[str, ...] = (
+        "leader_attack",
+        "border_crossing",
+        "foreign_figure_visit",
+        "evacuation",
+        "closure",
+        "leader_absent",
+        "strike_protest",
+        "contested_appointment",
+        "sanction",
+    )
+    country_min_kinds: int = 4
+    country_min_documents: int = 4
 
     @property
     def cluster_window_days(self) -> int:
