@@ -23,6 +23,12 @@ SHOWN: dict[str, list[str]] = {
         "A car bomb targeted the convoy of the head of the electoral commission in Kabul.",
         "BREAKING: gunmen stormed the house of MP Sarah Okello in Kampala and abducted her"
         " husband.",
+        "Gunmen opened fire on the car of the son of a senior aide to the cleric in Najaf,"
+        " wounding his driver, police said.",
+        "Masked men opened fire at the home of the district governor in Peshawar overnight.",
+        "Someone just opened fire on the provincial governor outside the mosque in Herat!!",
+        "Unidentified attackers opened fire on a vehicle carrying the mayor of Culiacan, local"
+        " outlets reported.",
     ],
     "border_crossing": [
         "Turkish armoured columns crossed the border into northern Syria on Saturday.",
@@ -69,6 +75,11 @@ SHOWN: dict[str, list[str]] = {
     ],
     "closure": [
         "Moqtada al-Sadr announced he will close his movement's institutions.",
+        "The Twitter account of the cleric's unofficial spokesman posted a farewell message"
+        " and went silent.",
+        "The militia's Telegram channel went dark on Thursday after months of daily posts.",
+        "The cleric's unofficial account signed off with a short farewell late on Monday.",
+        "A popular opposition page has gone silent since the vote, activists said.",
         "Authorities closed the Rafah border crossing until further notice.",
         "The airport in Aden was shut down after the shelling.",
         "The government suspended the licence of the Al Jazeera office in Baghdad.",
@@ -203,4 +214,8 @@ NOT_SHOWN: list[str] = [
     "The army began artillery strikes on the outskirts of the town.",
     "Warplanes bombed the village, killing a farmer and his daughter.",
     "Gunmen shot a shepherd and his son in the hills outside Kirkuk.",
+    "Police opened fire on protesters outside the governor's office in Basra.",
+    "The minister opened a new fire station in Mombasa.",
+    "The room went silent when the minister spoke in Accra.",
+    "The governor's speech went viral on social media.",
 ]

@@ -93,3 +93,27 @@ def test_a_week_of_unrelated_pages_raises_no_alert(tmp_path: Path) -> None:
     assert result["n_alerts"] == 0 and result["alerts_outside_truth"] == 0
     assert result["windows_hit"] == 0 and result["recall"] == 0.0
     assert (tmp_path / "alerts.jsonl").read_text(encoding="utf-8") == ""
+
+
+@pytest.mark.slow
+def test_the_analysts_day_is_one_alert_on_the_day(tmp_path: Path) -> None:
+    """Eighteen ordinary days of Iraqi news we wrote (one report a day, seven outlets), then
+    the analyst's day: an attack on a cleric's aide, his offices closed, his spokesman's
+    account silent, a foreign commander in Baghdad, armour at a border crossing, a militia
+    leader out of view, a neighbour telling its citizens to leave, a strike and protest call,
+    anger at a nominee. Nothing before it; on it, a country alert listing the different kinds
+    from four provinces (the border crossing was 'overnight', so it starts the day before)."""
+    truth = _jsonl(
+        tmp_path / "truth.jsonl",
+        [{"id": "day", "country": "IRQ", "start": "2022-08-29", "end": "2022-08-29"}],
+    )
+    result = evaluate(
+        DATA / "analyst_day.jsonl", truth=truth, settings=Settings(), alerts_out=tmp_path / "a"
+    )
+    assert result["windows_hit"] == 1 and result["alerts_outside_truth"] == 0
+    assert -24.0 <= result["lead_hours"]["day"] <= 0.0
+    alerts = [json.loads(line) for line in (tmp_path / "a").read_text().splitlines()]
+    country = [a for a in alerts if a["kind"] == "cluster" and not a.get("admin1")]
+    assert len(country) == 1
+    kinds = country[0]["summary"].split(": ", 1)[1].split(", ")
+    assert {"leader_attack", "closure", "evacuation", "border_crossing"} <= set(kinds)
