@@ -4,7 +4,8 @@
 texts we wrote for the classifier, one file per language and register (``wire``: agency
 leads; ``local``: provincial and national press in the styles of Iraq, Syria, Yemen, Lebanon,
 Libya, Iran and Afghanistan; ``statements``: ministries, armed groups, rights groups;
-``social``: posts in dialect). Labels are the snippet labels of ``data/subevent_labels.tsv``.
+``social``: posts in dialect; ``ngo``: UN, rights-group and humanitarian reports). Labels
+are the snippet labels of ``data/subevent_labels.tsv``.
 A text sharing half its words or more with one of our Arabic or Persian report sets
 (``tests/evaluation/data/reports_{ar,fa}_*.jsonl``) is left out, so that nothing near an
 evaluation text is trained on.
@@ -28,7 +29,7 @@ EVAL_FILES = tuple(sorted(EVAL_DATA.glob("reports_a[r]_*.jsonl"))) + tuple(
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: A training text sharing this share of its words with an evaluation text is left out.
 NEAR_COPY = 0.5
-REGISTERS = ("wire", "local", "statements", "social")
+REGISTERS = ("wire", "local", "statements", "social", "ngo")
 
 
 def read_file(path: Path) -> list[Example]:

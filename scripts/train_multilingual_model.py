@@ -5,9 +5,9 @@ Usage: ``python scripts/train_multilingual_model.py [--cache build/embeddings.np
 
 Writes ``watchfloor/data/subevent_multilingual_embed.npz``: a logistic regression over
 multilingual-e5-small sentence vectors, trained on the English training text of the
-sub-event classifier (``scripts/training_text.py``) and our Arabic and Persian text
-(``scripts/multilingual_text.py``). ``--held-out`` prints register-held-out figures instead
-(train on English and every Arabic and Persian register but one, test on that one), beside
+sub-event classifier (``scripts/training_text.py``) and our Arabic and Persian text in five
+registers (``scripts/multilingual_text.py``). ``--held-out`` prints register-held-out figures
+instead (train on English and every Arabic and Persian register but one, test on that one), beside
 the English-only classifier on the same texts; nothing is written then.
 """
 
