@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from training_text import ROOT, Example
@@ -32,7 +33,14 @@ NEAR_COPY = 0.5
 REGISTERS = ("wire", "local", "statements", "social", "ngo")
 
 
-def read_file(path: Path) -> list[Example]:
+@dataclass(frozen=True)
+class RegionalExample(Example):
+    """A training text with the country whose press it is written like (ISO2, lower case)."""
+
+    region: str = ""
+
+
+def read_file(path: Path) -> list[RegionalExample]:
     """One language-register file; writer is the language, register the file's register."""
     language, _, register = path.stem.partition("_")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -41,7 +49,8 @@ def read_file(path: Path) -> list[Example]:
     for number, row in enumerate(rows, start=2):
         if not row.get("label") or not row.get("text"):
             raise ValueError(f"{path.name} line {number}: label and text are required")
-        found.append(Example(row["text"].strip(), row["label"].strip(), language, register))
+        found.append(RegionalExample(row["text"].strip(), row["label"].strip(), language,
+                                     register, row.get("region") or ""))
     return found
 
 
@@ -59,7 +68,7 @@ def evaluation_texts() -> list[str]:
     return texts
 
 
-def near_evaluation(examples: list[Example]) -> set[int]:
+def near_evaluation(examples: list[RegionalExample]) -> set[int]:
     """Indexes of examples sharing ``NEAR_COPY`` of their words with an evaluation text."""
     held = [words(t) for t in evaluation_texts()]
     out = set()
@@ -70,7 +79,7 @@ def near_evaluation(examples: list[Example]) -> set[int]:
     return out
 
 
-def multilingual_examples() -> list[Example]:
+def multilingual_examples() -> list[RegionalExample]:
     """Every Arabic and Persian training text, near-copies of evaluation texts left out."""
     examples = [e for path in sorted(MULTILINGUAL.glob("*.tsv")) for e in read_file(path)]
     dropped = near_evaluation(examples)
