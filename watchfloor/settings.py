@@ -22,6 +22,11 @@ class Settings(BaseSettings):
         False,
         description="type events with the sentence-embedding classifiers (false: by words only)",
     )
+    multilingual_classifier: bool = Field(
+        True,
+        description="read Arabic and Persian sentences with the multilingual sub-event classifier"
+        " beside the cue rules (false: cue rules only)",
+    )
     fetch_timeout: float = Field(20.0, description="seconds before a web request is abandoned")
     fetch_max_bytes: int = Field(10_000_000, description="largest response body accepted")
     fetch_max_redirects: int = Field(5, description="redirects followed per request")

@@ -59,6 +59,10 @@ class SentenceEncoder:
             self._cache.popitem(last=False)
         return out
 
+    def clear(self) -> None:
+        """Forget the vectors kept (a benchmark reading the same texts again)."""
+        self._cache.clear()
+
     def __getstate__(self) -> dict[str, Any]:
         # the C engine cannot be pickled; a forked worker inherits it, a spawned one reloads
         return {"dim": self.dim}

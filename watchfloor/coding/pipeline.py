@@ -133,6 +133,8 @@ class Coder:
         self.prior = CollectionPrior()
         self.date_range = DateRange.default()
         self._cue_coder: Any = None
+        #: whether the Arabic and Persian coder reads the sub-event classifier (a setting)
+        self.cue_classifier = False
         self.language = language_of(nlp)
         # the extra language folders this coder was loaded with (see ``coding.language``)
         self.lang_dirs = extra_data()
@@ -168,12 +170,9 @@ class Coder:
         if isinstance(names, str):
             raise ModelError(f"unknown stage list {names!r}: use 'default' or 'minimal'")
         built = build_stages(list(names), settings, lexicon, ontology)
-        return cls(
-            nlp,
-            built,
-            batch_size=settings.batch_size,
-            n_process=n_process,
-        )
+        coder = cls(nlp, built, batch_size=settings.batch_size, n_process=n_process)
+        coder.cue_classifier = settings.multilingual_classifier
+        return coder
 
     def code_documents(self, docs: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order, parsing them in batches (in worker processes when
@@ -205,7 +204,15 @@ class Coder:
             note = f"language {doc.language!r} is not read by the coder: no events coded"
             return CodedDocument(doc.id, [], [], [note])
         if self._cue_coder is None:
-            self._cue_coder = CueCoder(self._gazetteer(), Ontology.load(), self.date_range)
+            reader = None
+            if self.cue_classifier:
+                from watchfloor.coding.embed import load_encoder
+                from watchfloor.coding.multilingual.classifier import load_event_reader
+
+                reader = load_event_reader(load_encoder())
+            self._cue_coder = CueCoder(
+                self._gazetteer(), Ontology.load(), self.date_range, reader=reader
+            )
         return self._cue_coder.code(doc)
 
     def _gazetteer(self) -> Gazetteer:

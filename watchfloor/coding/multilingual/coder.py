@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.multilingual.casualties import fatalities
+from watchfloor.coding.multilingual.classifier import (
+    CLASSIFIER_CONFIDENCE,
+    FALLBACK_SENTENCES,
+    EventReader,
+    Verdict,
+)
 from watchfloor.coding.multilingual.dates import NOT_STATED, DateReading, read_date
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token, tokenize
 from watchfloor.coding.multilingual.places import ArabicScriptPlaces, PlaceCues, PlaceHit
@@ -17,8 +23,8 @@ from watchfloor.coding.multilingual.resources import (
     load_resources,
 )
 from watchfloor.coding.multilingual.rules import CueRule, first_rule, load_cue_rules
-from watchfloor.coding.multilingual.text import fold, sentence_spans
-from watchfloor.coding.ontology import Ontology
+from watchfloor.coding.multilingual.text import FoldedText, fold, sentence_spans
+from watchfloor.coding.ontology import AcledType, Ontology
 from watchfloor.coding.stages import event_id
 from watchfloor.coding.work import CodedDocument
 from watchfloor.daterange import DateRange
@@ -69,6 +75,29 @@ class _Language:
 
 
 @dataclass(frozen=True)
+class _Look:
+    """What the cue tables find in a sentence: its folded words, the trigger matches with
+    their cues, every cue (``deaths`` too), the death count, modal cues, the first rule."""
+
+    folded: FoldedText
+    tokens: list[Token]
+    found: tuple[tuple[Match, frozenset[str]], ...]
+    cues: frozenset[str]
+    deaths: int | None
+    modal: frozenset[str]
+    rule: CueRule | None
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """An event's type (CAMEO code and ACLED type) and how it was chosen."""
+
+    cameo: str
+    acled: AcledType
+    explanation: str
+
+
+@dataclass(frozen=True)
 class _Context:
     """What the whole document says, for a sentence that does not say it itself."""
 
@@ -80,7 +109,15 @@ class _Context:
 class CueCoder:
     """Codes documents of the languages that have ``coding/lang/<xx>/`` cue tables."""
 
-    def __init__(self, gazetteer: Gazetteer, ontology: Ontology, dates: DateRange) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        ontology: Ontology,
+        dates: DateRange,
+        reader: EventReader | None = None,
+    ) -> None:
+        """``reader``: the sub-event classifier read beside the cue rules (none: rules only)."""
+        self.reader = reader
         self.places = ArabicScriptPlaces(gazetteer)
         self._iso2: dict[str, str] = {}
         for iso2, iso3 in gazetteer.iso3.items():
@@ -115,18 +152,55 @@ class CueCoder:
     def code(self, document: Document) -> CodedDocument:
         """Sentences and events of one document in a language ``reads`` accepts."""
         lang = self._language(str(document.language))
-        sentences: list[Sentence] = []
+        sentences = [
+            Sentence(document.id, index, start, end, document.text[start:end])
+            for index, (start, end) in enumerate(sentence_spans(document.text))
+        ]
+        looks = [self._look(sentence, lang) for sentence in sentences]
+        verdicts = self._verdicts(sentences, looks)
         events: list[Event] = []
         trace: list[str] = []
         context = self._context(document, lang)
-        for index, (start, end) in enumerate(sentence_spans(document.text)):
-            sentence = Sentence(document.id, index, start, end, document.text[start:end])
-            sentences.append(sentence)
-            trace.append(f"[{index}] {sentence.text}")
-            event = self._event(sentence, lang, context, trace)
+        for sentence, look, verdict in zip(sentences, looks, verdicts, strict=True):
+            trace.append(f"[{sentence.index}] {sentence.text}")
+            event = self._event(sentence, look, verdict, lang, context, trace)
             if event is not None:
                 events.append(event)
         return CodedDocument(document.id, sentences, events, trace)
+
+    def _look(self, sentence: Sentence, lang: _Language) -> _Look:
+        """What the cue tables find in one sentence, and the first rule its cues fit."""
+        folded = fold(sentence.text, lang.res.fold_table)
+        tokens = tokenize(folded.folded, lang.res.clitics)
+        triggers = lang.res.triggers
+        found = tuple((m, frozenset(triggers[m.phrase])) for m in lang.triggers.find(tokens))
+        cues = {cue for _, named in found for cue in named}
+        deaths = fatalities(tokens, list(lang.casualty.find(tokens)), lang.res)
+        if deaths:
+            cues.add(DEATHS_CUE)
+        modal = frozenset(lang.res.cues[m.phrase][0] for m in lang.cues.find(tokens))
+        rule = first_rule(self.rules, cues)
+        return _Look(folded, tokens, found, frozenset(cues), deaths, modal, rule)
+
+    def _verdicts(self, sentences: list[Sentence], looks: list[_Look]) -> list[Verdict]:
+        """Each sentence's type by the classifier's combination rule (``classifier.py``): only
+        the sentences it needs are embedded, all in one call."""
+        if self.reader is None:
+            return [Verdict("rule", look.rule, None) for look in looks]
+        ruleless = all(look.rule is None for look in looks)
+        todo = [
+            n
+            for n, look in enumerate(looks)
+            if self.reader.needs(look.rule, bool(look.cues), ruleless and n < FALLBACK_SENTENCES)
+        ]
+        readings = dict(zip(todo, self.reader.read([sentences[n].text for n in todo]),
+                            strict=True))
+        return [
+            self.reader.decide(
+                look.rule, readings.get(n), hinted=bool(look.cues), negated="negated" in look.modal
+            )
+            for n, look in enumerate(looks)
+        ]
 
     def _context(self, document: Document, lang: _Language) -> _Context:
         """The document's first place and first stated date, for sentences that name none."""
@@ -158,55 +232,56 @@ class CueCoder:
         return self.places.nisba(tokens, lang.res.nisba_endings)
 
     def _event(
-        self, sentence: Sentence, lang: _Language, context: _Context, trace: list[str]
+        self,
+        sentence: Sentence,
+        look: _Look,
+        verdict: Verdict,
+        lang: _Language,
+        context: _Context,
+        trace: list[str],
     ) -> Event | None:
-        folded = fold(sentence.text, lang.res.fold_table)
-        tokens = tokenize(folded.folded, lang.res.clitics)
-        found = list(lang.triggers.find(tokens))
-        cues = {cue for m in found for cue in lang.res.triggers[m.phrase]}
-        deaths = fatalities(tokens, list(lang.casualty.find(tokens)), lang.res)
-        if deaths:
-            cues.add(DEATHS_CUE)
-        rule = first_rule(self.rules, cues)
-        if rule is None:
-            trace.append("    (no event: cues " + (", ".join(sorted(cues)) or "none") + ")")
+        kind = _kind(verdict, look, sentence)
+        if kind is None:
+            cues = ", ".join(sorted(look.cues)) or "none"
+            read = f"; {verdict.reading.note()}" if verdict.reading else ""
+            trace.append(f"    (no event: cues {cues}{read})")
             return None
+        tokens = look.tokens
         hits = self._places(tokens, lang)
         place = hits[0].place if hits else context.place or self._country_place(tokens, lang)
-        modal = {lang.res.cues[m.phrase][0] for m in lang.cues.find(tokens)}
         source, target = self._actors(tokens, lang, place)
         if place is None:  # last resort: the country of a named group ("the Houthis")
             home = next((a.country for a in (source, target) if a and a.country), None)
             place = self._country_row(home) if home else None
-        trigger = next(m for m in found if set(lang.res.triggers[m.phrase]) & rule.requires)
-        entry = self.ontology.cameo(rule.cameo)
-        negated, hedged = "negated" in modal, "hedged" in modal
+        entry = self.ontology.cameo(kind.cameo)
+        negated, hedged = "negated" in look.modal, "hedged" in look.modal
+        confidence = _confidence(negated, hedged)
         event = Event(
-            id=event_id(sentence, rule.cameo),
+            id=event_id(sentence, kind.cameo),
             evidence=Evidence(
                 sentence.document_id, sentence.index, sentence.start, sentence.end, sentence.text
             ),
             plover_event=entry.plover_event or "NONPOLITICAL",
             plover_mode=entry.plover_mode,
-            cameo_code=rule.cameo,
+            cameo_code=kind.cameo,
             goldstein=entry.goldstein,
             quad_class=entry.quad_class,
-            acled_event_type=rule.acled_event_type,
-            acled_sub_event_type=rule.acled_sub_event_type,
-            date=self._date(folded.folded, tokens, lang, context),
+            acled_event_type=kind.acled.event_type,
+            acled_sub_event_type=kind.acled.sub_event_type,
+            date=self._date(look.folded.folded, tokens, lang, context),
             source=source,
             target=target,
             place=place,
-            fatalities=deaths,
-            confidence=_confidence(negated, hedged),
+            fatalities=look.deaths,
+            confidence=min(confidence, CLASSIFIER_CONFIDENCE) if verdict.by_reading else confidence,
             hedged=hedged,
             negated=negated,
             modality="negated" if negated else "hedged" if hedged else "asserted",
-            explanation=_explain(rule, trigger, folded.span(trigger.start, trigger.end), sentence),
+            explanation=kind.explanation,
         )
         trace.append(
-            f"    event {event.plover_event}/{event.plover_mode or '-'} CAMEO {rule.cameo} "
-            f"ACLED {rule.acled_event_type} / {rule.acled_sub_event_type}; place "
+            f"    event {event.plover_event}/{event.plover_mode or '-'} CAMEO {kind.cameo} "
+            f"ACLED {kind.acled.event_type} / {kind.acled.sub_event_type}; place "
             f"{place.name if place else '-'}: {event.explanation}"
         )
         return event
@@ -259,3 +334,20 @@ def _confidence(negated: bool, hedged: bool) -> float:
 def _explain(rule: CueRule, trigger: Match, span: tuple[int, int], sentence: Sentence) -> str:
     words = sentence.text[span[0] : span[1]]
     return f"cue '{words}' ({trigger.phrase}) by rule {rule.name}"
+
+
+def _kind(verdict: Verdict, look: _Look, sentence: Sentence) -> _Kind | None:
+    """The event type a verdict gives, with how it was chosen; None: no event."""
+    rule, reading = verdict.rule, verdict.reading
+    said = ""
+    if rule is not None:
+        trigger = next(m for m, named in look.found if named & rule.requires)
+        said = _explain(rule, trigger, look.folded.span(trigger.start, trigger.end), sentence)
+    if verdict.by_reading and reading is not None and reading.acled is not None:
+        how = f"{said}, overruled by the {reading.note()}" if said else reading.note()
+        return _Kind(reading.label.cameo_code, reading.acled, how)
+    if rule is None:
+        return None
+    if verdict.how == "confirmed" and reading is not None:
+        said += f" (read: {reading.note()})"
+    return _Kind(rule.cameo, AcledType(rule.acled_event_type, rule.acled_sub_event_type), said)
