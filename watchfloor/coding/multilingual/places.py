@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from watchfloor.coding.geo import Gazetteer
-from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
+from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, EXTRA, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
+from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
+from watchfloor.coding.multilingual.spelled import Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
 INDEX_FILE = "arabic_script_places.tsv.gz"
 PRESS_FILE = "arabic_script_countries.tsv"
+LANDMARK_FILE = "arabic_script_landmarks.tsv"
 #: Towns this size or larger are read as places without a cue word before them (a town of
 #: a country whose press writes in Arabic script from HOME_BARE_POPULATION).
 BARE_NAME_POPULATION = 100_000
@@ -39,6 +42,7 @@ class PlaceHit:
     cued: bool
     strong: bool = False  # a province or a large town, not read after a feature word
     feature: bool = False  # read after a feature word: a place named after it
+    spelled: bool = False  # found by its romanised consonants, not in the name index
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,9 @@ class ArabicScriptPlaces:
                 f"{INDEX_FILE} unreadable ({exc}); rebuild with "
                 "scripts/build_arabic_script_places.py"
             ) from exc
+        self._add_landmarks()
         self.index = PhraseIndex(self.rows, whole_words=True)
+        self.spelled = SpelledPlaces(gazetteer, self.press)
 
     def _add(self, cells: list[str], row_of: dict[int, int]) -> None:
         key, ref, pop = cells
@@ -94,6 +100,24 @@ class ArabicScriptPlaces:
                 row = row if int(pop) >= FOREIGN_TOWN_POPULATION else None
         if row is not None:
             self.rows.setdefault(key, []).append((row, int(pop)))
+
+    def _add_landmarks(self) -> None:
+        """Sites named in the press («معبر باب الهوى», «زندان اوین») as their gazetteer
+        place, read anywhere (as large as a town read without a cue word)."""
+        table = load_resources("ar").fold_table  # also folds Persian yeh and kaf
+        gaz = self.gazetteer
+        for number, cells in enumerate(commented_tsv("watchfloor.coding.lang", LANDMARK_FILE), 1):
+            if len(cells) != 3:
+                raise ModelError(f"{LANDMARK_FILE} row {number}: expected "
+                                 f"'phrase<TAB>country<TAB>place', got {cells!r}")
+            phrase, country, name = cells
+            rows = [c.row for c in gaz.candidates(name) if gaz.country[c.row] == country
+                    and gaz.kind[c.row] in (EXTRA, TOWN)]
+            if not rows:
+                raise ModelError(f"{LANDMARK_FILE} row {number}: no place {name!r} in "
+                                 f"{country} in the gazetteer")
+            row = max(rows, key=lambda r: (gaz.kind[r] == EXTRA, int(gaz.population[r])))
+            self.rows[fold_phrase(phrase, table)] = [(row, BARE_NAME_POPULATION)]
 
     def _district_row(self, ref: str) -> int | None:
         """The gazetteer row of a district ``CC.A1/English name``: its own row (a district or
@@ -124,15 +148,49 @@ class ArabicScriptPlaces:
         places then vote for one country (``_anchor``): its places go first, and a small one
         elsewhere is dropped."""
         found = list(self.index.find(tokens))
-        first = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
-        first = self._contained(tokens, first, cues, named)
+        first = self._read(tokens, found, cues, named, mentioned)
         anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
         if anchor is None:
             return sorted(first, key=lambda h: (not h.cued, h.match.start))
-        again = _outermost(self._hit(tokens, m, cues, named, mentioned | {anchor}) for m in found)
-        again = self._contained(tokens, again, cues, named)
+        again = self._read(tokens, found, cues, named, mentioned | {anchor})
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
         return sorted(kept, key=lambda h: (h.place.country != anchor, not h.cued, h.match.start))
+
+    def _read(
+        self,
+        tokens: list[Token],
+        found: list[Match],
+        cues: PlaceCues,
+        named: set[str],
+        mentioned: set[str],
+    ) -> list[PlaceHit]:
+        """The index's places, with the places after a level word that it lacks (or reads
+        abroad) found by their romanised spelling, in the text's own hierarchy."""
+        hits = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
+        taken = {h.match.first: h.match.last for h in hits}
+        foreign = {i for h in hits if self._abroad(h.place)
+                   for i in range(h.match.first, h.match.last + 1)}
+        spelled = [self._spelled(s) for s in
+                   self.spelled.find(tokens, taken, foreign, (named, mentioned))]
+        if spelled:
+            used = {i for h in spelled for i in range(h.match.first, h.match.last + 1)}
+            hits = sorted(
+                [*spelled, *(h for h in hits
+                             if used.isdisjoint(range(h.match.first, h.match.last + 1)))],
+                key=lambda h: h.match.first,
+            )
+        return self._contained(tokens, hits, cues, named)
+
+    def _spelled(self, spelled: Spelled) -> PlaceHit:
+        gaz = self.gazetteer
+        unit = gaz.kind[spelled.row] == ADMIN1
+        strong = unit or spelled.population >= BARE_NAME_POPULATION
+        return PlaceHit(spelled.match, gaz.place_ref(spelled.row), spelled.population, True,
+                        strong, spelled=True)
+
+    def _abroad(self, place: PlaceRef) -> bool:
+        """Whether a place lies outside the countries whose press writes in Arabic script."""
+        return place.country not in {self.gazetteer.iso3.get(c) for c in self.press}
 
     def nisba(self, tokens: list[Token], endings: tuple[str, ...]) -> list[PlaceHit]:
         """Places named by a town's or province's adjective («کشاورزان اصفهانی», «تاجر
@@ -170,8 +228,11 @@ class ArabicScriptPlaces:
     ) -> list[PlaceHit]:
         """The text's own hierarchy: a place right before another ("X بـY", "X في Y", "X
         شمال Y", "ولسوالی X ولایت Y") lies in the second's country; read as its namesake
-        there, or dropped when it has none ("الرياض بكركوك" is a quarter of Kirkuk)."""
+        there, or dropped when it has none ("الرياض بكركوك" is a quarter of Kirkuk), unless
+        the first can lie in one country only and the second has a namesake there («ساحة
+        النور بطرابلس»: the square is Tripoli's in Lebanon)."""
         kept: list[PlaceHit] = []
+        hits = list(hits)
         for i, hit in enumerate(hits):
             outer = hits[i + 1] if i + 1 < len(hits) else None
             country = outer.place.country if outer else None
@@ -185,10 +246,29 @@ class ArabicScriptPlaces:
             ):
                 kept.append(hit)
                 continue
-            inside = self._hit(tokens, hit.match, cues, named, {country}, within=country)
+            inside = self._within(tokens, hit, cues, named, country)
             if inside is not None:
                 kept.append(inside)
+            elif hit.place.country and self._one_country(hit):
+                around = self._within(tokens, outer, cues, named, hit.place.country)
+                if around is not None:
+                    kept.append(hit)
+                    hits[i + 1] = around
         return kept
+
+    def _within(
+        self, tokens: list[Token], hit: PlaceHit, cues: PlaceCues, named: set[str], country: str
+    ) -> PlaceHit | None:
+        """The same name read in ``country`` (ISO3), or None."""
+        if hit.spelled:
+            found = self.spelled.within(tokens, hit.match, country)
+            return self._spelled(found) if found is not None else None
+        return self._hit(tokens, hit.match, cues, named, {country}, within=country)
+
+    def _one_country(self, hit: PlaceHit) -> bool:
+        """Whether every place of a name lies in one country (a site, a unique town)."""
+        rows = self.rows.get(hit.match.phrase, ())
+        return len({self.gazetteer.country[row] for row, _ in rows}) == 1
 
     def _hit(
         self,
@@ -232,7 +312,7 @@ class ArabicScriptPlaces:
         votes = {hit.place.country: own} if hit.place.country else {}
         if hit.feature:
             return votes
-        for row, pop in self.rows[hit.match.phrase]:
+        for row, pop in self.rows.get(hit.match.phrase, ()):
             iso3 = gaz.iso3.get(gaz.country[row])
             if iso3 and gaz.country[row] in self.press:
                 strong = gaz.kind[row] == ADMIN1 or pop >= BARE_NAME_POPULATION
