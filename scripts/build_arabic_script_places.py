@@ -9,7 +9,9 @@ Each name is folded with the Arabic table
 (``coding/lang/ar/normalize.tsv``, which also folds Persian yeh and kaf), and names that are
 also common words of the language tables (triggers, cues, actors, numbers) or shorter than
 three letters are left out (but for cities of half a million), as are the languages' stop
-words (``stopwords.tsv``). Run:
+words (``stopwords.tsv``) and the everyday words of ``arabic_script_not_places.tsv``. A town's
+name written with a level word before it ("شهر هرات") is left out when the bare name is listed
+too (``arabic_script_levels.tsv``). Run:
 
     .venv/bin/python scripts/build_arabic_script_places.py
 
@@ -54,7 +56,15 @@ def common_words() -> set[str]:
             words.update(table)
         words.update(res.place_cues)
         words.update(res.stopwords)
+        words.update(arabic_script_words(res, "arabic_script_not_places.tsv"))
     return words
+
+
+def arabic_script_words(res: object, name: str) -> set[str]:
+    """Folded first cells of a ``coding/lang/`` table (its header line left out)."""
+    lines = (ROOT / "watchfloor" / "coding" / "lang" / name).read_text(encoding="utf-8")
+    rows = [line for line in lines.splitlines() if line and not line.startswith("#")]
+    return {res.fold(row.split("\t")[0]) for row in rows[1:]}  # type: ignore[attr-defined]
 
 
 def spellings(key: str) -> set[str]:
@@ -132,10 +142,7 @@ def admin2_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
 
 def unit_words(arabic: object) -> set[str]:
     """Folded level words ("مدينة", "شهر") of ``coding/lang/arabic_script_levels.tsv``."""
-    table = ROOT / "watchfloor" / "coding" / "lang" / "arabic_script_levels.tsv"
-    lines = table.read_text(encoding="utf-8").splitlines()
-    return {arabic.fold(line.split("\t")[0])  # type: ignore[attr-defined]
-            for line in lines[1:] if line and not line.startswith("#")}
+    return arabic_script_words(arabic, "arabic_script_levels.tsv")
 
 
 def town_keys(names: list[str], arabic: object, units: set[str]) -> set[str]:

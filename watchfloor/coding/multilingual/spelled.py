@@ -14,6 +14,7 @@ from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 
 LEVELS_FILE = "arabic_script_levels.tsv"
+NOT_PLACES_FILE = "arabic_script_not_places.tsv"
 #: The gazetteer rows each level word admits for the name after it.
 LEVEL_KINDS = {
     "town": (TOWN, EXTRA),
@@ -138,11 +139,14 @@ class SpelledPlaces:
 
 def _common_words() -> frozenset[str]:
     """Folded words of both languages' tables (numbers, stop words, cues, triggers, place
-    cue and feature words): never part of a spelled name («منطقه مرزی», «ناحیه سوم»)."""
+    cue and feature words, everyday words that are not places): never part of a spelled
+    name («منطقه مرزی», «ولسوالی بدون جنگ»)."""
     words: set[str] = set()
     for code in ("ar", "fa"):
         res = load_resources(code)
         for table in (res.triggers, res.cues, res.numbers, res.casualties, res.countries):
             words.update(table)
         words.update(res.place_cues | res.feature_words | res.town_words | res.stopwords)
+        words.update(res.fold(row[0]) for row in commented_tsv(
+            "watchfloor.coding.lang", NOT_PLACES_FILE))
     return frozenset(words)
