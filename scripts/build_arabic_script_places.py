@@ -56,7 +56,8 @@ def common_words() -> set[str]:
             words.update(table)
         words.update(res.place_cues)
         words.update(res.stopwords)
-        words.update(arabic_script_words(res, "arabic_script_not_places.tsv"))
+        everyday = arabic_script_words(res, "arabic_script_not_places.tsv")
+        words.update(everyday | {w.removeprefix("ال") for w in everyday})  # read without "the"
     return words
 
 

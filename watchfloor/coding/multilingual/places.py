@@ -11,7 +11,7 @@ from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, EXTRA, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
 from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
-from watchfloor.coding.multilingual.spelled import Spelled, SpelledPlaces
+from watchfloor.coding.multilingual.spelled import Scope, Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
@@ -151,10 +151,10 @@ class ArabicScriptPlaces:
         first = self._read(tokens, found, cues, named, mentioned)
         anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
         if anchor is None:
-            return sorted(first, key=lambda h: (not h.cued, h.match.start))
+            return sorted(first, key=_order)
         again = self._read(tokens, found, cues, named, mentioned | {anchor})
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
-        return sorted(kept, key=lambda h: (h.place.country != anchor, not h.cued, h.match.start))
+        return sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
 
     def _read(
         self,
@@ -165,13 +165,17 @@ class ArabicScriptPlaces:
         mentioned: set[str],
     ) -> list[PlaceHit]:
         """The index's places, with the places after a level word that it lacks (or reads
-        abroad) found by their romanised spelling, in the text's own hierarchy."""
+        abroad) found by their romanised spelling, in the text's own hierarchy. A spelled name
+        is looked up in the countries the text names or where its provinces and large towns
+        lie («ولسوالی جاغوری ولایت غزنی»), else in those it mentions."""
         hits = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
         taken = {h.match.first: h.match.last for h in hits}
         foreign = {i for h in hits if self._abroad(h.place)
                    for i in range(h.match.first, h.match.last + 1)}
-        spelled = [self._spelled(s) for s in
-                   self.spelled.find(tokens, taken, foreign, (named, mentioned))]
+        strong = [h.place for h in hits if h.strong and h.place.country]
+        scope = Scope(named | {p.country for p in strong if p.country}, mentioned,
+                      frozenset((p.country or "", p.admin1 or "") for p in strong))
+        spelled = [self._spelled(s) for s in self.spelled.find(tokens, taken, foreign, scope)]
         if spelled:
             used = {i for h in spelled for i in range(h.match.first, h.match.last + 1)}
             hits = sorted(
@@ -333,6 +337,19 @@ class ArabicScriptPlaces:
 def _press_countries() -> frozenset[str]:
     """ISO2 codes of the countries whose press writes their towns in Arabic script."""
     return frozenset(row[0].strip() for row in commented_tsv("watchfloor.coding.lang", PRESS_FILE))
+
+
+def _order(hit: PlaceHit) -> tuple[int, int]:
+    """Towns and sites after a cue word first, then the first word's place (a dateline,
+    «عدن - ...», or the subject), then provinces after a cue word, then the rest, each in
+    text order: the event is where the text puts it, as precisely as it says."""
+    if hit.match.first == 0:
+        rank = 1
+    elif hit.cued:
+        rank = 2 if hit.place.feature == "ADM1" else 0
+    else:
+        rank = 3
+    return rank, hit.match.start
 
 
 def _outermost(hits: Iterable[PlaceHit | None]) -> list[PlaceHit]:

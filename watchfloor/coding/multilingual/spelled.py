@@ -34,6 +34,17 @@ MAX_WORDS = 3
 
 
 @dataclass(frozen=True)
+class Scope:
+    """Where to look a name up: countries (ISO3) the text ``named`` (or where its provinces
+    and large towns lie), those it ``mentioned`` (adjectives, forces), and the (country,
+    province) ``units`` its provinces and large towns lie in, preferred among namesakes."""
+
+    named: set[str]
+    mentioned: set[str]
+    units: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
 class Spelled:
     """A name after a level word, resolved to a gazetteer ``row`` by its spelling."""
 
@@ -51,27 +62,29 @@ class SpelledPlaces:
         self.skeletons = Skeletons()
         table = load_resources("ar").fold_table  # also folds Persian yeh and kaf
         self.common = _common_words()
+        self.stops = {w for code in ("ar", "fa") for res in [load_resources(code)]
+                      for w in res.stopwords | res.place_cues}
         self.levels: dict[str, str] = {}
         for number, row in enumerate(commented_tsv("watchfloor.coding.lang", LEVELS_FILE), 1):
             if len(row) != 2 or row[1] not in LEVEL_KINDS:
                 raise ModelError(f"{LEVELS_FILE} row {number}: expected 'word<TAB>level' with "
                                  f"level one of {', '.join(LEVEL_KINDS)}, got {row!r}")
             self.levels[fold_phrase(row[0], table)] = row[1]
+        self.stops |= self.levels.keys()
 
     def find(
         self,
         tokens: list[Token],
         taken: dict[int, int],
         foreign: set[int],
-        countries: tuple[set[str], set[str]],
+        scope: Scope,
     ) -> list[Spelled]:
         """Names right after a level word. ``taken``: first -> last token of the places
         already read (a name never runs into one); ``foreign``: the tokens of those read
         abroad, which a namesake spelled at home replaces («مدينة زنجبار»: Zinjibar in Yemen,
-        not Zanzibar); ``countries``: ISO3 codes the text names, and those it mentions
-        (adjectives, forces): a name is looked up in the named countries when there are
-        some, else in the mentioned ones and their neighbours, or (a longer name) wherever
-        the press writes in Arabic script."""
+        not Zanzibar). A name is looked up in the ``scope``'s named countries when there
+        are some, else in the mentioned ones and their neighbours, or (a longer name)
+        wherever the press writes in Arabic script."""
         inside = {i for first, last in taken.items() for i in range(first, last + 1)}
         found: list[Spelled] = []
         for index, token in enumerate(tokens[:-1]):
@@ -79,21 +92,38 @@ class SpelledPlaces:
             start = index + 1
             if level is None or (start in inside and start not in foreign):
                 continue
-            end = start
-            while end < len(tokens) and end - start < MAX_WORDS and (
-                end == start or end not in inside or end in foreign
-            ) and self.common.isdisjoint(tokens[end].forms):
-                end += 1
-            for last in range(end - 1, start - 1, -1):
-                spelled = self._lookup(tokens, start, last, LEVEL_KINDS[level], countries)
-                if spelled is not None:
-                    found.append(spelled)
-                    break
+            spelled = self._name_at(tokens, start, inside - foreign, level, scope)
+            if spelled is not None:
+                found.append(spelled)
         return found
+
+    def _name_at(
+        self,
+        tokens: list[Token],
+        start: int,
+        taken: set[int],
+        level: str,
+        scope: Scope,
+    ) -> Spelled | None:
+        """The longest name of up to MAX_WORDS words from ``start`` that the gazetteer has.
+        A stop, cue or level word ends a name; a common word is a name only within a longer
+        one, beside a word that is not («شهرستان بود در» is no name)."""
+        end = start + 1
+        while end < len(tokens) and end - start < MAX_WORDS and end not in taken \
+                and self.stops.isdisjoint(tokens[end].forms):
+            end += 1
+        common = [not self.common.isdisjoint(t.forms) for t in tokens[start:end]]
+        for last in range(end - 1, start - 1 + common[0], -1):
+            if all(common[: last - start + 1]):
+                continue
+            spelled = self._lookup(tokens, start, last, LEVEL_KINDS[level], scope)
+            if spelled is not None:
+                return spelled
+        return None
 
     def within(self, tokens: list[Token], match: Match, country: str) -> Spelled | None:
         """The same name read in ``country`` (ISO3) only, or None."""
-        return self._lookup(tokens, match.first, match.last, ANY_KIND, ({country}, set()))
+        return self._lookup(tokens, match.first, match.last, ANY_KIND, Scope({country}, set()))
 
     def _lookup(
         self,
@@ -101,12 +131,12 @@ class SpelledPlaces:
         first: int,
         last: int,
         kinds: tuple[str, ...],
-        countries: tuple[set[str], set[str]],
+        scope: Scope,
     ) -> Spelled | None:
         words = tokens[first : last + 1]
         if any(not t.text.isalpha() for t in words):
             return None
-        named, mentioned = countries
+        named, mentioned = scope.named, scope.mentioned
         near = self._near(named, neighbours=False) if named else self._near(
             mentioned, neighbours=True)
         anywhere = not named
@@ -125,9 +155,14 @@ class SpelledPlaces:
             return None
         gaz = self.gaz
         row = max(rows, key=lambda r: (gaz.iso3.get(gaz.country[r]) in named | mentioned,
+                                       self._unit(r) in scope.units,
                                        gaz.country[r] in self.press, int(gaz.population[r])))
         match = Match(" ".join(t.text for t in words), first, last, words[0].start, words[-1].end)
         return Spelled(match, row, int(gaz.population[row]))
+
+    def _unit(self, row: int) -> tuple[str, str]:
+        place = self.gaz.place_ref(row)
+        return place.country or "", place.admin1 or ""
 
     def _near(self, countries: set[str], *, neighbours: bool) -> set[str]:
         """ISO2 codes of ``countries`` (ISO3), and of their neighbours."""
@@ -147,6 +182,7 @@ def _common_words() -> frozenset[str]:
         for table in (res.triggers, res.cues, res.numbers, res.casualties, res.countries):
             words.update(table)
         words.update(res.place_cues | res.feature_words | res.town_words | res.stopwords)
-        words.update(res.fold(row[0]) for row in commented_tsv(
-            "watchfloor.coding.lang", NOT_PLACES_FILE))
+        everyday = [res.fold(row[0]) for row in commented_tsv("watchfloor.coding.lang",
+                                                                NOT_PLACES_FILE)]
+        words.update(everyday + [w.removeprefix("ال") for w in everyday])
     return frozenset(words)
