@@ -1,0 +1,155 @@
+"""Places the Arabic-script index lacks: names after a level word found by their romanised
+consonants, sites named in the press, datelines, and everyday words that are also towns.
+Sentences written for these tests in several styles (wire, local press, statement, post)."""
+
+import datetime as dt
+
+import pytest
+
+from watchfloor.coding.geo import Gazetteer
+from watchfloor.coding.geo.names import loose_key
+from watchfloor.coding.multilingual.coder import CueCoder
+from watchfloor.coding.multilingual.resources import load_resources
+from watchfloor.coding.multilingual.skeleton import Skeletons
+from watchfloor.coding.ontology import Ontology
+from watchfloor.daterange import DateRange
+from watchfloor.records import Document, PlaceRef
+
+PUBLISHED = dt.datetime(2024, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def cue_coder() -> CueCoder:
+    return CueCoder(Gazetteer.load(), Ontology.load(), DateRange.default())
+
+
+def place_of(cue_coder: CueCoder, text: str, language: str) -> PlaceRef:
+    doc = Document(id="t", text=text, published=PUBLISHED, language=language)
+    events = cue_coder.code(doc).events
+    assert events, "no event coded"
+    assert events[0].place is not None, "no place"
+    return events[0].place
+
+
+@pytest.mark.parametrize(
+    ("written", "romanised"),
+    [
+        ("كفر نبل", "Kafr Nabl"),
+        ("جرابلس", "Jarabulus"),
+        ("خان شيخون", "Khan Shaykhun"),
+        ("الحويجة", "Al Hawijah"),
+        ("جرف الصخر", "Jurf as Sakhr"),
+        ("زنجبار", "Zinjibar"),
+        ("عطبرة", "Atbara"),
+        ("پیرانشهر", "Piranshahr"),
+        ("چابهار", "Chabahar"),
+        ("خواجه غار", "Khwajah Ghar"),
+        ("رميش", "Rmaych"),  # the French romanisation Lebanon's names often carry
+    ],
+)
+def test_a_names_consonants_meet_its_romanised_name(written, romanised):
+    folded = load_resources("ar").fold(written)
+    assert loose_key(romanised) in Skeletons().keys(folded)
+
+
+@pytest.mark.parametrize("word", ["Raqqa", "2024", "M16"])
+def test_a_word_not_in_arabic_script_has_no_skeleton(word):
+    assert Skeletons().keys(word) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "admin1"),
+    [
+        # local press: a subdistrict the index lacks, by its romanised name
+        ("أفاد مصدر محلي بمقتل راعٍ برصاص مجهولين في ناحية العلم شرق تكريت.", "ar", "IRQ",
+         "Salah ad Din"),
+        # wire: a district of Marib governorate
+        ("قتل جنديان في هجوم حوثي على مديرية حريب بمحافظة مأرب.", "ar", "YEM", "Ma'rib"),
+        # Afghan press: «ولسوالی X ولایت Y»
+        ("یک فرمانده محلی طالبان در ولسوالی خواجه غار ولایت تخار به ضرب گلوله کشته شد.", "fa",
+         "AFG", "Takhar"),
+        # statement: «قضاء» before a town with its own entry
+        ("بيان | مقتل مدني بقصف إسرائيلي على بلدة حولا الجنوبية في قضاء مرجعيون.", "ar", "LBN",
+         "Nabatiye"),
+    ],
+)
+def test_a_name_after_a_level_word_is_found_by_its_spelling(
+    cue_coder, text, language, country, admin1
+):
+    place = place_of(cue_coder, text, language)
+    assert (place.country, place.admin1) == (country, admin1)
+    assert place.feature != "ADM1"  # the town or district, not only its province
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        # "the city of Zinjibar" is Yemen's, not Zanzibar, the larger namesake abroad
+        ("عدن - اشتباكات بين قوات الحزام الأمني ومسلحين قبليين في مدينة زنجبار بمحافظة أبين.",
+         "ar", "YEM"),
+        ("سيطرت قوات المجلس الانتقالي على معسكر في مدينة زنجبار بعد مواجهات.", "ar", "YEM"),
+    ],
+)
+def test_a_spelled_town_at_home_replaces_a_namesake_abroad(cue_coder, text, language, country):
+    assert place_of(cue_coder, text, language).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "name"),
+    [
+        ("قصفت طائرة مسيرة شاحنة وقود قرب معبر باب الهوى الحدودي.", "ar", "SYR", "Bab al-Hawa"),
+        ("الجيش السوري: إسقاط طائرات مسيرة حاولت استهداف قاعدة حميميم.", "ar", "SYR",
+         "Hmeimim"),
+        ("عاجل | غارة على مخيم جباليا شمال القطاع وسقوط شهداء", "ar", "PSE", "Jabālyā"),
+        ("خانواده‌های زندانیان سیاسی مقابل زندان اوین تجمع کردند.", "fa", "IRN", "Tehran"),
+        ("به گزارش ایسنا، کارگران نیشکر هفت‌تپه دست از کار کشیدند.", "fa", "IRN", "Shūsh"),
+    ],
+)
+def test_a_site_named_in_the_press_is_placed_where_it_lies(
+    cue_coder, text, language, country, name
+):
+    place = place_of(cue_coder, text, language)
+    assert (place.country, place.name) == (country, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a square of Lebanon's Tripoli puts the town there
+        ("قطع العشرات الطريق في ساحة النور بطرابلس احتجاجاً على انقطاع الكهرباء.", "LBN"),
+        # a Lebanese force named in the sentence does the same
+        ("اعتقلت قوى الأمن الداخلي مطلوبين في طرابلس بعد مداهمة.", "LBN"),
+        # with nothing to say otherwise, Tripoli is Libya's capital
+        ("اشتباكات بين مجموعتين مسلحتين في طرابلس ليلة أمس.", "LBY"),
+    ],
+)
+def test_the_other_names_of_a_sentence_decide_which_tripoli(cue_coder, text, country):
+    assert place_of(cue_coder, text, "ar").country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("الموصل - قتل ثلاثة من عناصر الحشد بهجوم لداعش في قضاء تلعفر.", "ar", "Tall ‘Afar"),
+        ("کابل - در انفجار یک بمب در شهر جلال‌آباد دو نفر کشته شدند.", "fa", "Jalālābād"),
+        # a dateline town is more precise than the province after it
+        ("الفاشر - قصف مدفعي على سوق في ولاية شمال دارفور يقتل خمسة مدنيين.", "ar", "El Fasher"),
+    ],
+)
+def test_the_event_town_goes_before_the_dateline(cue_coder, text, language, name):
+    assert place_of(cue_coder, text, language).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "admin1"),
+    [
+        # «الجديدة» (new) is not El Jadida in Morocco nor a Syrian village
+        ("مظاهرة أمام مقر الحكومة الجديدة للمطالبة بالرواتب في بنغازي.", "ar", "LBY", "Banghazi"),
+        # «بود» (was) after «شهرستان» is no town
+        ("معلمی که مدیر مدرسه شهرستان بود در حمله افراد ناشناس در لامرد کشته شد.", "fa", "IRN",
+         "Fars"),
+    ],
+)
+def test_everyday_words_are_never_read_as_places(cue_coder, text, language, country, admin1):
+    place = place_of(cue_coder, text, language)
+    assert (place.country, place.admin1) == (country, admin1)
