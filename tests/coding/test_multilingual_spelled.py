@@ -153,3 +153,21 @@ def test_the_event_town_goes_before_the_dateline(cue_coder, text, language, name
 def test_everyday_words_are_never_read_as_places(cue_coder, text, language, country, admin1):
     place = place_of(cue_coder, text, language)
     assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("قتل مدنيان بقصف صاروخي على قرية في ريف حماة.", 2),
+        ("استشهد شابان برصاص الاحتلال في جنين.", 2),
+        ("مقتل امرأتين بغارة على خان يونس.", 2),
+        ("عاجل | سقوط شهيدين في قصف على رفح", 2),
+        ("قتل ضابطان في هجوم على حاجز قرب العريش.", 2),
+        # «ساحة الشهداء» is a square, not a death
+        ("طرابلس - تظاهر العشرات في ساحة الشهداء للمطالبة بالانتخابات.", None),
+    ],
+)
+def test_an_arabic_dual_counts_two_and_a_martyrs_square_none(cue_coder, text, deaths):
+    doc = Document(id="t", text=text, published=PUBLISHED, language="ar")
+    events = cue_coder.code(doc).events
+    assert events and events[0].fatalities == deaths
