@@ -171,3 +171,31 @@ def test_an_arabic_dual_counts_two_and_a_martyrs_square_none(cue_coder, text, de
     doc = Document(id="t", text=text, published=PUBLISHED, language="ar")
     events = cue_coder.code(doc).events
     assert events and events[0].fatalities == deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "admin1"),
+    [
+        # «المهربين» (the smugglers) is no town Muharrabin, «الشباب» no Shabab
+        ("اعتقلت قوات حرس الحدود عدداً من المهربين بعد اشتباك قرب مدينة القائم.", "ar", "IRQ",
+         "Anbar"),
+        ("تظاهر أنصار الشباب الرياضي في شوارع صفاقس احتجاجاً على قرار الاتحاد.", "ar", "TUN",
+         "Safaqis"),
+        # «وكالة» (agency) is no town Kala after «و»
+        ("أعلنت وكالة الأنباء الرسمية مقتل ثلاثة من عناصر الشرطة في هجوم على حاجز بقضاء الحويجة.",
+         "ar", "IRQ", "Kirkuk"),
+        # «برابر» (in front of) is not Rabor after «ب»
+        ("صدها کارگر در برابر ساختمان استانداری در اهواز تجمع کردند.", "fa", "IRN", "Khuzestan"),
+    ],
+)
+def test_a_word_read_without_its_article_or_clitic_is_no_town(
+    cue_coder, text, language, country, admin1
+):
+    place = place_of(cue_coder, text, language)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_an_afghan_district_is_found_by_its_spelling(cue_coder):
+    text = "باشندگان ولسوالی جرم ولایت بدخشان در اعتراض به نابودی کشتزارها تجمع کردند."
+    place = place_of(cue_coder, text, "fa")
+    assert (place.country, place.admin1, place.name) == ("AFG", "Badakhshan", "Jurm")

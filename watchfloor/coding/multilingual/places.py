@@ -19,6 +19,8 @@ from watchfloor.records import PlaceRef
 INDEX_FILE = "arabic_script_places.tsv.gz"
 PRESS_FILE = "arabic_script_countries.tsv"
 LANDMARK_FILE = "arabic_script_landmarks.tsv"
+ARTICLE_FILE = "arabic_script_article_clitics.tsv"
+NOT_PLACES_FILE = "arabic_script_not_places.tsv"
 #: Towns this size or larger are read as places without a cue word before them (a town of
 #: a country whose press writes in Arabic script from HOME_BARE_POPULATION).
 BARE_NAME_POPULATION = 100_000
@@ -77,6 +79,11 @@ class ArabicScriptPlaces:
                 "scripts/build_arabic_script_places.py"
             ) from exc
         self._add_landmarks()
+        table = load_resources("ar").fold_table
+        self.articles = frozenset(fold_phrase(r[0], table) for r in commented_tsv(
+            "watchfloor.coding.lang", ARTICLE_FILE))
+        self.everyday = frozenset(fold_phrase(r[0], table) for r in commented_tsv(
+            "watchfloor.coding.lang", NOT_PLACES_FILE))
         self.index = PhraseIndex(self.rows, whole_words=True)
         self.spelled = SpelledPlaces(gazetteer, self.press)
 
@@ -290,6 +297,8 @@ class ArabicScriptPlaces:
         if feature or any(f in cues.towns for f in before):
             rows = [c for c in rows if self.gazetteer.kind[c[0]] != ADMIN1] or rows
         if match.phrase.split()[0] != tokens[match.first].text:  # read without a clitic
+            if not self._clitic_read(tokens[match.first].text, match.phrase.split()[0]):
+                return None
             rows = [c for c in rows if self.gazetteer.country[c[0]] in self.press]
         if within is not None:
             rows = [c for c in rows if self._in(c[0], {within})]
@@ -305,6 +314,13 @@ class ArabicScriptPlaces:
             return None
         strong = not feature and (is_unit or pop >= BARE_NAME_POPULATION)
         return PlaceHit(match, self.gazetteer.place_ref(row), pop, cued, strong, feature)
+
+    def _clitic_read(self, word: str, name: str) -> bool:
+        """Whether ``word`` may be read as the place ``name`` after a clitic: never when
+        the clitic holds the article («الشباب» is no town Shabab) or the word is an everyday
+        one («برابر», in front of, is not Rabor after «ب»)."""
+        prefix = word[: len(word) - len(name)] if word.endswith(name) else ""
+        return prefix not in self.articles and word not in self.everyday
 
     def _votes(self, hit: PlaceHit) -> dict[str, int]:
         """What one place says of the sentence's country: each country where the name has a

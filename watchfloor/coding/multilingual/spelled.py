@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from watchfloor.coding.geo import Gazetteer
-from watchfloor.coding.geo.gazetteer import ADMIN1, EXTRA, TOWN
+from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, EXTRA, TOWN
+from watchfloor.coding.geo.names import loose_keys, name_key
 from watchfloor.coding.multilingual.matcher import Match, Token
 from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
 from watchfloor.coding.multilingual.skeleton import Skeletons
@@ -18,10 +19,10 @@ NOT_PLACES_FILE = "arabic_script_not_places.tsv"
 #: The gazetteer rows each level word admits for the name after it.
 LEVEL_KINDS = {
     "town": (TOWN, EXTRA),
-    "district": (TOWN, EXTRA),
+    "district": (TOWN, EXTRA, ADMIN2),
     "province": (ADMIN1,),
 }
-ANY_KIND = (TOWN, EXTRA, ADMIN1)
+ANY_KIND = (TOWN, EXTRA, ADMIN1, ADMIN2)
 #: A skeleton shorter than this ("rms", Rmeish) is read only in a country the text names or
 #: mentions, or a neighbour of one: three consonants name a town in most countries.
 SHORT_KEY = 4
@@ -37,7 +38,8 @@ MAX_WORDS = 3
 class Scope:
     """Where to look a name up: countries (ISO3) the text ``named`` (or where its provinces
     and large towns lie), those it ``mentioned`` (adjectives, forces), and the (country,
-    province) ``units`` its provinces and large towns lie in, preferred among namesakes."""
+    province) ``units`` its provinces and large towns lie in, preferred among namesakes and,
+    for a short name («العظيم», adhm), required («ناحية العظيم شمالي ديالى» is in Diyala)."""
 
     named: set[str]
     mentioned: set[str]
@@ -62,6 +64,7 @@ class SpelledPlaces:
         self.skeletons = Skeletons()
         table = load_resources("ar").fold_table  # also folds Persian yeh and kaf
         self.common = _common_words()
+        self._districts: dict[str, list[int]] | None = None  # built on first use
         self.stops = {w for code in ("ar", "fa") for res in [load_resources(code)]
                       for w in res.stopwords | res.place_cues}
         self.levels: dict[str, str] = {}
@@ -140,16 +143,16 @@ class SpelledPlaces:
         near = self._near(named, neighbours=False) if named else self._near(
             mentioned, neighbours=True)
         anywhere = not named
-        loose = self.gaz.loose_rows()
+        loose, districts = self.gaz.loose_rows(), self.districts()
         rows = {
             row
             for key in self.skeletons.keys(" ".join(t.text for t in words))
             if len(key) >= MIN_KEY
-            for row in loose.get(key, ())
+            for row in (*loose.get(key, ()), *districts.get(key, ()))
             if self.gaz.kind[row] in kinds and (
                 self.gaz.country[row] in near
                 or (anywhere and len(key) >= UNPINNED_KEY and self.gaz.country[row] in self.press)
-            )
+            ) and (len(key) >= UNPINNED_KEY or not scope.units or self._unit(row) in scope.units)
         }
         if not rows:
             return None
@@ -159,6 +162,19 @@ class SpelledPlaces:
                                        gaz.country[r] in self.press, int(gaz.population[r])))
         match = Match(" ".join(t.text for t in words), first, last, words[0].start, words[-1].end)
         return Spelled(match, row, int(gaz.population[row]))
+
+    def districts(self) -> dict[str, list[int]]:
+        """Loose key -> second-level units (districts) of the countries whose press writes in
+        Arabic script: the gazetteer's loose index holds towns and provinces only."""
+        if self._districts is None:
+            gaz = self.gaz
+            rows = [r for r, kind in enumerate(gaz.kind)
+                    if kind == ADMIN2 and gaz.country[r] in self.press]
+            keys = loose_keys([name_key(gaz.name[r]) for r in rows])
+            self._districts = {}
+            for key, row in zip(keys, rows, strict=True):
+                self._districts.setdefault(key, []).append(row)
+        return self._districts
 
     def _unit(self, row: int) -> tuple[str, str]:
         place = self.gaz.place_ref(row)
