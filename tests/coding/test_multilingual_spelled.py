@@ -52,6 +52,11 @@ def test_a_names_consonants_meet_its_romanised_name(written, romanised):
     assert loose_key(romanised) in Skeletons().keys(folded)
 
 
+def test_a_first_syllable_like_an_article_is_kept():
+    keys = Skeletons().keys(load_resources("ar").fold("عين ترما"))
+    assert loose_key("Ain Tarma") in keys and loose_key("Tarma") not in keys
+
+
 @pytest.mark.parametrize("word", ["Raqqa", "2024", "M16"])
 def test_a_word_not_in_arabic_script_has_no_skeleton(word):
     assert Skeletons().keys(word) == set()

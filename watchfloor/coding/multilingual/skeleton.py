@@ -42,10 +42,8 @@ class Skeletons:
             if word.startswith(ARTICLE) and len(word) > 3:
                 # a leading article is dropped by the loose key; inside a name it is "al"/"el"
                 # or assimilated ("as-Sakhar"), so "l" or nothing
-                pieces.append((" ",) if index == 0 else (" al ", " "))
+                pieces.append(("",) if index == 0 else ("al", ""))
                 word = word[len(ARTICLE):]
-            else:
-                pieces.append((" ",))
             for position, letter in enumerate(word):
                 table = self.start if position == 0 and index == 0 else self.anywhere
                 if letter not in table:
@@ -56,7 +54,9 @@ class Skeletons:
             count *= len(options)
         if count > MAX_FORMS:
             return set()
-        forms = [" ".join("".join(parts).split()) for parts in product(*pieces)]
+        # written as one word: a first syllable such as "an" («عين» read "ayn") must not be
+        # taken for the Latin article the loose key drops
+        forms = ["".join(parts) for parts in product(*pieces)]
         return {key for key in loose_keys(forms) if key}
 
 

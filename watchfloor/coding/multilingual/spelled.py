@@ -83,19 +83,26 @@ class SpelledPlaces:
         scope: Scope,
     ) -> list[Spelled]:
         """Names right after a level word. ``taken``: first -> last token of the places
-        already read (a name never runs into one); ``foreign``: the tokens of those read
-        abroad, which a namesake spelled at home replaces («مدينة زنجبار»: Zinjibar in Yemen,
-        not Zanzibar). A name is looked up in the ``scope``'s named countries when there
-        are some, else in the mentioned ones and their neighbours, or (a longer name)
-        wherever the press writes in Arabic script."""
+        already read (a name never runs into one, and one read after the level word gives way
+        only to a longer name); ``foreign``: the tokens of those read abroad, which a namesake
+        spelled at home replaces («مدينة زنجبار»: Zinjibar in Yemen, not Zanzibar). A name
+        is looked up in the ``scope``'s named countries when there are some, else in the
+        mentioned ones and their neighbours, or (a longer name) wherever the press writes in
+        Arabic script."""
         inside = {i for first, last in taken.items() for i in range(first, last + 1)}
         found: list[Spelled] = []
         for index, token in enumerate(tokens[:-1]):
             level = next((self.levels[f] for f in token.forms if f in self.levels), None)
             start = index + 1
-            if level is None or (start in inside and start not in foreign):
+            if level is None:
                 continue
-            spelled = self._name_at(tokens, start, inside - foreign, level, scope)
+            shorter = None  # the last word of a place read at ``start``, for a longer name
+            if start in inside and start not in foreign:
+                if start not in taken:
+                    continue
+                shorter = taken[start]
+            own = set(range(start, shorter + 1)) if shorter is not None else set()
+            spelled = self._name_at(tokens, start, inside - foreign - own, level, scope, shorter)
             if spelled is not None:
                 found.append(spelled)
         return found
@@ -107,17 +114,19 @@ class SpelledPlaces:
         taken: set[int],
         level: str,
         scope: Scope,
+        shorter: int | None = None,
     ) -> Spelled | None:
-        """The longest name of up to MAX_WORDS words from ``start`` that the gazetteer has.
-        A stop, cue or level word ends a name; a common word is a name only within a longer
-        one, beside a word that is not («شهرستان بود در» is no name)."""
+        """The longest name of up to MAX_WORDS words from ``start`` that the gazetteer has,
+        ending after ``shorter`` when given («بلدة عدن يابال» is Adan Yabaal, not Aden).
+        A stop, cue or level word ends a name; a common word may begin one but not end it."""
         end = start + 1
         while end < len(tokens) and end - start < MAX_WORDS and end not in taken \
                 and self.stops.isdisjoint(tokens[end].forms):
             end += 1
         common = [not self.common.isdisjoint(t.forms) for t in tokens[start:end]]
-        for last in range(end - 1, start - 1 + common[0], -1):
-            if all(common[: last - start + 1]):
+        lowest = max(start - 1 + common[0], shorter if shorter is not None else -1)
+        for last in range(end - 1, lowest, -1):
+            if common[last - start]:  # «ملکشاهی یک» (one) is no name, «چهار دره» may be
                 continue
             spelled = self._lookup(tokens, start, last, LEVEL_KINDS[level], scope)
             if spelled is not None:
