@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from watchfloor.coding.geo import Gazetteer
-from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, EXTRA, TOWN
+from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
-from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
+from watchfloor.coding.multilingual.resources import load_resources
+from watchfloor.coding.multilingual.sites import first_column, site_rows
 from watchfloor.coding.multilingual.spelled import Scope, Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
@@ -18,7 +19,6 @@ from watchfloor.records import PlaceRef
 
 INDEX_FILE = "arabic_script_places.tsv.gz"
 PRESS_FILE = "arabic_script_countries.tsv"
-LANDMARK_FILE = "arabic_script_landmarks.tsv"
 ARTICLE_FILE = "arabic_script_article_clitics.tsv"
 NOT_PLACES_FILE = "arabic_script_not_places.tsv"
 #: Towns this size or larger are read as places without a cue word before them (a town of
@@ -78,14 +78,14 @@ class ArabicScriptPlaces:
                 f"{INDEX_FILE} unreadable ({exc}); rebuild with "
                 "scripts/build_arabic_script_places.py"
             ) from exc
-        self._add_landmarks()
-        table = load_resources("ar").fold_table
-        self.articles = frozenset(fold_phrase(r[0], table) for r in commented_tsv(
-            "watchfloor.coding.lang", ARTICLE_FILE))
-        self.everyday = frozenset(fold_phrase(r[0], table) for r in commented_tsv(
-            "watchfloor.coding.lang", NOT_PLACES_FILE))
+        languages = (load_resources("ar"), load_resources("fa"))
+        table = languages[0].fold_table  # also folds Persian yeh and kaf
+        for phrase, row in site_rows(gazetteer, table).items():  # read anywhere, like a town
+            self.rows[phrase] = [(row, BARE_NAME_POPULATION)]
+        self.articles = first_column(ARTICLE_FILE, table)
+        self.everyday = first_column(NOT_PLACES_FILE, table)
         self.index = PhraseIndex(self.rows, whole_words=True)
-        self.spelled = SpelledPlaces(gazetteer, self.press)
+        self.spelled = SpelledPlaces(gazetteer, self.press, languages)
 
     def _add(self, cells: list[str], row_of: dict[int, int]) -> None:
         key, ref, pop = cells
@@ -107,24 +107,6 @@ class ArabicScriptPlaces:
                 row = row if int(pop) >= FOREIGN_TOWN_POPULATION else None
         if row is not None:
             self.rows.setdefault(key, []).append((row, int(pop)))
-
-    def _add_landmarks(self) -> None:
-        """Sites named in the press («معبر باب الهوى», «زندان اوین») as their gazetteer
-        place, read anywhere (as large as a town read without a cue word)."""
-        table = load_resources("ar").fold_table  # also folds Persian yeh and kaf
-        gaz = self.gazetteer
-        for number, cells in enumerate(commented_tsv("watchfloor.coding.lang", LANDMARK_FILE), 1):
-            if len(cells) != 3:
-                raise ModelError(f"{LANDMARK_FILE} row {number}: expected "
-                                 f"'phrase<TAB>country<TAB>place', got {cells!r}")
-            phrase, country, name = cells
-            rows = [c.row for c in gaz.candidates(name) if gaz.country[c.row] == country
-                    and gaz.kind[c.row] in (EXTRA, TOWN)]
-            if not rows:
-                raise ModelError(f"{LANDMARK_FILE} row {number}: no place {name!r} in "
-                                 f"{country} in the gazetteer")
-            row = max(rows, key=lambda r: (gaz.kind[r] == EXTRA, int(gaz.population[r])))
-            self.rows[fold_phrase(phrase, table)] = [(row, BARE_NAME_POPULATION)]
 
     def _district_row(self, ref: str) -> int | None:
         """The gazetteer row of a district ``CC.A1/English name``: its own row (a district or

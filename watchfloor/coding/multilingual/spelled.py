@@ -9,7 +9,7 @@ from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, EXTRA, TOWN
 from watchfloor.coding.geo.names import loose_keys, name_key
 from watchfloor.coding.multilingual.matcher import Match, Token
-from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
+from watchfloor.coding.multilingual.resources import LanguageResources, fold_phrase
 from watchfloor.coding.multilingual.skeleton import Skeletons
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
@@ -58,15 +58,22 @@ class Spelled:
 class SpelledPlaces:
     """Resolves names after level words by romanised spelling, in likely countries only."""
 
-    def __init__(self, gazetteer: Gazetteer, press: frozenset[str]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        press: frozenset[str],
+        languages: tuple[LanguageResources, ...],
+    ) -> None:
+        """``press``: ISO2 codes of the countries whose press writes in Arabic script;
+        ``languages``: the Arabic-script languages' tables, Arabic first (its fold table
+        also folds Persian yeh and kaf)."""
         self.gaz = gazetteer
-        self.press = press  # ISO2 codes of countries whose press writes in Arabic script
+        self.press = press
         self.skeletons = Skeletons()
-        table = load_resources("ar").fold_table  # also folds Persian yeh and kaf
-        self.common = _common_words()
+        table = languages[0].fold_table
+        self.common = _common_words(languages)
         self._districts: dict[str, list[int]] | None = None  # built on first use
-        self.stops = {w for code in ("ar", "fa") for res in [load_resources(code)]
-                      for w in res.stopwords | res.place_cues}
+        self.stops = {w for res in languages for w in res.stopwords | res.place_cues}
         self.levels: dict[str, str] = {}
         for number, row in enumerate(commented_tsv("watchfloor.coding.lang", LEVELS_FILE), 1):
             if len(row) != 2 or row[1] not in LEVEL_KINDS:
@@ -197,13 +204,12 @@ class SpelledPlaces:
         return codes | {n for code in codes for n in self.gaz.neighbours.get(code, ())}
 
 
-def _common_words() -> frozenset[str]:
-    """Folded words of both languages' tables (numbers, stop words, cues, triggers, place
+def _common_words(languages: tuple[LanguageResources, ...]) -> frozenset[str]:
+    """Folded words of the languages' tables (numbers, stop words, cues, triggers, place
     cue and feature words, everyday words that are not places): never part of a spelled
     name («منطقه مرزی», «ولسوالی بدون جنگ»)."""
     words: set[str] = set()
-    for code in ("ar", "fa"):
-        res = load_resources(code)
+    for res in languages:
         for table in (res.triggers, res.cues, res.numbers, res.casualties, res.countries):
             words.update(table)
         words.update(res.place_cues | res.feature_words | res.town_words | res.stopwords)
