@@ -115,6 +115,19 @@ def test_a_site_named_in_the_press_is_placed_where_it_lies(
 ):
     place = place_of(cue_coder, text, language)
     assert (place.country, place.name) == (country, name)
+    assert place.admin1  # a base or crossing takes the unit of the town nearest it
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("سقطت ثلاثة صواريخ كاتيوشا على محيط مطار بغداد الدولي فجر الأحد.",
+         "Mayorality of Baghdad"),
+        ("بيان: تعلن المقاومة استهداف قاعدة عين الأسد بطائرتين مسيرتين.", "Anbar"),
+    ],
+)
+def test_a_base_or_airport_lies_in_the_province_of_the_town_nearest_it(cue_coder, text, admin1):
+    assert place_of(cue_coder, text, "ar").admin1 == admin1
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
 from watchfloor.coding.multilingual.resources import load_resources
-from watchfloor.coding.multilingual.sites import first_column, site_rows
+from watchfloor.coding.multilingual.sites import first_column, site_rows, site_units
 from watchfloor.coding.multilingual.spelled import Scope, Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
@@ -80,8 +80,10 @@ class ArabicScriptPlaces:
             ) from exc
         languages = (load_resources("ar"), load_resources("fa"))
         table = languages[0].fold_table  # also folds Persian yeh and kaf
-        for phrase, row in site_rows(gazetteer, table).items():  # read anywhere, like a town
+        sites = site_rows(gazetteer, table)
+        for phrase, row in sites.items():  # read anywhere, like a town
             self.rows[phrase] = [(row, BARE_NAME_POPULATION)]
+        self.site_units = site_units(gazetteer, list(sites.values()))
         self.articles = first_column(ARTICLE_FILE, table)
         self.everyday = first_column(NOT_PLACES_FILE, table)
         self.index = PhraseIndex(self.rows, whole_words=True)
@@ -295,7 +297,10 @@ class ArabicScriptPlaces:
         if named and not self._in(row, named) and pop < ABROAD_POPULATION:
             return None
         strong = not feature and (is_unit or pop >= BARE_NAME_POPULATION)
-        return PlaceHit(match, self.gazetteer.place_ref(row), pop, cued, strong, feature)
+        place = self.gazetteer.place_ref(row)
+        if row in self.site_units:
+            place = replace(place, admin1=self.site_units[row])
+        return PlaceHit(match, place, pop, cued, strong, feature)
 
     def _clitic_read(self, word: str, name: str) -> bool:
         """Whether ``word`` may be read as the place ``name`` after a clitic: never when

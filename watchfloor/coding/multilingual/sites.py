@@ -3,6 +3,8 @@ sites named in the press (``arabic_script_landmarks.tsv``) and first-column word
 
 from __future__ import annotations
 
+import numpy as np
+
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import EXTRA, TOWN
 from watchfloor.coding.multilingual.resources import fold_phrase
@@ -37,3 +39,26 @@ def site_rows(gazetteer: Gazetteer, table: dict[int, str]) -> dict[str, int]:
 def first_column(name: str, table: dict[int, str]) -> frozenset[str]:
     """The folded first cells of a ``coding/lang/`` table."""
     return frozenset(fold_phrase(row[0], table) for row in commented_tsv(LANG_PACKAGE, name))
+
+
+def site_units(gazetteer: Gazetteer, rows: list[int]) -> dict[int, str]:
+    """The first-level unit of each supplement row among ``rows`` (a base, crossing or
+    airport has a point but no unit in the gazetteer): that of the nearest town of its
+    country («مطار بغداد» lies in Baghdad governorate)."""
+    gaz = gazetteer
+    sites = [r for r in set(rows) if gaz.kind[r] == EXTRA and gaz.country[r]]
+    if not sites:
+        return {}
+    country = np.array(gaz.country, dtype=object)
+    towns = np.flatnonzero(np.array(gaz.kind, dtype=object) == TOWN)
+    units: dict[int, str] = {}
+    for row in sites:
+        local = towns[country[towns] == gaz.country[row]]
+        if not len(local):
+            continue
+        far = (gaz.lat[local] - gaz.lat[row]) ** 2 + (
+            (gaz.lon[local] - gaz.lon[row]) * np.cos(np.radians(gaz.lat[row]))) ** 2
+        unit = gaz.place_ref(int(local[int(np.argmin(far))])).admin1
+        if unit:
+            units[row] = unit
+    return units
