@@ -204,6 +204,9 @@ def test_an_arabic_dual_counts_two_and_a_martyrs_square_none(cue_coder, text, de
          "ar", "IRQ", "Kirkuk"),
         # «برابر» (in front of) is not Rabor after «ب»
         ("صدها کارگر در برابر ساختمان استانداری در اهواز تجمع کردند.", "fa", "IRN", "Khuzestan"),
+        # «کاری» (of work) is not Cary in North Carolina
+        ("کارمندان بیمارستان در اعتراض به شرایط کاری در مقابل فرمانداری کرمانشاه تجمع کردند.",
+         "fa", "IRN", "Kermanshah"),
     ],
 )
 def test_a_word_read_without_its_article_or_clitic_is_no_town(
@@ -217,3 +220,10 @@ def test_an_afghan_district_is_found_by_its_spelling(cue_coder):
     text = "باشندگان ولسوالی جرم ولایت بدخشان در اعتراض به نابودی کشتزارها تجمع کردند."
     place = place_of(cue_coder, text, "fa")
     assert (place.country, place.admin1, place.name) == ("AFG", "Badakhshan", "Jurm")
+
+
+def test_a_site_is_kept_when_the_text_names_another_country(cue_coder):
+    text = ("نیروهای طالبان رزمایشی در پایگاه هوایی سابق آمریکا در بگرام برگزار کردند و دو نفر در"
+            " انفجار مهمات کشته شدند.")
+    place = place_of(cue_coder, text, "fa")
+    assert (place.country, place.name) == ("AFG", "Bagram")

@@ -81,8 +81,8 @@ class ArabicScriptPlaces:
         languages = (load_resources("ar"), load_resources("fa"))
         table = languages[0].fold_table  # also folds Persian yeh and kaf
         sites = site_rows(gazetteer, table)
-        for phrase, row in sites.items():  # read anywhere, like a town
-            self.rows[phrase] = [(row, BARE_NAME_POPULATION)]
+        for phrase, row in sites.items():  # read anywhere, kept whatever countries are named
+            self.rows[phrase] = [(row, ABROAD_POPULATION)]
         self.site_units = site_units(gazetteer, list(sites.values()))
         self.articles = first_column(ARTICLE_FILE, table)
         self.everyday = first_column(NOT_PLACES_FILE, table)
