@@ -227,3 +227,18 @@ def test_a_site_is_kept_when_the_text_names_another_country(cue_coder):
             " انفجار مهمات کشته شدند.")
     place = place_of(cue_coder, text, "fa")
     assert (place.country, place.name) == ("AFG", "Bagram")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «الشمال» (the north) is not Qatar's Al Shamal, «الجنوب» not Eritrea's Debub
+        "اندلعت اشتباكات في الشمال أسفرت عن مقتل اثنين من المسلحين.",
+        # «طراز» (a model) is not Taraz in Kazakhstan
+        "أسقطت الدفاعات الجوية طائرة مسيرة من طراز شاهد فوق الجنوب.",
+    ],
+)
+def test_a_direction_or_everyday_noun_places_no_event_abroad(cue_coder, text):
+    doc = Document(id="t", text=text, published=PUBLISHED, language="ar")
+    events = cue_coder.code(doc).events
+    assert events and events[0].place is None
