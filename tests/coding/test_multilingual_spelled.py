@@ -242,3 +242,21 @@ def test_a_direction_or_everyday_noun_places_no_event_abroad(cue_coder, text):
     doc = Document(id="t", text=text, published=PUBLISHED, language="ar")
     events = cue_coder.code(doc).events
     assert events and events[0].place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "feature"),
+    [
+        # a province's name said bare is its capital city
+        ("پلیس تجمع کارگران معترض در زنجان را با گاز اشک‌آور پراکنده کرد.", "fa", "PPLA"),
+        ("انفجار سيارة مفخخة في كركوك يقتل ثلاثة مدنيين.", "ar", "PPLA"),
+        # after a province word, or «ريف» (the countryside of), the province
+        ("سپاه پاسداران استان زنجان از دستگیری یک تیم مسلح در این استان خبر داد.", "fa", "ADM1"),
+        ("قصف مدفعي على قرى في ريف حلب الشمالي يقتل طفلين.", "ar", "ADM1"),
+    ],
+)
+def test_a_bare_province_name_is_its_capital_unless_a_province_word_says_otherwise(
+    cue_coder, text, language, feature
+):
+    place = place_of(cue_coder, text, language)
+    assert (place.feature == "ADM1") == (feature == "ADM1")

@@ -29,6 +29,8 @@ HOME_BARE_POPULATION = 50_000
 ABROAD_POPULATION = 1_000_000
 #: A town outside those countries with an Arabic-script name is read only when this large.
 FOREIGN_TOWN_POPULATION = 100_000
+#: A town this large named like its province is what the bare name means («یزد»).
+CAPITAL_POPULATION = 50_000
 #: The size a first-level unit counts as when namesakes compete ("فارياب": Afghanistan's
 #: province before a small Iranian town).
 UNIT_POPULATION = 500_000
@@ -157,13 +159,14 @@ class ArabicScriptPlaces:
     ) -> list[PlaceHit]:
         """The index's places, with the places after a level word that it lacks (or reads
         abroad) found by their romanised spelling, in the text's own hierarchy. A spelled name
-        is looked up in the countries the text names or where its provinces and large towns
-        lie («ولسوالی جاغوری ولایت غزنی»), else in those it mentions."""
+        is looked up in the countries the text names or where its places at home, provinces
+        and large towns lie («ولسوالی جاغوری ولایت غزنی»), else in those it mentions."""
         hits = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
         taken = {h.match.first: h.match.last for h in hits}
         foreign = {i for h in hits if self._abroad(h.place)
                    for i in range(h.match.first, h.match.last + 1)}
-        strong = [h.place for h in hits if h.strong and h.place.country]
+        strong = [h.place for h in hits if h.place.country and (h.strong or not self._abroad(
+            h.place))]
         scope = Scope(named | {p.country for p in strong if p.country}, mentioned,
                       frozenset((p.country or "", p.admin1 or "") for p in strong))
         spelled = [self._spelled(s) for s in self.spelled.find(tokens, taken, foreign, scope)]
@@ -280,6 +283,10 @@ class ArabicScriptPlaces:
         rows = self.rows[match.phrase]
         if feature or any(f in cues.towns for f in before):
             rows = [c for c in rows if self.gazetteer.kind[c[0]] != ADMIN1] or rows
+        elif any(self.spelled.levels.get(f) == "province" for f in before):
+            rows = [c for c in rows if self.gazetteer.kind[c[0]] == ADMIN1] or rows
+        else:
+            rows = self._capital_first(rows)
         if match.phrase.split()[0] != tokens[match.first].text:  # read without a clitic
             if not self._clitic_read(tokens[match.first].text, match.phrase.split()[0]):
                 return None
@@ -301,6 +308,16 @@ class ArabicScriptPlaces:
         if row in self.site_units:
             place = replace(place, admin1=self.site_units[row])
         return PlaceHit(match, place, pop, cued, strong, feature)
+
+    def _capital_first(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A province's name said bare is its capital («در یزد», «في كركوك») when the capital
+        is a city (CAPITAL_POPULATION) of that name: the province only after a province word
+        («استان یزد», «محافظة كركوك», «ريف حلب»)."""
+        gaz = self.gazetteer
+        capitals = {(gaz.country[r], gaz.admin1[r]) for r, pop in rows
+                    if gaz.kind[r] == TOWN and pop >= CAPITAL_POPULATION}
+        return [c for c in rows if gaz.kind[c[0]] != ADMIN1
+                or (gaz.country[c[0]], gaz.admin1[c[0]]) not in capitals]
 
     def _clitic_read(self, word: str, name: str) -> bool:
         """Whether ``word`` may be read as the place ``name`` after a clitic: never when
