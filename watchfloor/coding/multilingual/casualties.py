@@ -18,7 +18,9 @@ def number_of(token: Token, res: LanguageResources) -> int | None:
 
 def fatalities(tokens: list[Token], matches: list[Match], res: LanguageResources) -> int | None:
     """The largest death count stated by a 'killed' phrase of the sentence, 0 when the sentence
-    says no one was hurt, None when it states no death at all."""
+    says no one was hurt, None when it states no death at all. A phrase inside a longer one
+    is the longer one's («ساحة الشهداء», a square, states no death)."""
+    matches = _outermost(matches)
     kinds = {m.phrase: res.casualties.get(m.phrase) for m in matches}
     if "none" in kinds.values():
         return 0
@@ -89,3 +91,12 @@ def _nearest(
         if tokens[i].text not in weak or abs(i - last) <= 2:
             return value, i
     return None
+
+
+def _outermost(matches: list[Match]) -> list[Match]:
+    """The matches that lie inside no longer match."""
+    return [
+        m for m in matches
+        if not any(o is not m and o.first <= m.first and m.last <= o.last
+                   and o.last - o.first > m.last - m.first for o in matches)
+    ]

@@ -224,6 +224,7 @@ class CueCoder:
         found = [country for country, _ in lang.countries(tokens)]
         named = {iso3 for iso3, kind in found if kind != "adjective"}
         acting = {iso3 for (iso3, _), _ in lang.countries(tokens, actors=True)}
+        acting |= {c for m in lang.actors.find(tokens) if (c := lang.res.actors[m.phrase].country)}
         cues = PlaceCues(lang.res.place_cues, lang.res.feature_words, lang.res.town_words)
         hits = self.places.find(tokens, cues, named, {iso3 for iso3, _ in found} | acting)
         kept = [h for h in hits if not lang.away(tokens, h.match)]

@@ -1,9 +1,12 @@
-"""Dates stated in Arabic and Persian text: day-month(-year) dates in the Gregorian or the Solar
-Hijri calendar («۱۵ آبان ۱۴۰۲», «3 كانون الثاني»), numeric dates («۱۴۰۲/۸/۱۵», «15/1/2024»),
-weekdays («الأحد الماضي») and days before publication («أمس», «دیروز»).
+"""Dates stated in Arabic and Persian text: day-month(-year) dates in the Gregorian, the Solar
+Hijri or the lunar Hijri calendar («۱۵ آبان ۱۴۰۲», «3 كانون الثاني», «10 رمضان 1445 هـ»), numeric
+dates («۱۴۰۲/۸/۱۵», «15/1/2024», «1445/9/10»), weekdays («الأحد الماضي») and days before
+publication («أمس», «دیروز»).
 
-Solar Hijri dates are converted with ``jdatetime``. A date that is stated but impossible (30
-Esfand of a common year, 31 June) is read as no date, never as another day.
+Solar Hijri dates are converted with ``jdatetime``, lunar Hijri dates with ``hijridate`` (the
+Umm al-Qura calendar, 1343-1500 AH; where a country sights the moon itself the day may differ
+by one). A date that is stated but impossible (30 Esfand of a common year, 31 June, 30 of a
+29-day lunar month) or outside those years is read as no date, never as another day.
 """
 
 from __future__ import annotations
@@ -14,12 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jdatetime
+from hijridate import Gregorian, Hijri
 
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
 
-SOLAR, GREGORIAN = "solar", "gregorian"
-#: Four-digit years read as Solar Hijri (Iran, Afghanistan) and as Gregorian.
+SOLAR, GREGORIAN, LUNAR = "solar", "gregorian", "lunar"
+#: Four-digit years read as Solar Hijri (Iran, Afghanistan), as lunar Hijri (the years the
+#: Umm al-Qura tables cover) and as Gregorian.
 SOLAR_YEARS = range(1300, 1500)
+LUNAR_YEARS = range(1343, 1501)
 GREGORIAN_YEARS = range(1900, 2200)
 #: A numeric date, year first («1402/8/15») or last («15/1/2024»), in folded (ASCII) digits.
 YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)")
@@ -36,6 +42,7 @@ class DateReading:
 
 
 NOT_STATED = DateReading(False)
+KNOWN_YEARS = (SOLAR_YEARS, LUNAR_YEARS, GREGORIAN_YEARS)
 NO_YEAR = -1
 
 
@@ -113,9 +120,14 @@ def _numeric_date(
         day, month, year = (int(g) for g in found.groups())
     else:
         return NOT_STATED
-    solar = year in SOLAR_YEARS and any(c == SOLAR for c, _ in tables.months.values())
-    calendar = SOLAR if solar else GREGORIAN if year in GREGORIAN_YEARS else None
-    if calendar is None:  # a lunar Hijri year in Arabic (1445) or a code: no day we can place
+    calendars = {c for c, _ in tables.months.values()}
+    if year in SOLAR_YEARS and SOLAR in calendars:
+        calendar: str | None = SOLAR  # Persian: 1402/8/15 is Solar Hijri
+    elif year in LUNAR_YEARS and LUNAR in calendars and SOLAR not in calendars:
+        calendar = LUNAR  # Arabic: 1445/9/10 is lunar Hijri
+    else:
+        calendar = GREGORIAN if year in GREGORIAN_YEARS else None
+    if calendar is None:  # a year we do not place, or a code: no day
         return DateReading(True, None)
     return DateReading(True, _resolve(calendar, year, month, day, published))
 
@@ -145,9 +157,9 @@ def _resolve(
         return _to_gregorian(calendar, year, month, day)
     if published is None:
         return None
-    this_year = (
-        jdatetime.date.fromgregorian(date=published).year if calendar == SOLAR else published.year
-    )
+    this_year = _year_of(calendar, published)
+    if this_year is None:
+        return None
     for candidate_year in (this_year, this_year - 1):
         found = _to_gregorian(calendar, candidate_year, month, day)
         if found is not None and found <= published:
@@ -155,14 +167,28 @@ def _resolve(
     return None
 
 
+def _year_of(calendar: str, day: dt.date) -> int | None:
+    """The year of ``calendar`` that ``day`` falls in (None outside the lunar tables)."""
+    if calendar == SOLAR:
+        return int(jdatetime.date.fromgregorian(date=day).year)
+    if calendar == LUNAR:
+        try:
+            return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+        except (ValueError, OverflowError):
+            return None
+    return day.year
+
+
 def _to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
     try:
         if calendar == SOLAR:
             converted = jdatetime.date(year, month, day).togregorian()
             return dt.date(converted.year, converted.month, converted.day)
+        if calendar == LUNAR:
+            return dt.date(*Hijri(year, month, day).to_gregorian().datetuple())
         return dt.date(year, month, day)
-    except ValueError:  # 30 Esfand of a common year, 31 June, month 13
-        return None
+    except (ValueError, OverflowError):  # 30 Esfand of a common year, 31 June, month 13,
+        return None  # a lunar year outside the Umm al-Qura tables
 
 
 def _last_weekday(published: dt.date | None, weekday: int, *, past: bool) -> dt.date | None:
@@ -194,7 +220,7 @@ def _year_after(tokens: list[Token], last: int, fillers: frozenset[str]) -> int 
     for index in (last + 1, last + 2, last + 3):
         value = _number(tokens, index)
         if value is not None:
-            if value > 31 and value not in SOLAR_YEARS and value not in GREGORIAN_YEARS:
+            if value > 31 and not any(value in years for years in KNOWN_YEARS):
                 return NO_YEAR
             return value if value > 31 else None
         if index >= len(tokens) or tokens[index].text not in fillers:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
+from watchfloor.coding.multilingual.resources import load_resources
+from watchfloor.coding.multilingual.sites import first_column, site_rows, site_units
+from watchfloor.coding.multilingual.spelled import Scope, Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
 from watchfloor.errors import ModelError
 from watchfloor.records import PlaceRef
 
 INDEX_FILE = "arabic_script_places.tsv.gz"
 PRESS_FILE = "arabic_script_countries.tsv"
+ARTICLE_FILE = "arabic_script_article_clitics.tsv"
+NOT_PLACES_FILE = "arabic_script_not_places.tsv"
 #: Towns this size or larger are read as places without a cue word before them (a town of
 #: a country whose press writes in Arabic script from HOME_BARE_POPULATION).
 BARE_NAME_POPULATION = 100_000
@@ -24,6 +29,8 @@ HOME_BARE_POPULATION = 50_000
 ABROAD_POPULATION = 1_000_000
 #: A town outside those countries with an Arabic-script name is read only when this large.
 FOREIGN_TOWN_POPULATION = 100_000
+#: A town this large named like its province is what the bare name means («یزد»).
+CAPITAL_POPULATION = 50_000
 #: The size a first-level unit counts as when namesakes compete ("فارياب": Afghanistan's
 #: province before a small Iranian town).
 UNIT_POPULATION = 500_000
@@ -39,6 +46,7 @@ class PlaceHit:
     cued: bool
     strong: bool = False  # a province or a large town, not read after a feature word
     feature: bool = False  # read after a feature word: a place named after it
+    spelled: bool = False  # found by its romanised consonants, not in the name index
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,16 @@ class ArabicScriptPlaces:
                 f"{INDEX_FILE} unreadable ({exc}); rebuild with "
                 "scripts/build_arabic_script_places.py"
             ) from exc
+        languages = (load_resources("ar"), load_resources("fa"))
+        table = languages[0].fold_table  # also folds Persian yeh and kaf
+        sites = site_rows(gazetteer, table)
+        for phrase, row in sites.items():  # read anywhere, kept whatever countries are named
+            self.rows[phrase] = [(row, ABROAD_POPULATION)]
+        self.site_units = site_units(gazetteer, list(sites.values()))
+        self.articles = first_column(ARTICLE_FILE, table)
+        self.everyday = first_column(NOT_PLACES_FILE, table)
         self.index = PhraseIndex(self.rows, whole_words=True)
+        self.spelled = SpelledPlaces(gazetteer, self.press, languages)
 
     def _add(self, cells: list[str], row_of: dict[int, int]) -> None:
         key, ref, pop = cells
@@ -126,15 +143,54 @@ class ArabicScriptPlaces:
         places then vote for one country (``_anchor``): its places go first, and a small one
         elsewhere is dropped."""
         found = list(self.index.find(tokens))
-        first = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
-        first = self._contained(tokens, first, cues, named)
+        first = self._read(tokens, found, cues, named, mentioned)
         anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
         if anchor is None:
-            return sorted(first, key=lambda h: (not h.cued, h.match.start))
-        again = _outermost(self._hit(tokens, m, cues, named, mentioned | {anchor}) for m in found)
-        again = self._contained(tokens, again, cues, named)
+            return sorted(first, key=_order)
+        again = self._read(tokens, found, cues, named, mentioned | {anchor})
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
-        return sorted(kept, key=lambda h: (h.place.country != anchor, not h.cued, h.match.start))
+        return sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
+
+    def _read(
+        self,
+        tokens: list[Token],
+        found: list[Match],
+        cues: PlaceCues,
+        named: set[str],
+        mentioned: set[str],
+    ) -> list[PlaceHit]:
+        """The index's places, with the places after a level word that it lacks (or reads
+        abroad) found by their romanised spelling, in the text's own hierarchy. A spelled name
+        is looked up in the countries the text names or where its places at home, provinces
+        and large towns lie («ولسوالی جاغوری ولایت غزنی»), else in those it mentions."""
+        hits = _outermost(self._hit(tokens, m, cues, named, mentioned) for m in found)
+        taken = {h.match.first: h.match.last for h in hits}
+        foreign = {i for h in hits if self._abroad(h.place)
+                   for i in range(h.match.first, h.match.last + 1)}
+        strong = [h.place for h in hits if h.place.country and (h.strong or not self._abroad(
+            h.place))]
+        scope = Scope(named | {p.country for p in strong if p.country}, mentioned,
+                      frozenset((p.country or "", p.admin1 or "") for p in strong))
+        spelled = [self._spelled(s) for s in self.spelled.find(tokens, taken, foreign, scope)]
+        if spelled:
+            used = {i for h in spelled for i in range(h.match.first, h.match.last + 1)}
+            hits = sorted(
+                [*spelled, *(h for h in hits
+                             if used.isdisjoint(range(h.match.first, h.match.last + 1)))],
+                key=lambda h: h.match.first,
+            )
+        return self._contained(tokens, hits, cues, named)
+
+    def _spelled(self, spelled: Spelled) -> PlaceHit:
+        gaz = self.gazetteer
+        unit = gaz.kind[spelled.row] == ADMIN1
+        strong = unit or spelled.population >= BARE_NAME_POPULATION
+        return PlaceHit(spelled.match, gaz.place_ref(spelled.row), spelled.population, True,
+                        strong, spelled=True)
+
+    def _abroad(self, place: PlaceRef) -> bool:
+        """Whether a place lies outside the countries whose press writes in Arabic script."""
+        return place.country not in {self.gazetteer.iso3.get(c) for c in self.press}
 
     def nisba(self, tokens: list[Token], endings: tuple[str, ...]) -> list[PlaceHit]:
         """Places named by a town's or province's adjective («کشاورزان اصفهانی», «تاجر
@@ -175,8 +231,11 @@ class ArabicScriptPlaces:
     ) -> list[PlaceHit]:
         """The text's own hierarchy: a place right before another ("X بـY", "X في Y", "X
         شمال Y", "ولسوالی X ولایت Y") lies in the second's country; read as its namesake
-        there, or dropped when it has none ("الرياض بكركوك" is a quarter of Kirkuk)."""
+        there, or dropped when it has none ("الرياض بكركوك" is a quarter of Kirkuk), unless
+        the first can lie in one country only and the second has a namesake there («ساحة
+        النور بطرابلس»: the square is Tripoli's in Lebanon)."""
         kept: list[PlaceHit] = []
+        hits = list(hits)
         for i, hit in enumerate(hits):
             outer = hits[i + 1] if i + 1 < len(hits) else None
             country = outer.place.country if outer else None
@@ -190,10 +249,29 @@ class ArabicScriptPlaces:
             ):
                 kept.append(hit)
                 continue
-            inside = self._hit(tokens, hit.match, cues, named, {country}, within=country)
+            inside = self._within(tokens, hit, cues, named, country)
             if inside is not None:
                 kept.append(inside)
+            elif hit.place.country and self._one_country(hit):
+                around = self._within(tokens, outer, cues, named, hit.place.country)
+                if around is not None:
+                    kept.append(hit)
+                    hits[i + 1] = around
         return kept
+
+    def _within(
+        self, tokens: list[Token], hit: PlaceHit, cues: PlaceCues, named: set[str], country: str
+    ) -> PlaceHit | None:
+        """The same name read in ``country`` (ISO3), or None."""
+        if hit.spelled:
+            found = self.spelled.within(tokens, hit.match, country)
+            return self._spelled(found) if found is not None else None
+        return self._hit(tokens, hit.match, cues, named, {country}, within=country)
+
+    def _one_country(self, hit: PlaceHit) -> bool:
+        """Whether every place of a name lies in one country (a site, a unique town)."""
+        rows = self.rows.get(hit.match.phrase, ())
+        return len({self.gazetteer.country[row] for row, _ in rows}) == 1
 
     def _hit(
         self,
@@ -210,7 +288,13 @@ class ArabicScriptPlaces:
         rows = self.rows[match.phrase]
         if feature or any(f in cues.towns for f in before):
             rows = [c for c in rows if self.gazetteer.kind[c[0]] != ADMIN1] or rows
+        elif any(self.spelled.levels.get(f) == "province" for f in before):
+            rows = [c for c in rows if self.gazetteer.kind[c[0]] == ADMIN1] or rows
+        else:
+            rows = self._capital_first(rows)
         if match.phrase.split()[0] != tokens[match.first].text:  # read without a clitic
+            if not self._clitic_read(tokens[match.first].text, match.phrase.split()[0]):
+                return None
             rows = [c for c in rows if self.gazetteer.country[c[0]] in self.press]
         if within is not None:
             rows = [c for c in rows if self._in(c[0], {within})]
@@ -225,7 +309,27 @@ class ArabicScriptPlaces:
         if named and not self._in(row, named) and pop < ABROAD_POPULATION:
             return None
         strong = not feature and (is_unit or pop >= BARE_NAME_POPULATION)
-        return PlaceHit(match, self.gazetteer.place_ref(row), pop, cued, strong, feature)
+        place = self.gazetteer.place_ref(row)
+        if row in self.site_units:
+            place = replace(place, admin1=self.site_units[row])
+        return PlaceHit(match, place, pop, cued, strong, feature)
+
+    def _capital_first(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A province's name said bare is its capital («در یزد», «في كركوك») when the capital
+        is a city (CAPITAL_POPULATION) of that name: the province only after a province word
+        («استان یزد», «محافظة كركوك», «ريف حلب»)."""
+        gaz = self.gazetteer
+        capitals = {(gaz.country[r], gaz.admin1[r]) for r, pop in rows
+                    if gaz.kind[r] == TOWN and pop >= CAPITAL_POPULATION}
+        return [c for c in rows if gaz.kind[c[0]] != ADMIN1
+                or (gaz.country[c[0]], gaz.admin1[c[0]]) not in capitals]
+
+    def _clitic_read(self, word: str, name: str) -> bool:
+        """Whether ``word`` may be read as the place ``name`` after a clitic: never when
+        the clitic holds the article («الشباب» is no town Shabab) or the word is an everyday
+        one («برابر», in front of, is not Rabor after «ب»)."""
+        prefix = word[: len(word) - len(name)] if word.endswith(name) else ""
+        return prefix not in self.articles and word not in self.everyday
 
     def _votes(self, hit: PlaceHit) -> dict[str, int]:
         """What one place says of the sentence's country: each country where the name has a
@@ -237,7 +341,7 @@ class ArabicScriptPlaces:
         votes = {hit.place.country: own} if hit.place.country else {}
         if hit.feature:
             return votes
-        for row, pop in self.rows[hit.match.phrase]:
+        for row, pop in self.rows.get(hit.match.phrase, ()):
             iso3 = gaz.iso3.get(gaz.country[row])
             if iso3 and gaz.country[row] in self.press:
                 strong = gaz.kind[row] == ADMIN1 or pop >= BARE_NAME_POPULATION
@@ -258,6 +362,19 @@ class ArabicScriptPlaces:
 def _press_countries() -> frozenset[str]:
     """ISO2 codes of the countries whose press writes their towns in Arabic script."""
     return frozenset(row[0].strip() for row in commented_tsv("watchfloor.coding.lang", PRESS_FILE))
+
+
+def _order(hit: PlaceHit) -> tuple[int, int]:
+    """Towns and sites after a cue word first, then the first word's place (a dateline,
+    «عدن - ...», or the subject), then provinces after a cue word, then the rest, each in
+    text order: the event is where the text puts it, as precisely as it says."""
+    if hit.match.first == 0:
+        rank = 1
+    elif hit.cued:
+        rank = 2 if hit.place.feature == "ADM1" else 0
+    else:
+        rank = 3
+    return rank, hit.match.start
 
 
 def _outermost(hits: Iterable[PlaceHit | None]) -> list[PlaceHit]:
