@@ -8,7 +8,6 @@ assembler then uses, and says why in the event's explanation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -28,13 +27,16 @@ from watchfloor.coding.acled_actors import (
     PROTEST_TYPED,
     VIOLENT_DEMO,
     AcledCues,
+    Actor,
     cue_found,
     load_acled_cues,
 )
+from watchfloor.coding.acled_crowds import SCENE_SENTENCES, Casualties, crowd_type, read_scene
 
 __all__ = ["AcledActorStage", "load_acled_cues"]
 from watchfloor.coding.acled_headings import heading_of, type_by_heading
 from watchfloor.coding.assemble import target_sector
+from watchfloor.coding.casualties import extract_casualties
 from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
 from watchfloor.coding.roles import unwrap
 from watchfloor.coding.work import Candidate, WorkDoc
@@ -51,6 +53,8 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
+#: entity labels of the places a communal group may be named after
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
 VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
@@ -63,10 +67,17 @@ class AcledActorStage:
     reads: tuple[str, ...] = ("spans", "candidates")
     writes: tuple[str, ...] = ("candidates", "candidates.acled_hint")
 
-    def __init__(self, cues: AcledCues, ontology: Ontology, actors: Any) -> None:
+    def __init__(
+        self,
+        cues: AcledCues,
+        ontology: Ontology,
+        actors: Any,
+        casualties: Casualties = extract_casualties,
+    ) -> None:
         self.cues = cues
         self.ontology = ontology
         self.actors = actors
+        self.casualties = casualties
 
     def __call__(self, work: WorkDoc) -> None:
         headed = bool(work.spans) and heading_of(self.cues, work.spans[0]) is not None
@@ -81,8 +92,8 @@ class AcledActorStage:
             found = self._protest(work, cand, current)
             if found is None and current == VIOLENT_DEMO and not self._told_protest(work, cand):
                 # a violent demonstration needs a demonstration: without one it is a crowd's
-                found = self._by_actors(cand, MOB) or (MOB, "no demonstration told")
-            found = found or self._by_actors(cand, current)
+                found = self._by_actors(work, cand, MOB) or (MOB, "no demonstration told")
+            found = found or self._by_actors(work, cand, current)
             if found is not None and found[0] != current:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
@@ -199,14 +210,26 @@ class AcledActorStage:
                     return " ".join(cue)
         return None
 
-    def _by_actors(self, cand: Candidate, current: AcledType) -> tuple[AcledType, str] | None:
-        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's);
-        an organised armed actor fighting civilians attacks them."""
+    def _by_actors(
+        self, work: WorkDoc, cand: Candidate, current: AcledType
+    ) -> tuple[AcledType, str] | None:
+        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's,
+        and so is a community's deadly or armed violence: ``acled_crowds``); an organised
+        armed actor fighting civilians attacks them."""
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
         source = self._actor(cand.source_token, cand.source, cand.trigger)
         target_token = _victim_token(cand, self._known)
         target = self._actor(target_token, cand.target, None)
+        if cand.source_token is not None:
+            index = cand.sentence_index
+            spans = work.spans[index : index + 1 + SCENE_SENTENCES]
+            scene = read_scene(self.cues, spans, target_token, self.casualties)
+            # the type the trigger word names (a hint "lynched" carries), not the classifier's
+            told = cand.acled_hint if not cand.classified else None
+            decided = crowd_type(source, target, current, scene, told)
+            if decided is not None:
+                return decided
         raid = "settlement" in target.kinds
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
         crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
@@ -214,7 +237,7 @@ class AcledActorStage:
             return MOB, f"done by a crowd ('{cand.source_token}')"
         if current.sub_event_type not in ACTOR_TYPED:
             return None
-        victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
+        victim = target.kinds & VICTIM_KINDS or target.civilian
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
         if current.event_type == BATTLES and not target.organised and (
             (source.organised and victim) or raided
@@ -230,8 +253,10 @@ class AcledActorStage:
         """What the cues say of an actor: the kinds of its head nouns and whether it is
         organised (by a head noun, an armed modifier near it, or its sector)."""
         sector = ref.sector if ref is not None else None
+        force = sector in ARMED_SECTORS
+        civilian = sector in CIVILIAN_SECTORS
         if token is None:
-            return Actor(frozenset(), sector in ARMED_SECTORS, sector)
+            return Actor(frozenset(), force, sector, force=force, civilian=civilian)
         heads = self._heads(token)
         kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in self._forms(h)))
         near = _near(token, heads, trigger)
@@ -244,8 +269,27 @@ class AcledActorStage:
         unidentified = any(
             "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
         )
-        organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
-        return Actor(kinds, organised, sector)
+        force = force or "organised" in kinds
+        communal = "communal" in kinds or any(self._from_place(h) for h in heads)
+        return Actor(
+            kinds,
+            force or armed or unidentified,
+            sector,
+            force=force,
+            unidentified=unidentified,
+            communal=communal,
+            civilian=civilian,
+        )
+
+    def _from_place(self, head: Token) -> bool:
+        """Whether a group is named after the place it comes from ("people from Garou", "the
+        Sahe-Abigo people"): ACLED names such a group a communal militia."""
+        named = [c for c in head.children if c.dep_ == "compound"]
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        for prep in preps:
+            if any("origin" in self.cues.kinds(w) for w in self._forms(prep)):
+                named += [c for c in prep.children if c.dep_ == "pobj"]
+        return any(t.ent_type_ in PLACE_ENTITIES for t in named)
 
     def _forms(self, token: Token) -> tuple[str, ...]:
         return self.cues.forms(token.lower_, token.lemma_.lower())
@@ -263,15 +307,6 @@ class AcledActorStage:
                 preps = [c for c in head.children if c.dep_ == "prep"]
                 heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
         return heads
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An event's source or target as the ACLED actor rules see it."""
-
-    kinds: frozenset[str]
-    organised: bool
-    sector: str | None
 
 
 def _heads(token: Token) -> list[Token]:
