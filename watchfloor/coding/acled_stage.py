@@ -53,6 +53,8 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
+#: the entity label of a person's name
+PERSON_ENTITY = "PERSON"
 #: entity labels of the places a communal group may be named after
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
@@ -218,10 +220,11 @@ class AcledActorStage:
         armed actor fighting civilians attacks them."""
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
-        source = self._actor(cand.source_token, cand.source, cand.trigger)
+        doer = cand.source_token or _joined_doer(cand.trigger)
+        source = self._actor(doer, cand.source, cand.trigger)
         target_token = _victim_token(cand, self._known)
         target = self._actor(target_token, cand.target, None)
-        if cand.source_token is not None:
+        if doer is not None:
             index = cand.sentence_index
             spans = work.spans[index : index + 1 + SCENE_SENTENCES]
             scene = read_scene(self.cues, spans, target_token, self.casualties)
@@ -234,7 +237,7 @@ class AcledActorStage:
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
         crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
         if crowd and not source.organised and not raid:
-            return MOB, f"done by a crowd ('{cand.source_token}')"
+            return MOB, f"done by a crowd ('{doer}')"
         if current.sub_event_type not in ACTOR_TYPED:
             return None
         victim = target.kinds & VICTIM_KINDS or target.civilian
@@ -246,7 +249,7 @@ class AcledActorStage:
         if current == MOB and source.organised:  # an organised or armed doer is no mob
             if victim and not target.organised:
                 return ATTACK, f"an armed actor against civilians ('{target_token}')"
-            return CLASH, f"armed doers ('{cand.source_token}')"
+            return CLASH, f"armed doers ('{doer}')"
         return None
 
     def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
@@ -269,6 +272,8 @@ class AcledActorStage:
         unidentified = any(
             "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
         )
+        if trigger is None and not kinds and _a_person(token):
+            kinds = frozenset({"civilian"})  # a named person or "him", unless a sector says not
         force = force or "organised" in kinds
         communal = "communal" in kinds or any(self._from_place(h) for h in heads)
         return Actor(
@@ -311,11 +316,41 @@ class AcledActorStage:
 
 def _heads(token: Token) -> list[Token]:
     """The actor's head nouns: "a number of residents" -> residents; "farmers and herders"
-    -> both."""
+    -> both; a name with the title before it or the noun beside it ("candidate Galiou
+    Soglo", "Soglo, a journalist") -> the title too."""
     head = unwrap(token) or token
     found = [head]
     found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if head.pos_ == "PROPN":
+        names = [head, *(c for c in head.children if c.dep_ == "compound")]
+        titles = [c for n in names for c in n.children if c.dep_ in ("compound", "appos")]
+        found += [c for c in titles if c.pos_ == "NOUN"]
     return found
+
+
+def _a_person(token: Token) -> bool:
+    """Whether an actor is one person: a name the parser calls a person, or "him"/"her"."""
+    head = unwrap(token) or token
+    if head.ent_type_ == PERSON_ENTITY:
+        return True
+    morph = head.morph
+    return (
+        head.pos_ == "PRON"
+        and morph.get("PronType", []) == ["Prs"]
+        and morph.get("Number", []) == ["Sing"]
+        and morph.get("Gender", []) in (["Masc"], ["Fem"])
+    )
+
+
+def _joined_doer(trigger: Token) -> Token | None:
+    """The doer of the verb a trigger is joined to ("a farmer shot and wounded X": the
+    farmer wounded X too), when the parse gave the trigger none; only for a trigger with an
+    object ("one died and four were injured": the one is no doer)."""
+    if trigger.dep_ != "conj" or trigger.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "dobj" for c in trigger.children):
+        return None
+    return next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
 
 
 def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
