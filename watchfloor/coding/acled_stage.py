@@ -53,8 +53,8 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
-#: the entity label of a person's name
-PERSON_ENTITY = "PERSON"
+#: entity labels of a person's name and of a people (nationality, ethnicity)
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 #: entity labels of the places a communal group may be named after
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
@@ -233,7 +233,7 @@ class AcledActorStage:
             decided = crowd_type(source, target, current, scene, told)
             if decided is not None:
                 return decided
-        raid = "settlement" in target.kinds
+        raid = "settlement" in target.kinds and _attacked(target_token, cand.trigger)
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
         crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
         if crowd and not source.organised and not raid:
@@ -329,9 +329,10 @@ def _heads(token: Token) -> list[Token]:
 
 
 def _a_person(token: Token) -> bool:
-    """Whether an actor is one person: a name the parser calls a person, or "him"/"her"."""
+    """Whether an actor is people: a name the parser calls a person or a people ("two
+    Fulani"), or "him"/"her"."""
     head = unwrap(token) or token
-    if head.ent_type_ == PERSON_ENTITY:
+    if head.ent_type_ in PEOPLE_ENTITIES:
         return True
     morph = head.morph
     return (
@@ -342,15 +343,34 @@ def _a_person(token: Token) -> bool:
     )
 
 
+def _attacked(target: Token | None, trigger: Token) -> bool:
+    """Whether a target is what the act was done to ("attacked a camp", "a camp was raided",
+    "an attack on a camp"), not where it happened ("clashed in the village of X")."""
+    if target is None:
+        return False
+    if target.dep_ in ("dobj", "obj", "nsubjpass"):
+        return True
+    return trigger.pos_ == "NOUN" and target.head.head == trigger
+
+
 def _joined_doer(trigger: Token) -> Token | None:
-    """The doer of the verb a trigger is joined to ("a farmer shot and wounded X": the
-    farmer wounded X too), when the parse gave the trigger none; only for a trigger with an
-    object ("one died and four were injured": the one is no doer)."""
-    if trigger.dep_ != "conj" or trigger.head.pos_ != "VERB":
-        return None
+    """The doer the parse gave a trigger's verb chain when it gave the trigger none: the
+    subject of the verb it is joined to ("a farmer shot and wounded X"), or the noun a
+    verbless sentence hangs it on ("members of the sect tied up and beat a man", parsed as
+    a noun with a clause). Only for a trigger with an object ("one died and four were
+    injured": the one is no doer)."""
     if not any(c.dep_ == "dobj" for c in trigger.children):
         return None
-    return next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject if verb is not trigger else None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
 
 
 def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
