@@ -99,6 +99,33 @@ class AcledActorStage:
             if found is not None and found[0] != current:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
+        self._tolls(work)
+
+    def _tolls(self, work: WorkDoc) -> None:
+        """A toll told without its doers ("two were killed in clashes between farmers and
+        herders") takes the type of the fight its sentence names with its doers: ACLED codes
+        the fight, and the dead are its toll."""
+        for cand in work.candidates:
+            current = None if cand.nonpolitical else self._current(cand)
+            if current is None or current.sub_event_type not in ACTOR_TYPED:
+                continue
+            done_to = any(c.dep_ == "dobj" for c in cand.trigger.children)
+            if cand.source_token is not None or done_to:
+                continue  # a doer, or an object the act was done to: no toll
+            fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
+            found = self._current(fight) if fight is not None else None
+            if fight is not None and found is not None and found != current:
+                cand.acled_hint = found
+                cand.notes.append(f"ACLED {found.sub_event_type}: the toll of '{fight.trigger}'")
+
+    def _a_fight(self, other: Candidate, toll: Candidate) -> bool:
+        """Whether another event of the toll's sentence is violence named with its doers."""
+        if other is toll or other.sentence_index != toll.sentence_index or other.nonpolitical:
+            return False
+        if other.source_token is None or not other.cameo_code:
+            return False
+        found = self._current(other)
+        return found is not None and found.sub_event_type in ACTOR_TYPED
 
     def _current(self, cand: Candidate) -> AcledType | None:
         """The type the assembler would give the event as it stands."""
