@@ -53,8 +53,10 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
-#: entity labels of a person's name and of a people (nationality, ethnicity)
-PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+#: entity label of a people (nationality, ethnicity, religion)
+PEOPLE = "NORP"
+#: entity labels of a person's name and of a people
+PEOPLE_ENTITIES = frozenset({"PERSON", PEOPLE})
 #: entity labels of the places a communal group may be named after
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
@@ -301,6 +303,10 @@ class AcledActorStage:
         )
         if trigger is None and not kinds and _a_person(token):
             kinds = frozenset({"civilian"})  # a named person or "him", unless a sector says not
+        elif not kinds and sector is None and (unwrap(token) or token).ent_type_ == PEOPLE:
+            # doers named only as a people ("Sunnis and Tijanis clashed", "a group of Fulani")
+            # are a crowd of that community, not a force
+            kinds = frozenset({"crowd", "communal"})
         force = force or "organised" in kinds
         communal = "communal" in kinds or any(self._from_place(h) for h in heads)
         return Actor(
