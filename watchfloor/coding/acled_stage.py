@@ -7,7 +7,6 @@ assembler then uses, and says why in the event's explanation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -32,6 +31,15 @@ from watchfloor.coding.acled_actors import (
     load_acled_cues,
 )
 from watchfloor.coding.acled_crowds import SCENE_SENTENCES, Casualties, crowd_type, read_scene
+from watchfloor.coding.acled_roles import (
+    PEOPLE,
+    a_person,
+    attacked,
+    heads_of,
+    joined_doer,
+    near_words,
+    victim_token,
+)
 
 __all__ = ["AcledActorStage", "load_acled_cues"]
 from watchfloor.coding.acled_headings import heading_of, type_by_heading
@@ -43,8 +51,6 @@ from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 
 ARRESTS = "Arrests"
-#: how many words between a doer and its verb may describe the doer ("equipped with rifles")
-BETWEEN_WORDS = 8
 #: sectors whose members acting together are a crowd: plain civilians (not the press, aid
 #: workers or clergy, who rarely act as a mob and whose sector names a speaker as often)
 CROWD_SECTORS = frozenset({"CVL"})
@@ -53,10 +59,6 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
-#: entity label of a people (nationality, ethnicity, religion)
-PEOPLE = "NORP"
-#: entity labels of a person's name and of a people
-PEOPLE_ENTITIES = frozenset({"PERSON", PEOPLE})
 #: entity labels of the places a communal group may be named after
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
@@ -102,6 +104,27 @@ class AcledActorStage:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
         self._tolls(work)
+        self._one_demonstration(work)
+
+    def _one_demonstration(self, work: WorkDoc) -> None:
+        """A demonstration whose sentence tells its participants' violence ("farmers
+        demonstrated and attacked the delegation's cars") is one violent demonstration."""
+        for cand in work.candidates:
+            current = None if cand.nonpolitical else self._current(cand)
+            if current is None or current.sub_event_type not in PROTEST_TYPED:
+                continue
+            violent = [
+                o.trigger.text
+                for o in work.candidates
+                if o is not cand
+                and o.sentence_index == cand.sentence_index
+                and not o.nonpolitical
+                and o.cameo_code
+                and self._current(o) == VIOLENT_DEMO
+            ]
+            if violent and current != VIOLENT_DEMO:
+                cand.acled_hint = VIOLENT_DEMO
+                cand.notes.append(f"ACLED {VIOLENT_DEMO.sub_event_type}: '{violent[0]}' by them")
 
     def _tolls(self, work: WorkDoc) -> None:
         """A toll told without its doers ("two were killed in clashes between farmers and
@@ -228,7 +251,10 @@ class AcledActorStage:
             people = subject is not None and (
                 subject.pos_ == "PRON" or "crowd" in self._actor(subject, None, None).kinds
             )  # "They barricaded ...", "The residents wounded two policemen"
-            if not (people or self._cue([span], "protest")):
+            # "Chairs were burnt": an act told without its doers goes on about the protest
+            undone = subject is None and not any(t.dep_ == "agent" for t in span)
+            undone = undone and any(t.dep_ == "nsubjpass" and t.head.dep_ == "ROOT" for t in span)
+            if not (people or undone or self._cue([span], "protest")):
                 break
             window.append(span)
         return window
@@ -249,9 +275,9 @@ class AcledActorStage:
         armed actor fighting civilians attacks them."""
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
-        doer = cand.source_token or _joined_doer(cand.trigger)
+        doer = cand.source_token or joined_doer(cand.trigger)
         source = self._actor(doer, cand.source, cand.trigger)
-        target_token = _victim_token(cand, self._known)
+        target_token = victim_token(cand, self._known)
         target = self._actor(target_token, cand.target, None)
         if doer is not None:
             index = cand.sentence_index
@@ -262,7 +288,7 @@ class AcledActorStage:
             decided = crowd_type(source, target, current, scene, told)
             if decided is not None:
                 return decided
-        raid = "settlement" in target.kinds and _attacked(target_token, cand.trigger)
+        raid = "settlement" in target.kinds and attacked(target_token, cand.trigger)
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
         crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
         if crowd and not source.organised and not raid:
@@ -291,7 +317,7 @@ class AcledActorStage:
             return Actor(frozenset(), force, sector, force=force, civilian=civilian)
         heads = self._heads(token)
         kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in self._forms(h)))
-        near = _near(token, heads, trigger)
+        near = near_words(token, heads, trigger)
         if trigger is not None:  # "clashed with firearms": the weapons are the doers'
             near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
         armed = any("armed" in self.cues.kinds(w) for t in near for w in self._forms(t))
@@ -301,7 +327,7 @@ class AcledActorStage:
         unidentified = any(
             "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
         )
-        if trigger is None and not kinds and _a_person(token):
+        if trigger is None and not kinds and a_person(token):
             kinds = frozenset({"civilian"})  # a named person or "him", unless a sector says not
         elif not kinds and sector is None and (unwrap(token) or token).ent_type_ == PEOPLE:
             # doers named only as a people ("Sunnis and Tijanis clashed", "a group of Fulani")
@@ -339,99 +365,9 @@ class AcledActorStage:
     def _heads(self, token: Token) -> list[Token]:
         """Head nouns, and for a part of a group ("members of the Fulani community") the
         group too."""
-        heads = _heads(token)
+        heads = heads_of(token)
         for head in list(heads):
             if any("member" in self.cues.kinds(w) for w in self._forms(head)):
                 preps = [c for c in head.children if c.dep_ == "prep"]
                 heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
         return heads
-
-
-def _heads(token: Token) -> list[Token]:
-    """The actor's head nouns: "a number of residents" -> residents; "farmers and herders"
-    -> both; a name with the title before it or the noun beside it ("candidate Galiou
-    Soglo", "Soglo, a journalist") -> the title too."""
-    head = unwrap(token) or token
-    found = [head]
-    found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    if head.pos_ == "PROPN":
-        names = [head, *(c for c in head.children if c.dep_ == "compound")]
-        titles = [c for n in names for c in n.children if c.dep_ in ("compound", "appos")]
-        found += [c for c in titles if c.pos_ == "NOUN"]
-    return found
-
-
-def _a_person(token: Token) -> bool:
-    """Whether an actor is people: a name the parser calls a person or a people ("two
-    Fulani"), or "him"/"her"."""
-    head = unwrap(token) or token
-    if head.ent_type_ in PEOPLE_ENTITIES:
-        return True
-    morph = head.morph
-    return (
-        head.pos_ == "PRON"
-        and morph.get("PronType", []) == ["Prs"]
-        and morph.get("Number", []) == ["Sing"]
-        and morph.get("Gender", []) in (["Masc"], ["Fem"])
-    )
-
-
-def _attacked(target: Token | None, trigger: Token) -> bool:
-    """Whether a target is what the act was done to ("attacked a camp", "a camp was raided",
-    "an attack on a camp"), not where it happened ("clashed in the village of X")."""
-    if target is None:
-        return False
-    if target.dep_ in ("dobj", "obj", "nsubjpass"):
-        return True
-    return trigger.pos_ == "NOUN" and target.head.head == trigger
-
-
-def _joined_doer(trigger: Token) -> Token | None:
-    """The doer the parse gave a trigger's verb chain when it gave the trigger none: the
-    subject of the verb it is joined to ("a farmer shot and wounded X"), or the noun a
-    verbless sentence hangs it on ("members of the sect tied up and beat a man", parsed as
-    a noun with a clause). Only for a trigger with an object ("one died and four were
-    injured": the one is no doer)."""
-    if not any(c.dep_ == "dobj" for c in trigger.children):
-        return None
-    verb = trigger
-    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None:
-        return subject if verb is not trigger else None
-    head = verb.head
-    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
-        return head
-    return None
-
-
-def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
-    """Words that may say an actor is armed: what describes the doers before their verb
-    ("farmers equipped with rifles attacked"), else two steps below the heads, and below the
-    quantity that counts them ("a group, armed with knives, of youths")."""
-    tops = list(heads)
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        tops.append(token.head.head)
-    if trigger is not None:  # (the words between doer and verb too, whatever the parse)
-        between = list(token.doc[token.i + 1 : trigger.i])[:BETWEEN_WORDS]
-        return [t for h in tops for t in h.subtree if t.i < trigger.i] + between
-    return [t for h in tops for c in h.children for t in (c, *c.children)]
-
-
-def _victim_token(cand: Candidate, known: Callable[[Token], bool]) -> Token | None:
-    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")
-    and, where the parse's target tells nothing, looking at the objects of the verbs joined to
-    the trigger ("attacked and injured a herder") and at the nouns its prepositions govern
-    ("opened fire against a group of youths")."""
-    first = cand.target_token
-    if first is not None and first.ent_type_ != "DATE" and cand.target and cand.target.sector:
-        return first  # the resolver knows who it is
-    trigger = cand.trigger
-    joined = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
-    objects = [c for v in joined for c in v.children if c.dep_ in ("dobj", "obj")]
-    preps = [c for v in joined + objects for c in v.children if c.dep_ == "prep"]
-    governed = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-    options = [cand.target_token, *cand.target_options, *objects, *governed]
-    usable = [t for t in options if t is not None and t.ent_type_ != "DATE"]
-    return next((t for t in usable if known(t)), usable[0] if usable else None)
