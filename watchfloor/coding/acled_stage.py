@@ -134,14 +134,24 @@ class AcledActorStage:
             current = None if cand.nonpolitical else self._current(cand)
             if current is None or current.sub_event_type not in ACTOR_TYPED:
                 continue
-            done_to = any(c.dep_ == "dobj" for c in cand.trigger.children)
-            if cand.source_token is not None or done_to:
-                continue  # a doer, or an object the act was done to: no toll
+            if cand.source_token is not None or not self._a_toll(cand):
+                continue
             fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
             found = self._current(fight) if fight is not None else None
             if fight is not None and found is not None and found != current:
                 cand.acled_hint = found
                 cand.notes.append(f"ACLED {found.sub_event_type}: the toll of '{fight.trigger}'")
+
+    def _a_toll(self, cand: Candidate) -> bool:
+        """Whether an event is a toll: a verb of harm with no object ("were killed", "died"),
+        whose victims are not named as civilians ("a civilian was killed when guards fired
+        on them" is an attack on civilians whatever the firing is called)."""
+        trigger = cand.trigger
+        if trigger.pos_ not in ("VERB", "ADJ") or any(c.dep_ == "dobj" for c in trigger.children):
+            return False
+        victims = [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
+        victims += [cand.target_token] if cand.target_token is not None else []
+        return not any("civilian" in self._actor(v, None, None).kinds for v in victims)
 
     def _a_fight(self, other: Candidate, toll: Candidate) -> bool:
         """Whether another event of the toll's sentence is violence named with its doers."""
