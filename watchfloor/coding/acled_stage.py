@@ -339,7 +339,7 @@ class AcledActorStage:
         )
         if trigger is None and not kinds and a_person(token):
             kinds = frozenset({"civilian"})  # a named person or "him", unless a sector says not
-        elif not kinds and sector is None and (unwrap(token) or token).ent_type_ == PEOPLE:
+        elif not kinds and (sector is None or civilian) and _people(token):
             # doers named only as a people ("Sunnis and Tijanis clashed", "a group of Fulani")
             # are a crowd of that community, not a force
             kinds = frozenset({"crowd", "communal"})
@@ -381,3 +381,8 @@ class AcledActorStage:
                 preps = [c for c in head.children if c.dep_ == "prep"]
                 heads += [c for p in preps for c in p.children if c.dep_ == "pobj"]
         return heads
+
+
+def _people(token: Token) -> bool:
+    """Whether an actor is named as a people (nationality, ethnicity, religion)."""
+    return (unwrap(token) or token).ent_type_ == PEOPLE
