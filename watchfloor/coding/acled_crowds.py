@@ -99,6 +99,26 @@ def crowd_type(
     return None
 
 
+def unnamed_fight(scene: Scene, kinds: list[frozenset[str]]) -> tuple[AcledType, str] | None:
+    """ACLED's type of a fight told without its doers ("two were wounded in fighting between
+    two families", "a fist fight broke out"), from the scene and the kinds of the words its
+    sentence names besides the victims: a brawl is mob violence; a fight among civilians or
+    communities, no armed actor named, is mob violence, or communal militias' armed clash
+    when it kills or uses firearms. None when the sentence does not tell."""
+    if scene.bare and not scene.firearm:
+        return MOB, f"a fight with bare hands or stones ('{scene.bare}')"
+    if not scene.reciprocal or any("organised" in k for k in kinds):
+        return None
+    people = [k for k in kinds if k & {"crowd", "communal"}]
+    if not people:
+        return None
+    if any("communal" in k for k in people) and (scene.deadly or scene.firearm):
+        return CLASH, "communities fighting, people killed: communal militias"
+    if scene.firearm:
+        return None
+    return MOB, "a fight among civilians, no armed actor named"
+
+
 def _cue(cues: AcledCues, kind: str, spans: list[Span]) -> str | None:
     for span in spans:
         for cue in cues.violence[kind]:

@@ -30,7 +30,13 @@ from watchfloor.coding.acled_actors import (
     cue_found,
     load_acled_cues,
 )
-from watchfloor.coding.acled_crowds import SCENE_SENTENCES, Casualties, crowd_type, read_scene
+from watchfloor.coding.acled_crowds import (
+    SCENE_SENTENCES,
+    Casualties,
+    crowd_type,
+    read_scene,
+    unnamed_fight,
+)
 from watchfloor.coding.acled_roles import (
     PEOPLE,
     a_person,
@@ -137,10 +143,24 @@ class AcledActorStage:
             if cand.source_token is not None or not self._a_toll(cand):
                 continue
             fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
-            found = self._current(fight) if fight is not None else None
-            if fight is not None and found is not None and found != current:
-                cand.acled_hint = found
-                cand.notes.append(f"ACLED {found.sub_event_type}: the toll of '{fight.trigger}'")
+            if fight is None:
+                decided = self._unnamed_fight(work, cand)
+            else:
+                found = self._current(fight)
+                decided = (found, f"the toll of '{fight.trigger}'") if found else None
+            if decided is not None and decided[0] != current:
+                cand.acled_hint = decided[0]
+                cand.notes.append(f"ACLED {decided[0].sub_event_type}: {decided[1]}")
+
+    def _unnamed_fight(self, work: WorkDoc, cand: Candidate) -> tuple[AcledType, str] | None:
+        """The type of a toll's fight when no event of its sentence names the doers."""
+        index = cand.sentence_index
+        spans = work.spans[index : index + 1 + SCENE_SENTENCES]
+        scene = read_scene(self.cues, spans, None, self.casualties)
+        victims = {t.i for c in cand.trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        words = [t for t in spans[0] if t.i not in victims and t.pos_ in ("NOUN", "PROPN")]
+        kinds = [frozenset().union(*(self.cues.kinds(w) for w in self._forms(t))) for t in words]
+        return unnamed_fight(scene, kinds)
 
     def _a_toll(self, cand: Candidate) -> bool:
         """Whether an event is a toll: a verb of harm with no object ("were killed", "died"),
