@@ -145,6 +145,8 @@ class AcledActorStage:
             fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
             if fight is None:
                 decided = self._unnamed_fight(work, cand)
+            elif self._civilian_toll(cand):
+                continue
             else:
                 found = self._current(fight)
                 decided = (found, f"the toll of '{fight.trigger}'") if found else None
@@ -163,15 +165,18 @@ class AcledActorStage:
         return unnamed_fight(scene, kinds)
 
     def _a_toll(self, cand: Candidate) -> bool:
-        """Whether an event is a toll: a verb of harm with no object ("were killed", "died"),
-        whose victims are not named as civilians ("a civilian was killed when guards fired
-        on them" is an attack on civilians whatever the firing is called)."""
+        """Whether an event is a toll: a verb of harm with no object ("were killed")."""
         trigger = cand.trigger
-        if trigger.pos_ not in ("VERB", "ADJ") or any(c.dep_ == "dobj" for c in trigger.children):
-            return False
-        victims = [c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return trigger.pos_ in ("VERB", "ADJ") and not any(
+            c.dep_ == "dobj" for c in trigger.children
+        )
+
+    def _civilian_toll(self, cand: Candidate) -> bool:
+        """Whether a toll's victims are named as civilians: "a civilian was killed when guards
+        fired on them" is an attack on civilians whatever the firing is called."""
+        victims = [c for c in cand.trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
         victims += [cand.target_token] if cand.target_token is not None else []
-        return not any("civilian" in self._actor(v, None, None).kinds for v in victims)
+        return any("civilian" in self._actor(v, None, None).kinds for v in victims)
 
     def _a_fight(self, other: Candidate, toll: Candidate) -> bool:
         """Whether another event of the toll's sentence is violence named with its doers."""
