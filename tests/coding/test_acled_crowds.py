@@ -138,6 +138,31 @@ def test_a_toll_takes_the_type_of_its_fight(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll whose sentence names no doers: typed by who the sentence says fought
+        ("Two people were wounded in fighting between two families over a plot near Kisumu.",
+         MOB),
+        ("Three women were injured when a fistfight broke out among traders in Kano market.",
+         MOB),
+        ("Two men were killed in fighting between two families over farmland in Basra.",
+         CLASH),
+        ("Two soldiers were injured in fighting between villagers and troops near Beni.",
+         CLASH),
+    ],
+)
+def test_a_toll_without_doers_is_typed_by_who_fought(
+    coder: Coder, text: str, expected: tuple[str, str]
+) -> None:
+    assert acled(coder, text) == expected
+
+
+def test_a_toll_naming_nobody_who_fought_is_no_mob(coder: Coder) -> None:
+    # "fighting in Marib" names no crowd: nothing says civilians fought
+    assert acled(coder, "Two people were killed in fighting in Marib on Sunday.") != MOB
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an armed actor against a person named, or "him", is an attack on a civilian

@@ -143,12 +143,12 @@ class AcledActorStage:
             if cand.source_token is not None or not self._a_toll(cand):
                 continue
             fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
+            found = self._current(fight) if fight is not None else None
             if fight is None:
                 decided = self._unnamed_fight(work, cand)
-            elif self._civilian_toll(cand):
-                continue
+            elif found == CLASH and self._civilian_toll(cand):
+                continue  # civilians shot in a "clash": an attack on them
             else:
-                found = self._current(fight)
                 decided = (found, f"the toll of '{fight.trigger}'") if found else None
             if decided is not None and decided[0] != current:
                 cand.acled_hint = decided[0]
