@@ -149,6 +149,9 @@ def test_a_toll_takes_the_type_of_its_fight(
          CLASH),
         ("Two soldiers were injured in fighting between villagers and troops near Beni.",
          CLASH),
+        # the brawl told the sentence before
+        ("A fist fight over a land dispute broke out at the market in Saclo on Sunday. Three "
+         "local councillors were injured in the incident.", MOB),
     ],
 )
 def test_a_toll_without_doers_is_typed_by_who_fought(

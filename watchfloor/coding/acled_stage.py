@@ -7,6 +7,7 @@ assembler then uses, and says why in the event's explanation.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -155,10 +156,14 @@ class AcledActorStage:
                 cand.notes.append(f"ACLED {decided[0].sub_event_type}: {decided[1]}")
 
     def _unnamed_fight(self, work: WorkDoc, cand: Candidate) -> tuple[AcledType, str] | None:
-        """The type of a toll's fight when no event of its sentence names the doers."""
+        """The type of a toll's fight when no event of its sentence names the doers; a brawl
+        told the sentence before counts ("A fist fight broke out. Three were injured")."""
         index = cand.sentence_index
         spans = work.spans[index : index + 1 + SCENE_SENTENCES]
         scene = read_scene(self.cues, spans, None, self.casualties)
+        if scene.bare is None and index > 0:
+            before = read_scene(self.cues, [work.spans[index - 1]], None, self.casualties)
+            scene = replace(scene, bare=before.bare)
         victims = {t.i for c in cand.trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}
         words = [t for t in spans[0] if t.i not in victims and t.pos_ in ("NOUN", "PROPN")]
         kinds = [frozenset().union(*(self.cues.kinds(w) for w in self._forms(t))) for t in words]
