@@ -93,6 +93,10 @@ def test_a_communitys_deadly_or_armed_fight_is_an_armed_clash(coder: Coder, text
         "Herdsmen shot and killed a farmer on his farm in Benue State, police said.",
         "People from Kaduna killed two pastoralists near the river on Tuesday.",
         "A group of farmers opened fire on a herder and wounded him near Kandi.",
+        # ... or attacking people the report names as civilians
+        "Herders attacked three civilians on the road to Agbele and wounded them.",
+        "A group of farmers beat civilians in a Fulani camp near Djougou.",
+        "Armed youths of the Lendu community wounded four civilians in Djugu territory.",
     ],
 )
 def test_a_communitys_deadly_or_armed_violence_on_civilians_is_an_attack(

@@ -23,7 +23,7 @@ from watchfloor.errors import ModelError
 ACTOR_KINDS = frozenset(
     {
         "crowd", "organised", "civilian", "settlement", "armed", "member", "unidentified",
-        "communal", "offender", "origin",
+        "communal", "offender", "origin", "noncombatant",
     }
 )
 CUE_KINDS = frozenset({"protest", "violent", "intervention"})

@@ -88,7 +88,11 @@ def crowd_type(
         return MOB, f"a fight with bare hands or stones ('{scene.bare}')"
     if current.sub_event_type not in FIGHT_TYPED:
         return None
-    if told == MOB or not source.communal or not (scene.deadly or scene.firearm):
+    if told == MOB or not source.communal:
+        return None
+    if "noncombatant" in target.kinds and not scene.reciprocal:
+        return ATTACK, "a community's violence against people named as civilians"
+    if not (scene.deadly or scene.firearm):
         return None
     how = f"firearms ('{scene.firearm}')" if scene.firearm else "people killed"
     if scene.reciprocal:
