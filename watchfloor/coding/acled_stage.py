@@ -38,6 +38,7 @@ from watchfloor.coding.acled_crowds import (
     read_scene,
     unnamed_fight,
 )
+from watchfloor.coding.acled_passes import one_demonstration
 from watchfloor.coding.acled_roles import (
     PEOPLE,
     a_person,
@@ -111,27 +112,7 @@ class AcledActorStage:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
         self._tolls(work)
-        self._one_demonstration(work)
-
-    def _one_demonstration(self, work: WorkDoc) -> None:
-        """A demonstration whose sentence tells its participants' violence ("farmers
-        demonstrated and attacked the delegation's cars") is one violent demonstration."""
-        for cand in work.candidates:
-            current = None if cand.nonpolitical else self._current(cand)
-            if current is None or current.sub_event_type not in PROTEST_TYPED:
-                continue
-            violent = [
-                o.trigger.text
-                for o in work.candidates
-                if o is not cand
-                and o.sentence_index == cand.sentence_index
-                and not o.nonpolitical
-                and o.cameo_code
-                and self._current(o) == VIOLENT_DEMO
-            ]
-            if violent and current != VIOLENT_DEMO:
-                cand.acled_hint = VIOLENT_DEMO
-                cand.notes.append(f"ACLED {VIOLENT_DEMO.sub_event_type}: '{violent[0]}' by them")
+        one_demonstration(work, self._current)
 
     def _tolls(self, work: WorkDoc) -> None:
         """A toll told without its doers ("two were killed in clashes between farmers and
