@@ -21,9 +21,14 @@ from watchfloor.coding.ontology import AcledType
 from watchfloor.errors import ModelError
 
 ACTOR_KINDS = frozenset(
-    {"crowd", "organised", "civilian", "settlement", "armed", "member", "unidentified"}
+    {
+        "crowd", "organised", "civilian", "settlement", "armed", "member", "unidentified",
+        "communal", "offender", "origin", "noncombatant",
+    }
 )
 CUE_KINDS = frozenset({"protest", "violent", "intervention"})
+#: kinds of ``acled_violence_cues.tsv``: how a crowd's violence went (acled_crowds)
+VIOLENCE_KINDS = frozenset({"accusation", "bare", "firearm", "reciprocal"})
 #: how far apart (in words) the lemmas of one cue may stand
 CUE_GAP = 3
 #: sentences after a protest's own that may tell how it went ("The demonstrators burned ...")
@@ -52,6 +57,22 @@ DEMONSTRATORS_ACTS = ACTOR_TYPED | {"Looting/property destruction"}
 
 
 @dataclass(frozen=True)
+class Actor:
+    """An event's source or target as the ACLED actor rules see it. ``organised``: a named
+    force, armed or unidentified; ``force``: organised by its noun or sector (an army, a
+    militia); ``communal``: named by a community, ethnicity, kin or livelihood, or after the
+    place or people it comes from ("the people of Garou"); ``civilian``: a civilian sector."""
+
+    kinds: frozenset[str]
+    organised: bool
+    sector: str | None
+    force: bool = False
+    unidentified: bool = False
+    communal: bool = False
+    civilian: bool = False
+
+
+@dataclass(frozen=True)
 class Heading:
     """A report heading ("Displacement") and the event it names."""
 
@@ -67,6 +88,7 @@ class AcledCues:
     words: dict[str, frozenset[str]]
     cues: dict[str, tuple[tuple[str, ...], ...]]
     headings: dict[str, Heading]
+    violence: dict[str, tuple[tuple[str, ...], ...]]
     plural_endings: tuple[str, ...] = ()
 
     def forms(self, word: str, lemma: str) -> tuple[str, ...]:
@@ -92,6 +114,10 @@ def load_acled_cues(language: str = "en") -> AcledCues:
     for row in data.rows("acled_protest_cues.tsv", 2):
         _check(row, CUE_KINDS, f"{language}/acled_protest_cues.tsv")
         cues[row[1]].append(tuple(row[0].lower().split()))
+    violence: dict[str, list[tuple[str, ...]]] = {kind: [] for kind in VIOLENCE_KINDS}
+    for row in data.rows("acled_violence_cues.tsv", 2):
+        _check(row, VIOLENCE_KINDS, f"{language}/acled_violence_cues.tsv")
+        violence[row[1]].append(tuple(row[0].lower().split()))
     headings: dict[str, Heading] = {}
     for row in data.rows("acled_headings.tsv", 4):
         _check(row, None, f"{language}/acled_headings.tsv")
@@ -100,6 +126,7 @@ def load_acled_cues(language: str = "en") -> AcledCues:
         {w: frozenset(k) for w, k in words.items()},
         {k: tuple(v) for k, v in cues.items()},
         headings,
+        {k: tuple(v) for k, v in violence.items()},
         data.phrases("trigger_words.tsv", "plural-ending"),
     )
 

@@ -7,8 +7,7 @@ assembler then uses, and says why in the event's explanation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -28,21 +27,38 @@ from watchfloor.coding.acled_actors import (
     PROTEST_TYPED,
     VIOLENT_DEMO,
     AcledCues,
+    Actor,
     cue_found,
     load_acled_cues,
+)
+from watchfloor.coding.acled_crowds import (
+    SCENE_SENTENCES,
+    Casualties,
+    crowd_type,
+    read_scene,
+    unnamed_fight,
+)
+from watchfloor.coding.acled_passes import one_demonstration
+from watchfloor.coding.acled_roles import (
+    PEOPLE,
+    a_person,
+    attacked,
+    heads_of,
+    joined_doer,
+    near_words,
+    victim_token,
 )
 
 __all__ = ["AcledActorStage", "load_acled_cues"]
 from watchfloor.coding.acled_headings import heading_of, type_by_heading
 from watchfloor.coding.assemble import target_sector
+from watchfloor.coding.casualties import extract_casualties
 from watchfloor.coding.ontology import CIVILIAN_SECTORS, AcledType, Ontology
 from watchfloor.coding.roles import unwrap
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.records import ActorRef
 
 ARRESTS = "Arrests"
-#: how many words between a doer and its verb may describe the doer ("equipped with rifles")
-BETWEEN_WORDS = 8
 #: sectors whose members acting together are a crowd: plain civilians (not the press, aid
 #: workers or clergy, who rarely act as a mob and whose sector names a speaker as often)
 CROWD_SECTORS = frozenset({"CVL"})
@@ -51,6 +67,8 @@ CROWD_SECTORS = frozenset({"CVL"})
 CROWD_TYPED = frozenset(
     {"Non-state actor overtakes territory", "Arrests", "Looting/property destruction"}
 )
+#: entity labels of the places a communal group may be named after
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 #: kinds of target that make fighting an attack on civilians
 VICTIM_KINDS = frozenset({"civilian", "crowd"})
 
@@ -63,10 +81,17 @@ class AcledActorStage:
     reads: tuple[str, ...] = ("spans", "candidates")
     writes: tuple[str, ...] = ("candidates", "candidates.acled_hint")
 
-    def __init__(self, cues: AcledCues, ontology: Ontology, actors: Any) -> None:
+    def __init__(
+        self,
+        cues: AcledCues,
+        ontology: Ontology,
+        actors: Any,
+        casualties: Casualties = extract_casualties,
+    ) -> None:
         self.cues = cues
         self.ontology = ontology
         self.actors = actors
+        self.casualties = casualties
 
     def __call__(self, work: WorkDoc) -> None:
         headed = bool(work.spans) and heading_of(self.cues, work.spans[0]) is not None
@@ -81,11 +106,72 @@ class AcledActorStage:
             found = self._protest(work, cand, current)
             if found is None and current == VIOLENT_DEMO and not self._told_protest(work, cand):
                 # a violent demonstration needs a demonstration: without one it is a crowd's
-                found = self._by_actors(cand, MOB) or (MOB, "no demonstration told")
-            found = found or self._by_actors(cand, current)
+                found = self._by_actors(work, cand, MOB) or (MOB, "no demonstration told")
+            found = found or self._by_actors(work, cand, current)
             if found is not None and found[0] != current:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
+        self._tolls(work)
+        one_demonstration(work, self._current)
+
+    def _tolls(self, work: WorkDoc) -> None:
+        """A toll told without its doers ("two were killed in clashes between farmers and
+        herders") takes the type of the fight its sentence names with its doers: ACLED codes
+        the fight, and the dead are its toll."""
+        for cand in work.candidates:
+            current = None if cand.nonpolitical else self._current(cand)
+            if current is None or current.sub_event_type not in ACTOR_TYPED:
+                continue
+            if cand.source_token is not None or not self._a_toll(cand):
+                continue
+            fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
+            found = self._current(fight) if fight is not None else None
+            if fight is None:
+                decided = self._unnamed_fight(work, cand)
+            elif found == CLASH and self._civilian_toll(cand):
+                continue  # civilians shot in a "clash": an attack on them
+            else:
+                decided = (found, f"the toll of '{fight.trigger}'") if found else None
+            if decided is not None and decided[0] != current:
+                cand.acled_hint = decided[0]
+                cand.notes.append(f"ACLED {decided[0].sub_event_type}: {decided[1]}")
+
+    def _unnamed_fight(self, work: WorkDoc, cand: Candidate) -> tuple[AcledType, str] | None:
+        """The type of a toll's fight when no event of its sentence names the doers; a brawl
+        told the sentence before counts ("A fist fight broke out. Three were injured")."""
+        index = cand.sentence_index
+        spans = work.spans[index : index + 1 + SCENE_SENTENCES]
+        scene = read_scene(self.cues, spans, None, self.casualties)
+        if scene.bare is None and index > 0:
+            before = read_scene(self.cues, [work.spans[index - 1]], None, self.casualties)
+            scene = replace(scene, bare=before.bare)
+        victims = {t.i for c in cand.trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        words = [t for t in spans[0] if t.i not in victims and t.pos_ in ("NOUN", "PROPN")]
+        kinds = [frozenset().union(*(self.cues.kinds(w) for w in self._forms(t))) for t in words]
+        return unnamed_fight(scene, kinds)
+
+    def _a_toll(self, cand: Candidate) -> bool:
+        """Whether an event is a toll: a verb of harm with no object ("were killed")."""
+        trigger = cand.trigger
+        return trigger.pos_ in ("VERB", "ADJ") and not any(
+            c.dep_ == "dobj" for c in trigger.children
+        )
+
+    def _civilian_toll(self, cand: Candidate) -> bool:
+        """Whether a toll's victims are named as civilians: "a civilian was killed when guards
+        fired on them" is an attack on civilians whatever the firing is called."""
+        victims = [c for c in cand.trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
+        victims += [cand.target_token] if cand.target_token is not None else []
+        return any("civilian" in self._actor(v, None, None).kinds for v in victims)
+
+    def _a_fight(self, other: Candidate, toll: Candidate) -> bool:
+        """Whether another event of the toll's sentence is violence named with its doers."""
+        if other is toll or other.sentence_index != toll.sentence_index or other.nonpolitical:
+            return False
+        if other.source_token is None or not other.cameo_code:
+            return False
+        found = self._current(other)
+        return found is not None and found.sub_event_type in ACTOR_TYPED
 
     def _current(self, cand: Candidate) -> AcledType | None:
         """The type the assembler would give the event as it stands."""
@@ -186,7 +272,10 @@ class AcledActorStage:
             people = subject is not None and (
                 subject.pos_ == "PRON" or "crowd" in self._actor(subject, None, None).kinds
             )  # "They barricaded ...", "The residents wounded two policemen"
-            if not (people or self._cue([span], "protest")):
+            # "Chairs were burnt": an act told without its doers goes on about the protest
+            undone = subject is None and not any(t.dep_ == "agent" for t in span)
+            undone = undone and any(t.dep_ == "nsubjpass" and t.head.dep_ == "ROOT" for t in span)
+            if not (people or undone or self._cue([span], "protest")):
                 break
             window.append(span)
         return window
@@ -199,22 +288,35 @@ class AcledActorStage:
                     return " ".join(cue)
         return None
 
-    def _by_actors(self, cand: Candidate, current: AcledType) -> tuple[AcledType, str] | None:
-        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's);
-        an organised armed actor fighting civilians attacks them."""
+    def _by_actors(
+        self, work: WorkDoc, cand: Candidate, current: AcledType
+    ) -> tuple[AcledType, str] | None:
+        """A crowd's violence is mob violence (a raid on a settlement is a communal militia's,
+        and so is a community's deadly or armed violence: ``acled_crowds``); an organised
+        armed actor fighting civilians attacks them."""
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
-        source = self._actor(cand.source_token, cand.source, cand.trigger)
-        target_token = _victim_token(cand, self._known)
+        doer = cand.source_token or joined_doer(cand.trigger)
+        source = self._actor(doer, cand.source, cand.trigger)
+        target_token = victim_token(cand, self._known)
         target = self._actor(target_token, cand.target, None)
-        raid = "settlement" in target.kinds
+        if doer is not None:
+            index = cand.sentence_index
+            spans = work.spans[index : index + 1 + SCENE_SENTENCES]
+            scene = read_scene(self.cues, spans, target_token, self.casualties)
+            # the type the trigger word names (a hint "lynched" carries), not the classifier's
+            told = cand.acled_hint if not cand.classified else None
+            decided = crowd_type(source, target, current, scene, told)
+            if decided is not None:
+                return decided
+        raid = "settlement" in target.kinds and attacked(target_token, cand.trigger)
         # ACLED never codes civilians as the doers of violence: civilians who attack are rioters
         crowd = "crowd" in source.kinds or source.sector in CROWD_SECTORS
         if crowd and not source.organised and not raid:
-            return MOB, f"done by a crowd ('{cand.source_token}')"
+            return MOB, f"done by a crowd ('{doer}')"
         if current.sub_event_type not in ACTOR_TYPED:
             return None
-        victim = target.kinds & VICTIM_KINDS or (target.sector in CIVILIAN_SECTORS)
+        victim = target.kinds & VICTIM_KINDS or target.civilian
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
         if (
             current.event_type == BATTLES
@@ -225,18 +327,20 @@ class AcledActorStage:
         if current == MOB and source.organised:  # an organised or armed doer is no mob
             if victim and not target.organised:
                 return ATTACK, f"an armed actor against civilians ('{target_token}')"
-            return CLASH, f"armed doers ('{cand.source_token}')"
+            return CLASH, f"armed doers ('{doer}')"
         return None
 
     def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
         """What the cues say of an actor: the kinds of its head nouns and whether it is
         organised (by a head noun, an armed modifier near it, or its sector)."""
         sector = ref.sector if ref is not None else None
+        force = sector in ARMED_SECTORS
+        civilian = sector in CIVILIAN_SECTORS
         if token is None:
-            return Actor(frozenset(), sector in ARMED_SECTORS, sector)
+            return Actor(frozenset(), force, sector, force=force, civilian=civilian)
         heads = self._heads(token)
         kinds = frozenset().union(*(self.cues.kinds(w) for h in heads for w in self._forms(h)))
-        near = _near(token, heads, trigger)
+        near = near_words(token, heads, trigger)
         if trigger is not None:  # "clashed with firearms": the weapons are the doers'
             near += [t for c in trigger.children if c.dep_ == "prep" for t in c.subtree]
         armed = any("armed" in self.cues.kinds(w) for t in near for w in self._forms(t))
@@ -246,8 +350,33 @@ class AcledActorStage:
         unidentified = any(
             "unidentified" in self.cues.kinds(w) for t in modifiers for w in self._forms(t)
         )
-        organised = "organised" in kinds or armed or unidentified or sector in ARMED_SECTORS
-        return Actor(kinds, organised, sector)
+        if trigger is None and not kinds and a_person(token):
+            kinds = frozenset({"civilian"})  # a named person or "him", unless a sector says not
+        elif not kinds and (sector is None or civilian) and _people(token):
+            # doers named only as a people ("Sunnis and Tijanis clashed", "a group of Fulani")
+            # are a crowd of that community, not a force
+            kinds = frozenset({"crowd", "communal"})
+        force = force or "organised" in kinds
+        communal = "communal" in kinds or any(self._from_place(h) for h in heads)
+        return Actor(
+            kinds,
+            force or armed or unidentified,
+            sector,
+            force=force,
+            unidentified=unidentified,
+            communal=communal,
+            civilian=civilian,
+        )
+
+    def _from_place(self, head: Token) -> bool:
+        """Whether a group is named after the place it comes from ("people from Garou", "the
+        Sahe-Abigo people"): ACLED names such a group a communal militia."""
+        named = [c for c in head.children if c.dep_ == "compound"]
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        for prep in preps:
+            if any("origin" in self.cues.kinds(w) for w in self._forms(prep)):
+                named += [c for c in prep.children if c.dep_ == "pobj"]
+        return any(t.ent_type_ in PLACE_ENTITIES for t in named)
 
     def _forms(self, token: Token) -> tuple[str, ...]:
         return self.cues.forms(token.lower_, token.lemma_.lower())
@@ -259,7 +388,7 @@ class AcledActorStage:
     def _heads(self, token: Token) -> list[Token]:
         """Head nouns, and for a part of a group ("members of the Fulani community") the
         group too."""
-        heads = _heads(token)
+        heads = heads_of(token)
         for head in list(heads):
             if any("member" in self.cues.kinds(w) for w in self._forms(head)):
                 preps = [c for c in head.children if c.dep_ == "prep"]
@@ -267,50 +396,6 @@ class AcledActorStage:
         return heads
 
 
-@dataclass(frozen=True)
-class Actor:
-    """An event's source or target as the ACLED actor rules see it."""
-
-    kinds: frozenset[str]
-    organised: bool
-    sector: str | None
-
-
-def _heads(token: Token) -> list[Token]:
-    """The actor's head nouns: "a number of residents" -> residents; "farmers and herders"
-    -> both."""
-    head = unwrap(token) or token
-    found = [head]
-    found += [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    return found
-
-
-def _near(token: Token, heads: list[Token], trigger: Token | None) -> list[Token]:
-    """Words that may say an actor is armed: what describes the doers before their verb
-    ("farmers equipped with rifles attacked"), else two steps below the heads, and below the
-    quantity that counts them ("a group, armed with knives, of youths")."""
-    tops = list(heads)
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        tops.append(token.head.head)
-    if trigger is not None:  # (the words between doer and verb too, whatever the parse)
-        between = list(token.doc[token.i + 1 : trigger.i])[:BETWEEN_WORDS]
-        return [t for h in tops for t in h.subtree if t.i < trigger.i] + between
-    return [t for h in tops for c in h.children for t in (c, *c.children)]
-
-
-def _victim_token(cand: Candidate, known: Callable[[Token], bool]) -> Token | None:
-    """The target, passing over a date the parse took for one ("On 7 May, farmers beat X")
-    and, where the parse's target tells nothing, looking at the objects of the verbs joined to
-    the trigger ("attacked and injured a herder") and at the nouns its prepositions govern
-    ("opened fire against a group of youths")."""
-    first = cand.target_token
-    if first is not None and first.ent_type_ != "DATE" and cand.target and cand.target.sector:
-        return first  # the resolver knows who it is
-    trigger = cand.trigger
-    joined = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
-    objects = [c for v in joined for c in v.children if c.dep_ in ("dobj", "obj")]
-    preps = [c for v in joined + objects for c in v.children if c.dep_ == "prep"]
-    governed = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-    options = [cand.target_token, *cand.target_options, *objects, *governed]
-    usable = [t for t in options if t is not None and t.ent_type_ != "DATE"]
-    return next((t for t in usable if known(t)), usable[0] if usable else None)
+def _people(token: Token) -> bool:
+    """Whether an actor is named as a people (nationality, ethnicity, religion)."""
+    return (unwrap(token) or token).ent_type_ == PEOPLE
