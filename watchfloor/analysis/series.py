@@ -9,7 +9,7 @@ separate **streams**: an imported event's keys carry its dataset as a prefix (``
 ``gdelt:IRQ/Baghdad``, ``gdelt:ALL``), so its rates are judged against its own dataset's
 history. A GDELT day holds far more events than a news feed's, and news judged against it
 would never look unusual (or, the other way round, always would). Novelty, warm-up and
-severity read the streams together (``UNSTREAMED_KEY``): an import seeds the history that
+severity read the streams together (``unstreamed_key``): an import seeds the history that
 "first X ever in Y" and the 14 days of warm-up are judged against.
 """
 
