@@ -13,6 +13,7 @@ The words live in ``coding/lang/<language>/acled_*.tsv``; this stage knows none 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -139,10 +140,17 @@ def _check(row: list[str], kinds: frozenset[str] | None, name: str) -> None:
         raise ModelError(f"{name}: row {chr(9).join(row)!r} has kind {row[1]!r}; use {allowed}")
 
 
+@lru_cache(maxsize=256)
+def span_forms(span: Span) -> tuple[frozenset[str], ...]:
+    """Each word of ``span`` as lemma and as written, lower-cased: read once per span, since
+    every cue of every kind scans the same sentence."""
+    return tuple(frozenset((t.lemma_.lower(), t.lower_)) for t in span)
+
+
 def cue_found(span: Span, cue: tuple[str, ...]) -> bool:
     """Whether the words of ``cue`` occur in ``span`` in order (as lemma or as written), each
     within CUE_GAP words of the one before."""
-    forms = [{t.lemma_.lower(), t.lower_} for t in span]
+    forms = span_forms(span)
     for start, first in enumerate(forms):
         if cue[0] not in first:
             continue
