@@ -152,6 +152,14 @@ class LanguageData:
             found += [dict(zip(own, line.split("\t"), strict=False)) for line in lines[1:]]
         return found
 
+    def word_kinds(self, name: str, kinds: Sequence[str]) -> dict[str, str]:
+        """``word<TAB>kind`` rows of every copy of file ``name`` (packaged, then ``lang_dir``),
+        later rows overriding earlier ones; see the module function ``word_kinds``."""
+        found: dict[str, str] = {}
+        for where, text in self.texts(name):
+            found.update(word_kinds(text, where, kinds))
+        return found
+
     def word_sets(self, name: str) -> dict[str, frozenset[str]]:
         """``set<TAB>word`` rows as lower-cased word sets by name."""
         return self.build(("sets", name), lambda: _sets(self.rows(name, 2)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from watchfloor.coding.language import LanguageData, language_data, word_kinds
+from watchfloor.coding.language import language_data, word_kinds
 
 KINDS = ("institution", "site")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -40,11 +40,6 @@ def facility_words(language: str = "en") -> FacilityWords:
     """The facility words of ``language`` (packaged plus ``lang_dir`` rows); ModelError when
     it has none."""
     data = language_data(language)
-    return data.build(FacilityWords, lambda: _read(data))
-
-
-def _read(data: LanguageData) -> FacilityWords:
-    kinds: dict[str, str] = {}
-    for where, text in data.texts("place_facilities.tsv"):
-        kinds.update(FacilityWords.parse(text, where).kinds)
-    return FacilityWords(kinds)
+    return data.build(
+        FacilityWords, lambda: FacilityWords(data.word_kinds("place_facilities.tsv", KINDS))
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from watchfloor.coding.language import LanguageData, language_data, word_kinds
+from watchfloor.coding.language import language_data, word_kinds
 
 LEVELS = ("admin1", "admin2", "admin3", "local", "around")
 
@@ -46,11 +46,4 @@ def place_levels(language: str = "en") -> PlaceLevels:
     """The level words of ``language`` (packaged plus ``lang_dir`` rows); ModelError when it
     has none."""
     data = language_data(language)
-    return data.build(PlaceLevels, lambda: _read(data))
-
-
-def _read(data: LanguageData) -> PlaceLevels:
-    levels: dict[str, str] = {}
-    for where, text in data.texts("place_levels.tsv"):
-        levels.update(PlaceLevels.parse(text, where).levels)
-    return PlaceLevels(levels)
+    return data.build(PlaceLevels, lambda: PlaceLevels(data.word_kinds("place_levels.tsv", LEVELS)))
