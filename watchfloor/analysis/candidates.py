@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -68,19 +68,21 @@ def _weighted(sig: dict[str, Any], weights: dict[str, float]) -> float:
     return float(sig["score"]) * weights.get(str(sig.get("event_id")), 1.0)
 
 
-def cluster_candidates(
-    signals: list[dict[str, Any]],
+Area = tuple[str, str | None]
+
+
+def _windows(
+    by_area: dict[Area, list[dict[str, Any]]],
     from_day: dt.date,
     cfg: AnalysisConfig,
-    weights: dict[str, float] | None = None,
+    kind_of: Callable[[dict[str, Any]], str],
+    score_of: Callable[[dict[str, Any]], float],
+    min_kinds: int,
+    min_documents: int,
 ) -> list[Candidate]:
-    """Sliding windows per admin1 (or country) holding enough different signals."""
-    # Signals placed only at country level form their own area: lending them to every
-    # province of the country made one national signal complete clusters all over it.
-    by_area: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
-    for sig in signals:
-        if sig.get("country"):
-            by_area.setdefault((str(sig["country"]), sig.get("admin1")), []).append(sig)
+    """A cluster candidate for each area and day whose sliding window (``cluster_window_days``
+    ending that day) holds ``min_kinds`` different kinds of signal from ``min_documents``
+    documents; scored by the sum of each kind's best signal."""
     width = dt.timedelta(days=cfg.cluster_window_days - 1)
     out: list[Candidate] = []
     for (country, admin1), sigs in by_area.items():
@@ -88,10 +90,10 @@ def cluster_candidates(
             inside = [s for s in sigs if day - width <= s["day"] <= day]
             best: dict[str, float] = {}
             for s in inside:
-                key = signal_type(s)
-                best[key] = max(best.get(key, 0.0), _weighted(s, weights or {}))
+                key = kind_of(s)
+                best[key] = max(best.get(key, 0.0), score_of(s))
             docs = {s["document_id"] for s in inside if s.get("document_id")}
-            if len(best) < cfg.cluster_min_types or len(docs) < cfg.cluster_min_documents:
+            if len(best) < min_kinds or len(docs) < min_documents:
                 continue
             out.append(
                 Candidate(
@@ -109,6 +111,30 @@ def cluster_candidates(
     return out
 
 
+def cluster_candidates(
+    signals: list[dict[str, Any]],
+    from_day: dt.date,
+    cfg: AnalysisConfig,
+    weights: dict[str, float] | None = None,
+) -> list[Candidate]:
+    """Sliding windows per admin1 (or country) holding enough different signals."""
+    # Signals placed only at country level form their own area: lending them to every
+    # province of the country made one national signal complete clusters all over it.
+    by_area: dict[Area, list[dict[str, Any]]] = {}
+    for sig in signals:
+        if sig.get("country"):
+            by_area.setdefault((str(sig["country"]), sig.get("admin1")), []).append(sig)
+    return _windows(
+        by_area,
+        from_day,
+        cfg,
+        signal_type,
+        lambda s: _weighted(s, weights or {}),
+        cfg.cluster_min_types,
+        cfg.cluster_min_documents,
+    )
+
+
 def country_candidates(
     signals: list[dict[str, Any]], from_day: dt.date, cfg: AnalysisConfig
 ) -> list[Candidate]:
@@ -120,38 +146,19 @@ def country_candidates(
     of ``country_kinds`` (the warning kinds the coder marks, each already filtered as not
     routine for the country) from ``country_min_documents`` documents make a country alert.
     """
-    by_country: dict[str, list[dict[str, Any]]] = {}
+    by_country: dict[Area, list[dict[str, Any]]] = {}
     for sig in signals:
         if sig.get("country") and sig.get("subtype") in cfg.country_kinds:
-            by_country.setdefault(str(sig["country"]), []).append(sig)
-    width = dt.timedelta(days=cfg.cluster_window_days - 1)
-    out: list[Candidate] = []
-    for country, sigs in by_country.items():
-        for day in sorted({s["day"] for s in sigs if _as_day(s["day"]) >= from_day}):
-            inside = [s for s in sigs if day - width <= s["day"] <= day]
-            best: dict[str, float] = {}
-            for s in inside:
-                best[str(s["subtype"])] = max(best.get(str(s["subtype"]), 0.0), float(s["score"]))
-            docs = {s["document_id"] for s in inside if s.get("document_id")}
-            if len(best) < cfg.country_min_kinds or len(docs) < cfg.country_min_documents:
-                continue
-            start = min(_as_day(s["day"]) for s in inside)
-            key = f"cluster|{country}|"
-            place = _place_of(inside)
-            out.append(
-                Candidate(
-                    "cluster",
-                    key,
-                    country,
-                    None,
-                    place,
-                    start,
-                    _as_day(day),
-                    sum(best.values()),
-                    tuple(inside),
-                )
-            )
-    return out
+            by_country.setdefault((str(sig["country"]), None), []).append(sig)
+    return _windows(
+        by_country,
+        from_day,
+        cfg,
+        lambda s: str(s["subtype"]),
+        lambda s: float(s["score"]),
+        cfg.country_min_kinds,
+        cfg.country_min_documents,
+    )
 
 
 def _seen_in_country(
