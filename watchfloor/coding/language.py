@@ -102,8 +102,9 @@ class LanguageData:
         return found
 
     def reads_stages(self) -> bool:
-        """Whether this language has every file the spaCy stages need (``STAGE_FILES``)."""
-        return all(self.has(name) for name in STAGE_FILES)
+        """Whether this language has every file the spaCy stages need (``STAGE_FILES``);
+        looked up once (the coder asks for every document)."""
+        return self.build("reads_stages", lambda: all(self.has(n) for n in STAGE_FILES))
 
     def texts(self, name: str) -> list[tuple[str, str]]:
         """(where, text) of each copy of file ``name``, packaged first; ModelError if none."""

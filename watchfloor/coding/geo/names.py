@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"'": "", "’": "", "ʼ": "", "ʻ": "", "`": "", "‘": ""})
 _SEPARATORS = re.compile(r"[\s\-‐–—_/.,]+")
@@ -13,6 +14,7 @@ _LOOSE_DROPPED = str.maketrans("", "", "aeiouyhw'")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)  # the resolver keys the same few thousand names again and again
 def name_key(name: str) -> str:
     """Lower-case, accent-free, punctuation-light key of a place name."""
     decomposed = unicodedata.normalize("NFKD", name)
