@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -21,6 +20,7 @@ from watchfloor.coding.language import language_data
 from watchfloor.coding.modality import failed, hedge_cues, is_future, is_negated
 from watchfloor.coding.ontology import Ontology
 from watchfloor.coding.roles import roles
+from watchfloor.coding.warning_matcher import CueMatcher
 from watchfloor.coding.work import Candidate, WorkDoc
 from watchfloor.errors import ModelError
 
@@ -124,12 +124,12 @@ def _cue(entry: Any, index: int, kinds: set[str], origin: str) -> Cue:
     return cue
 
 
-def build_matcher(vocab: Vocab, cues: WarningCues) -> DependencyMatcher:
-    """A DependencyMatcher holding every cue, keyed by its position in ``cues.cues``."""
-    matcher = DependencyMatcher(vocab, validate=True)
+def build_matcher(vocab: Vocab, cues: WarningCues) -> CueMatcher:
+    """A matcher of every cue, which reports matches by the cue's position in ``cues.cues``."""
+    matcher = CueMatcher(vocab)
     for i, cue in enumerate(cues.cues):
         try:
-            matcher.add(str(i), [list(cue.pattern)])
+            matcher.add(cue.pattern)
         except (ValueError, KeyError) as exc:
             raise ModelError(
                 f"warning cues lang/{cues.language}: cue {i + 1} ({cue.kind}, {cue.note}) has"
@@ -170,7 +170,7 @@ class WarningStage:
         self.cues = cues
         self.ontology = ontology
         self.actors = actors
-        self._matcher: DependencyMatcher | None = None
+        self._matcher: CueMatcher | None = None
         self._vocab: Vocab | None = None
 
     def __call__(self, work: WorkDoc) -> None:
@@ -192,7 +192,7 @@ class WarningStage:
         found: list[CueMatch] = []
         seen: set[tuple[int, int]] = set()
         for key, token_ids in self._matcher(doc):
-            cue = self.cues.cues[int(self._vocab.strings[key])]
+            cue = self.cues.cues[key]
             trigger = doc[token_ids[cue.node(cue.trigger)]]
             if (key, trigger.i) in seen or _cancelled(cue, trigger, [doc[i] for i in token_ids]):
                 continue  # one match per cue and trigger is enough
