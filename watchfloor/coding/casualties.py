@@ -236,6 +236,7 @@ class LanguagePatterns:
     killers: re.Pattern[str]
     animals: re.Pattern[str]
     joined: tuple[re.Pattern[str], ...]
+    tolls: re.Pattern[str]
 
 
 @functools.cache
@@ -275,7 +276,11 @@ def _language_patterns(language: str = "en") -> LanguagePatterns:
             _FLAGS,
         ),
     )
-    return LanguagePatterns(date, fatal, killers, animals, joined)
+    # every count pattern above needs one of these words: a sentence without them has no toll
+    tolls = re.compile(
+        "|".join((KILLED, KILLING, DEATH_NOUN, INJURED, INJURING, INJURY_NOUN, manner)), _FLAGS
+    )
+    return LanguagePatterns(date, fatal, killers, animals, joined, tolls)
 
 
 def _joined_tolls(text: str) -> int | None:
@@ -300,11 +305,13 @@ def _without_dates(text: str) -> str:
 def read_casualties(text: str) -> Casualties:
     """All that ``text`` states about fatalities and injuries."""
     text = _without_dates(text)
-    fatalities = _largest([*FATAL_PATTERNS, *_language_patterns().fatal], text, dead=True)
-    joined = _joined_tolls(text)
-    if joined is not None and (fatalities is None or joined > fatalities):
-        fatalities = joined
-    injuries = _largest(INJURY_PATTERNS, text)
+    fatalities = injuries = None
+    if _language_patterns().tolls.search(text):
+        fatalities = _largest([*FATAL_PATTERNS, *_language_patterns().fatal], text, dead=True)
+        joined = _joined_tolls(text)
+        if joined is not None and (fatalities is None or joined > fatalities):
+            fatalities = joined
+        injuries = _largest(INJURY_PATTERNS, text)
     none_at_all = bool(NO_CASUALTIES.search(text))
     if fatalities is None and (none_at_all or NO_DEATHS.search(text)):
         fatalities = 0
@@ -317,6 +324,7 @@ def read_casualties(text: str) -> Casualties:
     return Casualties(fatalities, injuries, deaths_uncounted, injuries_uncounted)
 
 
+@functools.lru_cache(maxsize=4096)  # each event of a sentence, and the ACLED stage, ask again
 def extract_casualties_text(text: str) -> tuple[int | None, int | None]:
     """(fatalities, injuries) stated in ``text``; None where no number is given."""
     found = read_casualties(text)
