@@ -15,6 +15,7 @@ the event keeps no date rather than a wrong one. No arithmetic here can overflow
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from spacy.tokens import Span
@@ -138,6 +139,7 @@ def _relative(kind: str, match: re.Match[str], published: dt.date) -> dt.date | 
     return _days_before(published, {"day_before": 2, "yesterday": 1, "last_week": 7}[kind])
 
 
+@functools.lru_cache(maxsize=4096)  # each event of a sentence asks again
 def resolve_event_date_text(
     text: str, published: dt.date | None, accepted: DateRange | None = None
 ) -> dt.date | None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 #: Token attributes whose exact values a document can be checked for before matching.
-WORD_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_"}
+WORD_ATTRS = {"LEMMA": LEMMA, "LOWER": LOWER}
 
 Need = tuple[str, frozenset[str]]
 
@@ -45,18 +46,24 @@ class CueMatcher:
         self.vocab = vocab
         self.matchers: list[DependencyMatcher] = []
         self.needs: list[tuple[Need, ...]] = []
+        self._hashes: list[tuple[tuple[int, frozenset[int]], ...]] = []
 
     def add(self, pattern: Sequence[dict[str, Any]]) -> None:
         """Compile the next cue's pattern (spaCy's ValueError or KeyError for a bad one)."""
         matcher = DependencyMatcher(self.vocab, validate=True)
         matcher.add(str(len(self.matchers)), [list(pattern)])
         self.matchers.append(matcher)
-        self.needs.append(required_words(pattern))
+        needs = required_words(pattern)
+        self.needs.append(needs)
+        strings = self.vocab.strings
+        self._hashes.append(
+            tuple((WORD_ATTRS[a], frozenset(strings.add(w) for w in words)) for a, words in needs)
+        )
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        words = {attr: {getattr(t, name) for t in doc} for attr, name in WORD_ATTRS.items()}
+        words = {attr: doc.count_by(attr).keys() for attr in WORD_ATTRS.values()}
         found: list[tuple[int, list[int]]] = []
-        for i, (matcher, needs) in enumerate(zip(self.matchers, self.needs, strict=True)):
+        for i, (matcher, needs) in enumerate(zip(self.matchers, self._hashes, strict=True)):
             if all(not values.isdisjoint(words[attr]) for attr, values in needs):
                 found += [(i, list(ids)) for _, ids in matcher(doc)]
         return found
