@@ -59,3 +59,28 @@ def test_number_words_parse(words: str, value: int) -> None:
 def test_span_entry_point_reads_the_sentence() -> None:
     doc = spacy.blank("en")("Gunmen killed four villagers.")
     assert extract_casualties(doc[:]) == (4, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        # ranges count their lower end, as ACLED does
+        ("Air raids on the village killed between 4 and 6 civilians, medics said.", 4, None),
+        ("Gunmen killed four or five traders on the Kaduna road on Tuesday.", 4, None),
+        ("BREAKING: 12-15 soldiers killed in ambush near Kidal, sources say", 12, None),
+        ("Police said 3 to 5 protesters were shot dead outside the assembly in Dhaka.", 3, None),
+        ("The shelling left between two and three people dead and 10 to 12 injured.", 2, 10),
+        ("The ministry said between 20 and 30 fighters had been killed in the offensive.", 20, None),
+        # a change of the toll is no range
+        ("Hospital officials revised the toll from 4 to 6 people killed.", 6, None),
+        ("The toll went from two to five civilians killed after the strike on Ma'arat.", 5, None),
+        # a count in quotation marks
+        ('The group claimed to have killed "dozens" of soldiers in Shabwa.', 12, None),
+        ("'Dozens' of Saudi soldiers were reportedly killed in the firefight.", 12, None),
+        ("Rebels said they killed “five” soldiers and wounded “many” more.", 5, 10),
+        # a date range is neither a range of counts nor a count
+        ("Clashes on 12-14 May killed 3 people in Jonglei.", 3, None),
+    ],
+)
+def test_ranges_and_quoted_counts(text: str, fatalities: int | None, injuries: int | None) -> None:
+    assert extract_casualties_text(text) == (fatalities, injuries)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -106,6 +107,7 @@ INJURY_NOUN = r"(?:injuries|injured|wounded|people injured|casualties injured)"
 _FLAGS = re.IGNORECASE
 
 NOT_NO = r"(?<!no )(?<!No )"
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)")
 FATAL_PATTERNS = [
     re.compile(
         rf"{NOT_NO}\b(?P<n>{NUM})\s+{NOUNS}(?:(?:were|was|have been|has been|had been|are|"
@@ -237,6 +239,7 @@ class LanguagePatterns:
     animals: re.Pattern[str]
     joined: tuple[re.Pattern[str], ...]
     tolls: re.Pattern[str]
+    ranges: tuple[re.Pattern[str], ...]
 
 
 @functools.cache
@@ -280,7 +283,28 @@ def _language_patterns(language: str = "en") -> LanguagePatterns:
     tolls = re.compile(
         "|".join((KILLED, KILLING, DEATH_NOUN, INJURED, INJURING, INJURY_NOUN, manner)), _FLAGS
     )
-    return LanguagePatterns(date, fatal, killers, animals, joined, tolls)
+    return LanguagePatterns(date, fatal, killers, animals, joined, tolls, _ranges(words))
+
+
+def _ranges(words: Callable[[str], str]) -> tuple[re.Pattern[str], ...]:
+    """Ranges of counts, whose group ``a`` is the lower end: "between 4 and 6", "4 to 6"."""
+    exact = rf"(?:\d+|{_WORD_NUMBER})"
+    opened = rf"\b(?:{words('range_open')})\s+(?P<a>{NUM})\s*"
+    opened += rf"(?:{words('range_open_join')}|{words('range_join')})\s*{NUM}\b"
+    changes = "".join(rf"(?<!{w} )" for w in words("range_from").split("|") if w)
+    join = words("range_join")
+    spaced = rf"(?<!\w){changes}(?P<a>{exact})\s+(?:{join})\s+{exact}(?=\s+[^\W\d_])"
+    glued = rf"(?<![\w-]){changes}(?P<a>\d+)(?:{join})\d+(?=\s+[^\W\d_])"  # not "twenty-five"
+    return tuple(re.compile(p, _FLAGS) for p in (opened, spaced, glued))
+
+
+def _lower_ends(text: str) -> str:
+    """The text with each range of counts cut to its lower end and the quotation marks
+    around a count dropped ('killed "dozens"'), so that the count patterns read them."""
+    text = _QUOTES.sub("", text)
+    for pattern in _language_patterns().ranges:
+        text = pattern.sub(lambda m: m.group("a"), text)
+    return text
 
 
 def _joined_tolls(text: str) -> int | None:
@@ -304,7 +328,7 @@ def _without_dates(text: str) -> str:
 
 def read_casualties(text: str) -> Casualties:
     """All that ``text`` states about fatalities and injuries."""
-    text = _without_dates(text)
+    text = _lower_ends(_without_dates(text))
     fatalities = injuries = None
     if _language_patterns().tolls.search(text):
         fatalities = _largest([*FATAL_PATTERNS, *_language_patterns().fatal], text, dead=True)
