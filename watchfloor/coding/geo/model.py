@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from watchfloor.coding.geo.gazetteer import (
     ADMIN1,
@@ -126,6 +127,15 @@ class Context:
     works: list[Work] = field(default_factory=list)
     hint_weight: float = 3.0  # what the hint's country adds to a candidate's score
     units: set[tuple[str, str]] = field(default_factory=set)  # first-level units named
+    _by_key: dict[str, list[Work]] | None = field(default=None, repr=False, compare=False)
+
+    def named(self, key: str) -> list[Work]:
+        """The works whose name has ``key`` (grouped once: the resolver asks per name)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for work in self.works:
+                self._by_key.setdefault(work.key, []).append(work)
+        return self._by_key.get(key, [])
 
 
 @dataclass
@@ -158,6 +168,6 @@ class Work:
         allowed = CONTAINMENT_GLUE | unit_words()
         return bool(words) and all(w in allowed for w in words) and bool(POSSESSIVES & set(words))
 
-    @property
+    @cached_property  # the text never changes once the name is found
     def key(self) -> str:
         return name_key(self.text)

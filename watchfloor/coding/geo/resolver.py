@@ -351,7 +351,7 @@ class PlaceResolver:
 
     def _without(self, work: Work, context: Context) -> Context:
         """The context less all that this name contributed (a name must not vote for itself)."""
-        same = [w for w in context.works if w.row is not None and w.key == work.key]
+        same = [w for w in context.named(work.key) if w.row is not None]
         if not same:
             return context
         countries = defaultdict(float, context.countries)
