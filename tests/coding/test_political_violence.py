@@ -20,11 +20,7 @@ KEPT = "kept without a coded actor"
 
 def _violence(coder: Coder, text: str) -> list[tuple[str | None, str | None]]:
     events = coder.code_text(text).events
-    return [
-        (e.acled_event_type, e.explanation)
-        for e in events
-        if e.acled_event_type in VIOLENCE
-    ]
+    return [(e.acled_event_type, e.explanation) for e in events if e.acled_event_type in VIOLENCE]
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,12 @@ from watchfloor.coding.acled_actors import (
     BATTLES,
     CLASH,
     DEMONSTRATORS_ACTS,
+    EXCESSIVE,
     FOLLOWING_SENTENCES,
     INTERVENTION,
     MOB,
     PEACEFUL,
+    PEOPLE_KINDS,
     PROTEST_SECTOR,
     PROTEST_TYPED,
     VIOLENT_DEMO,
@@ -186,6 +188,8 @@ class AcledActorStage:
     ) -> tuple[AcledType, str] | None:
         """A demonstration by what its participants and the authorities did; an act of
         demonstrators ("demonstrators burned a police post") is a violent demonstration."""
+        if current == EXCESSIVE and not self._told_protest(work, cand):
+            return self._opposition(work, cand)
         if current.sub_event_type == ARRESTS and (
             self._demonstrator(cand.target_token, cand.target) or self._at_protest(work, cand)
         ):
@@ -207,6 +211,23 @@ class AcledActorStage:
         if current.sub_event_type == INTERVENTION.sub_event_type:
             return PEACEFUL, "no violence and no intervention told"
         return None
+
+    def _opposition(self, work: WorkDoc, cand: Candidate) -> tuple[AcledType, str] | None:
+        """Force against the opposition with no demonstration told: the opposition's bases,
+        positions or armed groups are fought as any armed actor ("fired missiles at Kurdish
+        opposition bases"); its people are civilians attacked ("a supporter of the
+        opposition was attacked"). Rioters stay the crowd they are (None)."""
+        if self._cue(self._window(work, cand.sentence_index), "violent"):
+            return None
+        source = cand.source.sector if cand.source else None
+        base = self.ontology.acled(cand.cameo_code, source_sector=source)
+        if base is None:
+            return None
+        target = self.actor(victim_token(cand, self._known), cand.target, None)
+        people = bool(target.kinds & PEOPLE_KINDS) and not target.organised
+        if people and base.event_type in (BATTLES, ATTACK.event_type):
+            return ATTACK, "the opposition's people attacked, no demonstration told"
+        return base, "no demonstration told: the opposition's bases, positions or fighters"
 
     def _demonstrators(self, work: WorkDoc, cand: Candidate) -> bool:
         """Whether the doers demonstrate: demonstrators by name or sector, or a crowd in a
