@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.coding.acled_types import ATTACK
+from tests.coding.acled_types import ATTACK, CLASH
 from watchfloor.coding.pipeline import Coder
 from watchfloor.evaluation.common import main_event
 
@@ -111,3 +111,38 @@ def test_a_given_name_is_not_a_one_word_person(coder: Coder, text: str, country:
     events = coder.code_text(text).events
     assert events and events[0].source is not None
     assert events[0].source.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sahel, report style: the date before the doers is no target
+        "On 12 October 2022, Beninese soldiers shot and killed 8 members of an armed group.",
+        # Middle East, wire
+        "Unknown gunmen shot dead an Iraqi army officer in the area of Sansal.",
+        # Latin America, local press
+        "On Monday, gunmen shot and wounded two policemen in Tumaco, Narino.",
+        # South Asia, official statement
+        "On 3 May, Maoist cadres shot dead two CRPF jawans in Sukma district, police said.",
+    ],
+)
+def test_forces_on_both_sides_clash(coder: Coder, text: str) -> None:
+    event = _main(coder, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) == CLASH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State executed three prisoners from the Syrian army near Sanjar.",
+        "On 5 May, soldiers shot dead two detainees from a rebel group in Beni.",
+    ],
+)
+def test_captive_fighters_killed_are_attacked(coder: Coder, text: str) -> None:
+    event = _main(coder, text)
+    assert (event.acled_event_type, event.acled_sub_event_type) != CLASH
+
+
+def test_a_date_is_no_target(coder: Coder) -> None:
+    event = _main(coder, "On 5 July 2022, soldiers fired on a crowd in Goma.")
+    assert event.target is not None and "crowd" in event.target.text

@@ -338,6 +338,7 @@ class AcledActorStage:
         if current.sub_event_type not in ACTOR_TYPED:
             return None
         victim = target.kinds & VICTIM_KINDS or target.civilian
+        captive = "noncombatant" in target.kinds
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
         if (
             current.event_type == BATTLES
@@ -349,6 +350,12 @@ class AcledActorStage:
             if victim and not target.organised:
                 return ATTACK, f"an armed actor against civilians ('{target_token}')"
             return CLASH, f"armed doers ('{doer}')"
+        if current.event_type == BATTLES and source.organised and captive:
+            return ATTACK, f"an armed actor against captives or civilians ('{target_token}')"
+        if current == ATTACK and source.organised and target.force and not captive:
+            # ACLED's attack is on people who do not fight (prisoners of an army among them);
+            # forces on both sides clash
+            return CLASH, f"armed actors on both sides ('{doer}', '{target_token}')"
         return None
 
     def actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:

@@ -18,6 +18,8 @@ PHRASE_DEPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SOURCE_ADJ_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: entity labels of phrases that are never an actor (a date, a sum)
+NO_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY"})
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def verb_roles(token: Token) -> Roles:
         target = _child(token, {"nsubjpass"})
     else:
         source = _child(token, SUBJECT_DEPS)
-        target = _child(token, {"dobj", "dative"}) or _prep_object(token, words.target)
+        target = _child(token, {"dobj", "dative"}) or _no_time(_prep_object(token, words.target))
         options = _target_options(token)
     if token.lemma_.lower() in words.taken_verbs and not passive:
         taker = _prep_object(token, words.taker)
@@ -200,7 +202,12 @@ def _target_options(token: Token) -> tuple[Token, ...]:
             for c in c.children
             if c.dep_ == "pobj"
         ]
-    return tuple(t for t in found if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY"))
+    return tuple(t for t in found if t.ent_type_ not in NO_ACTOR_ENTITIES)
+
+
+def _no_time(token: Token | None) -> Token | None:
+    """A preposition's object that is a date is when, not whom ("On 5 May, soldiers shot")."""
+    return None if token is None or token.ent_type_ in NO_ACTOR_ENTITIES else token
 
 
 def _inherited_subject(token: Token) -> Token | None:
