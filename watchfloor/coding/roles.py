@@ -155,9 +155,7 @@ def verb_roles(token: Token) -> Roles:
             source, target = taker, _child(token, SUBJECT_DEPS)
     aimed = _aimed_at(token, target, words)
     if aimed is not None:  # "fired tear gas at demonstrators": the munition is no target
-        # what the aimed-at phrase holds ("miners in Rustenburg") only says where they were
-        inside = {t.i for t in aimed.subtree} | {target.i if target is not None else -1}
-        options = (aimed, *(o for o in options if o.i not in inside))
+        options = (aimed, *(o for o in options if o not in (target, aimed)))
         target = aimed
     if source is None and not passive:
         source = _inherited_subject(token)
