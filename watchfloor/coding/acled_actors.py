@@ -47,6 +47,9 @@ ATTACK = AcledType(VAC, "Attack")
 CLASH = AcledType(BATTLES, "Armed clash")
 INTERVENTION = AcledType(PROTESTS, "Protest with intervention")
 PEACEFUL = AcledType(PROTESTS, "Peaceful protest")
+EXCESSIVE = AcledType(PROTESTS, "Excessive force against protesters")
+#: kinds of target that are people, not an armed group or its bases and positions
+PEOPLE_KINDS = frozenset({"civilian", "crowd", "noncombatant", "communal"})
 #: sub-event types the actor's kind may overrule (the act itself does not tell them)
 ACTOR_TYPED = frozenset({"Attack", "Armed clash", "Mob violence"})
 #: sub-event types of a demonstration, which its cues may overrule

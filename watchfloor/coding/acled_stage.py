@@ -19,10 +19,12 @@ from watchfloor.coding.acled_actors import (
     BATTLES,
     CLASH,
     DEMONSTRATORS_ACTS,
+    EXCESSIVE,
     FOLLOWING_SENTENCES,
     INTERVENTION,
     MOB,
     PEACEFUL,
+    PEOPLE_KINDS,
     PROTEST_SECTOR,
     PROTEST_TYPED,
     VIOLENT_DEMO,
@@ -100,7 +102,7 @@ class AcledActorStage:
         for cand in work.candidates:
             if cand.nonpolitical or not cand.cameo_code or (headed and cand.sentence_index == 0):
                 continue  # a report's heading types its first sentence (AcledHeadingStage)
-            current = self._current(cand)
+            current = self.current(cand)
             if current is None:
                 continue
             found = self._protest(work, cand, current)
@@ -112,20 +114,20 @@ class AcledActorStage:
                 cand.acled_hint = found[0]
                 cand.notes.append(f"ACLED {found[0].sub_event_type}: {found[1]}")
         self._tolls(work)
-        one_demonstration(work, self._current)
+        one_demonstration(work, self.current)
 
     def _tolls(self, work: WorkDoc) -> None:
         """A toll told without its doers ("two were killed in clashes between farmers and
         herders") takes the type of the fight its sentence names with its doers: ACLED codes
         the fight, and the dead are its toll."""
         for cand in work.candidates:
-            current = None if cand.nonpolitical else self._current(cand)
+            current = None if cand.nonpolitical else self.current(cand)
             if current is None or current.sub_event_type not in ACTOR_TYPED:
                 continue
             if cand.source_token is not None or not self._a_toll(cand):
                 continue
             fight = next((f for f in work.candidates if self._a_fight(f, cand)), None)
-            found = self._current(fight) if fight is not None else None
+            found = self.current(fight) if fight is not None else None
             if fight is None:
                 decided = self._unnamed_fight(work, cand)
             elif found == CLASH and self._civilian_toll(cand):
@@ -162,7 +164,7 @@ class AcledActorStage:
         fired on them" is an attack on civilians whatever the firing is called."""
         victims = [c for c in cand.trigger.children if c.dep_ in ("nsubjpass", "nsubj")]
         victims += [cand.target_token] if cand.target_token is not None else []
-        return any("civilian" in self._actor(v, None, None).kinds for v in victims)
+        return any("civilian" in self.actor(v, None, None).kinds for v in victims)
 
     def _a_fight(self, other: Candidate, toll: Candidate) -> bool:
         """Whether another event of the toll's sentence is violence named with its doers."""
@@ -170,10 +172,10 @@ class AcledActorStage:
             return False
         if other.source_token is None or not other.cameo_code:
             return False
-        found = self._current(other)
+        found = self.current(other)
         return found is not None and found.sub_event_type in ACTOR_TYPED
 
-    def _current(self, cand: Candidate) -> AcledType | None:
+    def current(self, cand: Candidate) -> AcledType | None:
         """The type the assembler would give the event as it stands."""
         return cand.acled_hint or self.ontology.acled(
             cand.cameo_code,
@@ -186,6 +188,8 @@ class AcledActorStage:
     ) -> tuple[AcledType, str] | None:
         """A demonstration by what its participants and the authorities did; an act of
         demonstrators ("demonstrators burned a police post") is a violent demonstration."""
+        if current == EXCESSIVE and not self._told_protest(work, cand):
+            return self._opposition(work, cand)
         if current.sub_event_type == ARRESTS and (
             self._demonstrator(cand.target_token, cand.target) or self._at_protest(work, cand)
         ):
@@ -208,6 +212,23 @@ class AcledActorStage:
             return PEACEFUL, "no violence and no intervention told"
         return None
 
+    def _opposition(self, work: WorkDoc, cand: Candidate) -> tuple[AcledType, str] | None:
+        """Force against the opposition with no demonstration told: the opposition's bases,
+        positions or armed groups are fought as any armed actor ("fired missiles at Kurdish
+        opposition bases"); its people are civilians attacked ("a supporter of the
+        opposition was attacked"). Rioters stay the crowd they are (None)."""
+        if self._cue(self._window(work, cand.sentence_index), "violent"):
+            return None
+        source = cand.source.sector if cand.source else None
+        base = self.ontology.acled(cand.cameo_code, source_sector=source)
+        if base is None:
+            return None
+        target = self.actor(victim_token(cand, self._known), cand.target, None)
+        people = bool(target.kinds & PEOPLE_KINDS) and not target.organised
+        if people and base.event_type in (BATTLES, ATTACK.event_type):
+            return ATTACK, "the opposition's people attacked, no demonstration told"
+        return base, "no demonstration told: the opposition's bases, positions or fighters"
+
     def _demonstrators(self, work: WorkDoc, cand: Candidate) -> bool:
         """Whether the doers demonstrate: demonstrators by name or sector, or a crowd in a
         sentence that says they demonstrate ("residents burned a post to demonstrate")."""
@@ -217,7 +238,7 @@ class AcledActorStage:
         if self._demonstrator(src, cand.source):
             return True
         own = work.spans[cand.sentence_index]
-        crowd = self._actor(src, cand.source, None).kinds & {"crowd", "community"}
+        crowd = self.actor(src, cand.source, None).kinds & {"crowd", "community"}
         return bool(crowd) and bool(self._cue([own], "protest"))
 
     def _demonstrator(self, token: Token | None, ref: ActorRef | None) -> bool:
@@ -236,7 +257,7 @@ class AcledActorStage:
         for other in work.candidates:
             if other is cand or other.sentence_index not in near or other.trigger.pos_ != "VERB":
                 continue
-            found = self._current(other)
+            found = self.current(other)
             if found is not None and found.sub_event_type == ARRESTS:
                 return other.trigger.text
         return None
@@ -250,7 +271,7 @@ class AcledActorStage:
         for other in work.candidates:
             if other is cand or other.sentence_index not in near:
                 continue
-            found = self._current(other)
+            found = self.current(other)
             if found is not None and found.sub_event_type in PROTEST_TYPED:
                 return True
         return False
@@ -270,7 +291,7 @@ class AcledActorStage:
         for span in work.spans[index + 1 : index + 1 + FOLLOWING_SENTENCES]:
             subject = next((t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
             people = subject is not None and (
-                subject.pos_ == "PRON" or "crowd" in self._actor(subject, None, None).kinds
+                subject.pos_ == "PRON" or "crowd" in self.actor(subject, None, None).kinds
             )  # "They barricaded ...", "The residents wounded two policemen"
             # "Chairs were burnt": an act told without its doers goes on about the protest
             undone = subject is None and not any(t.dep_ == "agent" for t in span)
@@ -297,9 +318,9 @@ class AcledActorStage:
         if current.sub_event_type not in ACTOR_TYPED | CROWD_TYPED:
             return None
         doer = cand.source_token or joined_doer(cand.trigger)
-        source = self._actor(doer, cand.source, cand.trigger)
+        source = self.actor(doer, cand.source, cand.trigger)
         target_token = victim_token(cand, self._known)
-        target = self._actor(target_token, cand.target, None)
+        target = self.actor(target_token, cand.target, None)
         if doer is not None:
             index = cand.sentence_index
             spans = work.spans[index : index + 1 + SCENE_SENTENCES]
@@ -317,6 +338,7 @@ class AcledActorStage:
         if current.sub_event_type not in ACTOR_TYPED:
             return None
         victim = target.kinds & VICTIM_KINDS or target.civilian
+        captive = "noncombatant" in target.kinds
         raided = crowd and raid  # a crowd raiding a camp acts as a communal militia
         if (
             current.event_type == BATTLES
@@ -328,9 +350,15 @@ class AcledActorStage:
             if victim and not target.organised:
                 return ATTACK, f"an armed actor against civilians ('{target_token}')"
             return CLASH, f"armed doers ('{doer}')"
+        if current.event_type == BATTLES and source.organised and captive:
+            return ATTACK, f"an armed actor against captives or civilians ('{target_token}')"
+        if current == ATTACK and source.organised and target.force and not captive:
+            # ACLED's attack is on people who do not fight (prisoners of an army among them);
+            # forces on both sides clash
+            return CLASH, f"armed actors on both sides ('{doer}', '{target_token}')"
         return None
 
-    def _actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
+    def actor(self, token: Token | None, ref: ActorRef | None, trigger: Token | None) -> Actor:
         """What the cues say of an actor: the kinds of its head nouns and whether it is
         organised (by a head noun, an armed modifier near it, or its sector)."""
         sector = ref.sector if ref is not None else None

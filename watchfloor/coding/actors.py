@@ -159,6 +159,8 @@ class ActorResolver:
             return False
         if entry.kind == "S" and not looks_like_person(first):
             return False
+        if entry.kind == "P" and size == 1 and _given_name(first):
+            return False  # "Omar Hassan al-Bashir" is not Jordan's Prince Hassan
         if entry.named:
             if first.is_lower:
                 return False
@@ -295,6 +297,18 @@ class ActorResolver:
         if bare_role and len(ranked) > 1:
             return ranked[1]
         return ranked[0]
+
+
+def _given_name(token: Token) -> bool:
+    """Whether a word is a given name: a personal name goes on after it ("Omar Hassan
+    al-Bashir"), so a one-word person entry there names someone else."""
+    after = token.i + 1
+    return (
+        token.ent_type_ == "PERSON"
+        and after < len(token.doc)
+        and token.doc[after].ent_iob_ == "I"
+        and token.doc[after].ent_type_ == "PERSON"
+    )
 
 
 def _implied_sector(places: list[_Hit], root: Token) -> str | None:

@@ -27,6 +27,10 @@ from watchfloor.coding.work import Candidate
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "204", "2041"})
+#: entity labels of a nation named before a weapon ("Rwandan artillery", "Pakistan's jets")
+NATION_ENTITIES = frozenset({"NORP", "GPE"})
+#: entity labels of a doer named before an attack noun ("US Predator attacks killed")
+NAMED_DOERS = NATION_ENTITIES | {"ORG"}
 GENERIC_VIOLENCE = frozenset({"190", "18", "180", "182", "1823", "193"})
 GENERIC_ATTACKS = frozenset(
     {
@@ -220,10 +224,15 @@ class EventTyper:
                 and src.pos_ != "VERB"
                 and not cand.nonpolitical
                 and not _agent_noun(src)  # "Gunmen attacked": people, not a weapon
+                and not _a_nations(src)  # "Rwandan artillery shelled": its military
             ):
                 code = hits[src.i][1].code
                 if code[:2] >= "18" or code in WEAPON_CODES:
-                    cand.source_token = None  # "a roadside bombing killed": a weapon, no actor
+                    # "a roadside bombing killed": a weapon, no actor; "US Predator attacks
+                    # killed": the nation or body named as the attacks' doer
+                    doer = roles(src).source
+                    named = doer is not None and doer.ent_type_ in NAMED_DOERS
+                    cand.source_token = doer if named else None
         self._mark_nonpolitical(result)
         return result or self._nonpolitical(sentence, index)
 
@@ -470,6 +479,15 @@ def _done_without(token: Token) -> bool:
         if ancestor.lower_ == "without" and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def _a_nations(token: Token) -> bool:
+    """A weapon said to be a nation's ("Rwandan artillery", "Pakistan's gunships") stands for
+    that state's military, which ACLED names as the actor."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in NATION_ENTITIES
+        for c in token.children
+    )
 
 
 def _agent_noun(token: Token) -> bool:

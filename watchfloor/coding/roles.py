@@ -18,6 +18,8 @@ PHRASE_DEPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SOURCE_ADJ_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: entity labels of phrases that are never an actor (a date, a sum)
+NO_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class RoleWords:
     object_preps: frozenset[str]
     taken_verbs: frozenset[str]
     taker: frozenset[str]
+    munitions: frozenset[str] = frozenset()
 
 
 def role_words(language: str) -> RoleWords:
@@ -57,6 +60,7 @@ def role_words(language: str) -> RoleWords:
             object_preps=words("object-prep"),
             taken_verbs=words("taken-verb"),
             taker=words("taker-prep"),
+            munitions=words("munition-noun"),
         )
 
     return data.build(RoleWords, make)
@@ -137,22 +141,39 @@ def verb_roles(token: Token) -> Roles:
     """Source and target of a verb trigger; ``X was attacked by Y`` gives source Y, target X."""
     words = _words(token)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    options: tuple[Token, ...] = ()
     if passive:
         source = _prep_object(token, words.agent)
         target = _child(token, {"nsubjpass"})
     else:
         source = _child(token, SUBJECT_DEPS)
-        target = _child(token, {"dobj", "dative"}) or _prep_object(token, words.target)
+        target = _child(token, {"dobj", "dative"}) or _no_time(_prep_object(token, words.target))
         options = _target_options(token)
     if token.lemma_.lower() in words.taken_verbs and not passive:
         taker = _prep_object(token, words.taker)
         if taker is not None:  # "the town fell to the insurgents": they took it
             source, target = taker, _child(token, SUBJECT_DEPS)
+    aimed = _aimed_at(token, target, words)
+    if aimed is not None:  # "fired tear gas at demonstrators": the munition is no target
+        options = (aimed, *(o for o in options if o not in (target, aimed)))
+        target = aimed
     if source is None and not passive:
         source = _inherited_subject(token)
     if target is None and passive and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
         target = token.head
     return Roles(source, target, passive, () if passive else options)
+
+
+def _aimed_at(token: Token, target: Token | None, words: RoleWords) -> Token | None:
+    """What a munition was fired at ("fired missiles at bases", "tear gas was fired on the
+    crowd"), the preposition hung on the verb or on the munition; None when the target is
+    no munition."""
+    if target is None or target.lemma_.lower() not in words.munitions:
+        return None
+    found = _prep_object(token, words.target)
+    for munition in (target, *(c for c in target.children if c.dep_ == "conj")):
+        found = found or _prep_object(munition, words.target)  # "tear gas and bullets at"
+    return found
 
 
 def _target_options(token: Token) -> tuple[Token, ...]:
@@ -179,7 +200,12 @@ def _target_options(token: Token) -> tuple[Token, ...]:
             for c in c.children
             if c.dep_ == "pobj"
         ]
-    return tuple(t for t in found if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY"))
+    return tuple(t for t in found if t.ent_type_ not in NO_ACTOR_ENTITIES)
+
+
+def _no_time(token: Token | None) -> Token | None:
+    """A preposition's object that is a date is when, not whom ("On 5 May, soldiers shot")."""
+    return None if token is None or token.ent_type_ in NO_ACTOR_ENTITIES else token
 
 
 def _inherited_subject(token: Token) -> Token | None:
@@ -212,10 +238,13 @@ def noun_roles(token: Token) -> Roles:
         source = between
         target = next((c for c in between.children if c.dep_ == "conj"), None)
     if source is None:
+        # the modifiers and theirs: "US Predator attacks", "Israeli army air strikes"
+        near = [c for c in token.children if c.dep_ in SOURCE_ADJ_DEPS]
+        near += [g for c in near if c.dep_ == "compound" for g in c.children]
         source = next(
             (
                 c
-                for c in token.children
+                for c in near
                 if c.dep_ in SOURCE_ADJ_DEPS
                 and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss")
             ),

@@ -139,7 +139,11 @@ def _actor_context(context: BuildContext) -> Stage:
 
 @STAGES.register("political")
 def _political(context: BuildContext) -> Stage:
-    return PoliticalActorStage()
+    from watchfloor.coding.acled_stage import AcledActorStage, load_acled_cues
+    from watchfloor.coding.political_violence import UnnamedPerpetrators, rescue
+
+    acled = AcledActorStage(load_acled_cues(), context.ontology, context.actors)
+    return PoliticalActorStage(partial(rescue, UnnamedPerpetrators(acled)))
 
 
 @STAGES.register("dates")

@@ -24,6 +24,8 @@ from watchfloor.records import ActorRef, PlaceRef, Sentence
 MIN_TOKENS = 3
 NAMED_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PROTEST_ROOT = "14"  # CAMEO's protest codes
+#: (kept, dropped) -> the dropped events to keep after all, each with why
+Rescue = Callable[[list[Candidate], list[Candidate]], list[tuple[Candidate, str]]]
 
 
 class Stage(Protocol):
@@ -223,19 +225,29 @@ class PoliticalActorStage:
     reads: tuple[str, ...] = ("candidates", "actor_mentions")
     writes: tuple[str, ...] = ("candidates", "trace")
 
+    def __init__(self, rescue: Rescue | None = None) -> None:
+        #: the dropped events to keep after all, with why: violence by doers no dictionary
+        #: names ("herders", "unknown individuals"), which ACLED codes (``political_violence``)
+        self.rescue = rescue
+
     def __call__(self, work: WorkDoc) -> None:
         kept: list[Candidate] = []
+        dropped: list[Candidate] = []
         for cand in work.candidates:
             mentions = work.actor_mentions.get(cand.sentence_index, [])
             named = cand.classified and any(_political(m.ref) for m in mentions)
-            if named or self.keep(cand):
-                kept.append(cand)
-            else:
+            (kept if named or self.keep(cand) else dropped).append(cand)
+        rescued = self.rescue(kept, dropped) if self.rescue is not None and dropped else []
+        for cand, why in rescued:
+            cand.notes.append(f"kept without a coded actor: {why}")
+        chosen = {id(c) for c in kept} | {id(c) for c, _ in rescued}
+        for cand in dropped:
+            if id(cand) not in chosen:
                 work.trace.append(
                     f"[{cand.sentence_index}] dropped '{cand.trigger.text}' ({cand.cameo_code}):"
                     " no political actor"
                 )
-        work.candidates = kept
+        work.candidates = [c for c in work.candidates if id(c) in chosen]
 
     @staticmethod
     def keep(cand: Candidate) -> bool:
