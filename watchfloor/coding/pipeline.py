@@ -41,7 +41,7 @@ UNUSED_PIPES = ()
 TOKENIZER_EXCEPTIONS = "tokenizer_exceptions.tsv"
 MAX_CHARS = 200_000
 #: Documents sent to a worker process at a time when ``n_process`` > 1.
-CHUNK_DOCUMENTS = 32
+CHUNK_DOCUMENTS = 64
 
 
 def reads_with_stages(language: str | None, model_language: str = "en") -> bool:
