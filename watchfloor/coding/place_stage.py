@@ -57,8 +57,13 @@ class PlaceStage:
         )
         words = self.prior.read_words(work.doc.text)  # once per document
         for cand in work.candidates:
+            # only a declared country ranks the named places: the actors' country must not
+            # outrank a place the text names ("Turkish drones pounding Qamishli")
             place = self.resolver.event_place(
-                work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
+                work.spans[cand.sentence_index],
+                work.place_mentions,
+                country_hint=declared,
+                nationality=hint is None,
             )
             if place is not None and not declared and _lone_namesake(place, work, words):
                 place = None

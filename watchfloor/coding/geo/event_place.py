@@ -24,14 +24,20 @@ SPEAKER_HOWS = ("speech", "policy", "attribution")
 
 
 def choose_event_place(
-    sentence: Span, mentions: list[PlaceMention], country_hint: str | None = None
+    sentence: Span,
+    mentions: list[PlaceMention],
+    country_hint: str | None = None,
+    nationality: bool | None = None,
 ) -> PlaceRef | None:
     """The most specific, locative, mutually consistent place of ``sentence``.
 
     Falls back to the places of earlier sentences, then to locative places of later ones
     ("in X"), then to the country of a nationality
     adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
-    ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
+    ``country_hint`` (ISO3, the country the input declares) favours places in that country
+    and replaces the adjective fallback; ``nationality`` says whether the adjective fallback
+    is used (default: when there is no hint; the place stage turns it off when the actors
+    give a country it can fall back to, which must not outrank a place the text names).
     A topic ("the decision on Jerusalem") is what the events are about, never where they happen;
     nor is a speaker's place ("the Pentagon said", "officials in Tehran told", "Washington
     imposed": cues in ``coding/lang/en/place_speakers.tsv``). A place in a speaker's phrase
@@ -59,7 +65,7 @@ def choose_event_place(
         return max(own_voices, key=lambda m: _rank(m, own_voices, country_hint)).place
     text = doc.text
     own = [m for m in inside if not _AFFILIATION.match(text, m.end)]
-    if own and country_hint is None:
+    if own and (country_hint is None if nationality is None else nationality):
         return own[0].place  # a nationality: the country is the best remaining guess
     return None
 

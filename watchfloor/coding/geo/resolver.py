@@ -39,6 +39,7 @@ from watchfloor.coding.geo.model import (
     PlaceMention,
     Work,
 )
+from watchfloor.coding.geo.readings import weak_reading_fits
 from watchfloor.records import PlaceRef
 
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
@@ -144,11 +145,17 @@ class PlaceResolver:
         return weights
 
     def event_place(
-        self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
+        self,
+        sentence: Span,
+        mentions: list[PlaceMention],
+        *,
+        country_hint: str | None = None,
+        nationality: bool | None = None,
     ) -> PlaceRef | None:
         """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
         hint = self._hint(country_hint)
-        return choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
+        iso3 = self.gaz.iso3.get(hint) if hint else None
+        return choose_event_place(sentence, mentions, iso3, nationality)
 
     def country_place(self, code: str | None) -> PlaceRef | None:
         """The gazetteer's point of a country (ISO3 or ISO2 ``code``); None when unknown."""
@@ -282,11 +289,25 @@ class PlaceResolver:
                 and row not in work.holding_units
             ):
                 row, main_name = self._seat_of(row, work.candidates), True
-            if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
+            if self._acceptable(row, own, work.key, main_name) and (
+                main_name or self._weak_fits(row, work, own, named_so)
+            ):  # the best plausible reading
                 work.row, work.score = row, score
                 return
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
+
+    def _weak_fits(self, row: int, work: Work, context: Context, named_so: bool) -> bool:
+        """A reading by a spelling variant or an alternate name ("Hamam" for Haymana) lies
+        where the story's places put it (``readings.weak_reading_fits``)."""
+        elsewhere = named_so and not any(
+            c.exact and c.primary and self.gaz.country[c.row] == self.gaz.country[row]
+            for c in work.candidates
+        )
+        declared = context.hint_weight >= HINT_WEIGHT
+        return weak_reading_fits(
+            self.gaz, row, work, context, declared=declared, main_name_elsewhere=elsewhere
+        )
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
         """A bare name shared by an admin1 or admin2 unit and a town inside it means the town."""
