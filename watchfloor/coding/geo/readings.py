@@ -10,25 +10,41 @@ may not beat the main-name reading of another town on the actors' country alone.
 from __future__ import annotations
 
 from watchfloor.coding.geo.gazetteer import TOWN, Gazetteer
+from watchfloor.coding.geo.hierarchy import km
 from watchfloor.coding.geo.model import Context, Work
 
 #: A town this large read by an alternate name or spelling stands on its own ("Bombay").
 WEAK_READING_POPULATION = 100_000
+#: A small town across a border from all the story's places must lie this close to one.
+BORDER_KM = 150.0
 
 
-def placed_countries(gaz: Gazetteer, work: Work, context: Context, declared: bool) -> set[str]:
-    """The countries (ISO2) the story's other named places lie in, and the input's
-    ``declared`` country: not nationality words nor parts of longer names, which say whose
-    the actors are, not where anything is."""
-    found = {
-        gaz.country[w.row]
+def placed_rows(key: str, context: Context) -> list[int]:
+    """The rows of the story's named places other than ``key``: not nationality words nor
+    parts of longer names, which say whose the actors are, not where anything is."""
+    return [
+        w.row
         for w in context.works
-        if w.row is not None
-        and w.key != work.key
-        and w.cue.role != "adjective"
-        and not w.partial
-        and gaz.country[w.row]
-    }
+        if w.row is not None and w.key != key and w.cue.role != "adjective" and not w.partial
+    ]
+
+
+def namesake_abroad(gaz: Gazetteer, row: int, key: str, context: Context) -> bool:
+    """A small town in a country none of the story's other places lie in, far from all of
+    them: a namesake ("Hamam" in Israel for a story about Afrin), not the place meant."""
+    if gaz.kind[row] != TOWN or gaz.population[row] >= WEAK_READING_POPULATION:
+        return False
+    rows = placed_rows(key, context)
+    cc = gaz.country[row]
+    if not rows or any(gaz.country[other] == cc for other in rows):
+        return False
+    return all(km(gaz, row, other) > BORDER_KM for other in rows)
+
+
+def placed_countries(gaz: Gazetteer, key: str, context: Context, declared: bool) -> set[str]:
+    """The countries (ISO2) the story's named places other than ``key`` lie in
+    (``placed_rows``), and the input's ``declared`` country."""
+    found = {gaz.country[r] for r in placed_rows(key, context) if gaz.country[r]}
     if declared and context.hint:
         found.add(context.hint)
     return found
@@ -42,15 +58,19 @@ def weak_reading_fits(
     *,
     declared: bool,
     main_name_elsewhere: bool,
+    spelled: bool = False,
 ) -> bool:
-    """Whether ``row``, reached by a spelling variant or an alternate name of ``work``, may be
-    its place: a large town always; a small one only inside the countries the story's other
-    places (and the declared country) point to, and, when none do, not against a town that
-    has the name as its main name (``main_name_elsewhere``)."""
-    if gaz.kind[row] != TOWN or gaz.population[row] >= WEAK_READING_POPULATION:
+    """Whether ``row``, reached by a spelling variant (``spelled``) or an alternate name of
+    ``work``, may be its place: a large town by an alternate name always; otherwise only
+    inside the countries the story's other places (and the declared country) point to
+    ("Chenchen refugees" beside Chechnya are not in Shenzhen), and, when none do, not
+    against a town that has the name as its main name (``main_name_elsewhere``)."""
+    if gaz.kind[row] != TOWN:
+        return True
+    if not spelled and gaz.population[row] >= WEAK_READING_POPULATION:
         return True
     cc = gaz.country[row]
-    placed = placed_countries(gaz, work, context, declared)
+    placed = placed_countries(gaz, work.key, context, declared)
     if placed:
         return cc in placed
     return not main_name_elsewhere

@@ -39,7 +39,11 @@ from watchfloor.coding.geo.model import (
     PlaceMention,
     Work,
 )
-from watchfloor.coding.geo.readings import weak_reading_fits
+from watchfloor.coding.geo.readings import (
+    namesake_abroad,
+    placed_countries,
+    weak_reading_fits,
+)
 from watchfloor.records import PlaceRef
 
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
@@ -150,12 +154,12 @@ class PlaceResolver:
         mentions: list[PlaceMention],
         *,
         country_hint: str | None = None,
-        nationality: bool | None = None,
+        hint_weight: float = 2.0,
     ) -> PlaceRef | None:
         """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
         hint = self._hint(country_hint)
         iso3 = self.gaz.iso3.get(hint) if hint else None
-        return choose_event_place(sentence, mentions, iso3, nationality)
+        return choose_event_place(sentence, mentions, iso3, hint_weight)
 
     def country_place(self, code: str | None) -> PlaceRef | None:
         """The gazetteer's point of a country (ISO3 or ISO2 ``code``); None when unknown."""
@@ -278,26 +282,32 @@ class PlaceResolver:
                 + (HOLDING_WEIGHT if c.row in work.holding_units else 0.0),
                 c.row,
                 c.exact and c.primary,
+                c.exact,
             )
             for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
-        for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
+        sole = len({self.gaz.country[c.row] for c in work.candidates}) == 1
+        for score, row, main_name, exact in sorted(scored, key=lambda item: -item[0]):
             if (
                 self.gaz.kind[row] in (ADMIN1, ADMIN2)
                 and work.cue.prefer != "admin"
                 and row not in work.holding_units
             ):
-                row, main_name = self._seat_of(row, work.candidates), True
-            if self._acceptable(row, own, work.key, main_name) and (
-                main_name or self._weak_fits(row, work, own, named_so)
+                row, main_name, exact = self._seat_of(row, work.candidates), True, True
+            if (
+                self._acceptable(row, own, work.key, main_name, sole)
+                and (main_name or self._weak_fits(row, work, own, named_so, exact))
+                and not namesake_abroad(self.gaz, row, work.key, own)
             ):  # the best plausible reading
                 work.row, work.score = row, score
                 return
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
 
-    def _weak_fits(self, row: int, work: Work, context: Context, named_so: bool) -> bool:
+    def _weak_fits(
+        self, row: int, work: Work, context: Context, named_so: bool, exact: bool
+    ) -> bool:
         """A reading by a spelling variant or an alternate name ("Hamam" for Haymana) lies
         where the story's places put it (``readings.weak_reading_fits``)."""
         elsewhere = named_so and not any(
@@ -306,7 +316,13 @@ class PlaceResolver:
         )
         declared = context.hint_weight >= HINT_WEIGHT
         return weak_reading_fits(
-            self.gaz, row, work, context, declared=declared, main_name_elsewhere=elsewhere
+            self.gaz,
+            row,
+            work,
+            context,
+            declared=declared,
+            main_name_elsewhere=elsewhere,
+            spelled=not exact,
         )
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
@@ -322,22 +338,33 @@ class PlaceResolver:
             return admin_row
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
-    def _acceptable(self, row: int, context: Context, key: str, main_name: bool = True) -> bool:
+    def _acceptable(
+        self, row: int, context: Context, key: str, main_name: bool = True, sole: bool = False
+    ) -> bool:
         """Small towns, towns by an alternate name, provinces and generic words ("West")
         outside the countries in context (provinces: and the collection's) are more likely
-        misreadings or namesakes than places."""
+        misreadings or namesakes than places; but a town whose name has readings in one
+        country only (``sole``) is where the text puts the events when nothing but the
+        actors' nationality says otherwise ("French jets struck Menaka")."""
         cc = self.gaz.country[row]
         region = self._region(context)
         if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
             return cc in region
         if not region or cc in region:
             return True
+        if sole and main_name and self.gaz.kind[row] == TOWN and self._actors_only(context, key):
+            return not self.prior or cc in self.prior  # and inside the collection's countries
         if self.gaz.kind[row] == ADMIN1:
             return cc in self.prior  # "Plateau", "North East": provinces far from the story
         if self.gaz.kind[row] != TOWN:
             return True
         least = FOREIGN_TOWN_POPULATION if main_name else FOREIGN_ALTERNATE_POPULATION
         return bool(self.gaz.population[row] >= least)
+
+    def _actors_only(self, context: Context, key: str) -> bool:
+        """Whether no declared country and no other named place says where the story is."""
+        declared = context.hint is not None and context.hint_weight >= HINT_WEIGHT
+        return not declared and not placed_countries(self.gaz, key, context, False)
 
     def _region(self, context: Context) -> set[str]:
         """Countries in context and their neighbours (border towns are named across borders)."""

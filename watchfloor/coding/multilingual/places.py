@@ -150,10 +150,12 @@ class ArabicScriptPlaces:
         first = self._read(tokens, found, cues, named, mentioned)
         anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
         if anchor is None:
-            return sorted(first, key=_order)
+            return _town_within(sorted(first, key=_order))
         again = self._read(tokens, found, cues, named, mentioned | {anchor})
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
-        return sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
+        return _town_within(
+            sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
+        )
 
     def _read(
         self,
@@ -202,6 +204,8 @@ class ArabicScriptPlaces:
         the article) is a province or a large town at home. For sentences naming no place."""
         hits: list[PlaceHit] = []
         for index, token in enumerate(tokens):
+            if index and not self.offices.isdisjoint(tokens[index - 1].forms):
+                continue  # «وزير الداخلية»: the minister's portfolio, not Dakhla
             for ending in endings:
                 if not token.text.endswith(ending) or len(token.text) - len(ending) < 3:
                     continue
@@ -395,13 +399,28 @@ def _order(hit: PlaceHit) -> tuple[int, int]:
     after a cue word, then the rest, each in text order: the event is where the text puts
     it, as precisely as it says; a dateline says where the news was filed («دمشق (سانا) -
     ... في ريف حماة»: Hama's countryside)."""
-    if hit.cued and hit.match.first > 0:
+    if (hit.cued or hit.leveled) and hit.match.first > 0:
         rank = 0 if hit.place.feature != "ADM1" else 1 if hit.leveled else 3
     elif hit.match.first == 0:
         rank = 2
     else:
         rank = 4
     return rank, hit.match.start
+
+
+def _town_within(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A town the text names inside the province that comes first goes before it: it says
+    where in that province (a dateline, «الأبيض - ... في ولاية شمال كردفان»: El Obeid;
+    «مستشفى الكوت ... لمحافظة واسط»: Kut)."""
+    if len(hits) < 2 or hits[0].place.feature != "ADM1":
+        return hits
+    unit = hits[0].place
+    for n, hit in enumerate(hits[1:], 1):
+        place = hit.place
+        if place.feature != "ADM1" and (place.country, place.admin1) == (
+            unit.country, unit.admin1):
+            return [hit, *hits[:n], *hits[n + 1:]]
+    return hits
 
 
 def _outermost(hits: Iterable[PlaceHit | None]) -> list[PlaceHit]:
