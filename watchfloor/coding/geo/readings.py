@@ -29,11 +29,16 @@ def placed_rows(key: str, context: Context) -> list[int]:
     ]
 
 
-def namesake_abroad(gaz: Gazetteer, row: int, key: str, context: Context) -> bool:
-    """A small town in a country none of the story's other places lie in, far from all of
-    them: a namesake ("Hamam" in Israel for a story about Afrin), not the place meant."""
+def namesake_abroad(gaz: Gazetteer, row: int, work: Work, context: Context) -> bool:
+    """A small town of a name that has readings in several countries, in a country none of
+    the story's other places lie in and far from all of them: a namesake ("Hamam" in Israel
+    for a story about Afrin), not the place meant. A name read in one country only stays
+    ("Ankara announced that its troops had entered Afrin")."""
     if gaz.kind[row] != TOWN or gaz.population[row] >= WEAK_READING_POPULATION:
         return False
+    if len({gaz.country[c.row] for c in work.candidates}) < 2:
+        return False
+    key = work.key
     rows = placed_rows(key, context)
     cc = gaz.country[row]
     if not rows or any(gaz.country[other] == cc for other in rows):

@@ -298,7 +298,7 @@ class PlaceResolver:
             if (
                 self._acceptable(row, own, work.key, main_name, sole)
                 and (main_name or self._weak_fits(row, work, own, named_so, exact))
-                and not namesake_abroad(self.gaz, row, work.key, own)
+                and not namesake_abroad(self.gaz, row, work, own)
             ):  # the best plausible reading
                 work.row, work.score = row, score
                 return
