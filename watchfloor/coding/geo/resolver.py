@@ -57,6 +57,9 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+# A town named abroad when only the actors say where must be this big: the tiny ones are
+# mostly common words read as names ("People of the Red Wednesday movement": Red, India).
+NAMED_ABROAD_POPULATION = 10_000
 NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
 SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
 HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
@@ -352,7 +355,13 @@ class PlaceResolver:
             return cc in region
         if not region or cc in region:
             return True
-        if sole and main_name and self.gaz.kind[row] == TOWN and self._actors_only(context, key):
+        if (
+            sole
+            and main_name
+            and self.gaz.kind[row] == TOWN
+            and self.gaz.population[row] >= NAMED_ABROAD_POPULATION
+            and self._actors_only(context, key)
+        ):
             return not self.prior or cc in self.prior  # and inside the collection's countries
         if self.gaz.kind[row] == ADMIN1:
             return cc in self.prior  # "Plateau", "North East": provinces far from the story
@@ -362,9 +371,14 @@ class PlaceResolver:
         return bool(self.gaz.population[row] >= least)
 
     def _actors_only(self, context: Context, key: str) -> bool:
-        """Whether no declared country and no other named place says where the story is."""
-        declared = context.hint is not None and context.hint_weight >= HINT_WEIGHT
-        return not declared and not placed_countries(self.gaz, key, context, False)
+        """Whether only the actors say where the story is: a country guessed from them or a
+        nationality word, and no declared country nor other named place."""
+        if context.hint is not None and context.hint_weight >= HINT_WEIGHT:
+            return False
+        nationality = any(w.cue.role == "adjective" and w.row is not None for w in context.works)
+        if context.hint is None and not nationality:
+            return False
+        return not placed_countries(self.gaz, key, context, False)
 
     def _region(self, context: Context) -> set[str]:
         """Countries in context and their neighbours (border towns are named across borders)."""
