@@ -9,23 +9,30 @@ may not beat the main-name reading of another town on the actors' country alone.
 
 from __future__ import annotations
 
-from watchfloor.coding.geo.gazetteer import TOWN, Gazetteer
+from watchfloor.coding.geo.gazetteer import CONTINENT, COUNTRY, TOWN, Gazetteer
 from watchfloor.coding.geo.hierarchy import km
 from watchfloor.coding.geo.model import Context, Work
 
 #: A town this large read by an alternate name or spelling stands on its own ("Bombay").
 WEAK_READING_POPULATION = 100_000
+BROAD_KINDS = (COUNTRY, CONTINENT)
 #: A small town across a border from all the story's places must lie this close to one.
 BORDER_KM = 150.0
 
 
-def placed_rows(key: str, context: Context) -> list[int]:
-    """The rows of the story's named places other than ``key``: not nationality words nor
-    parts of longer names, which say whose the actors are, not where anything is."""
+def placed_rows(gaz: Gazetteer, key: str, context: Context) -> list[int]:
+    """The rows of the story's named places below the country other than ``key``: not
+    nationality words, parts of longer names nor countries, which mostly say whose the
+    actors are ("Palestinians burn effigies of the United States President in Bethlehem",
+    "a protest against Turkey in Menbij"), not where anything is."""
     return [
         w.row
         for w in context.works
-        if w.row is not None and w.key != key and w.cue.role != "adjective" and not w.partial
+        if w.row is not None
+        and w.key != key
+        and w.cue.role != "adjective"
+        and not w.partial
+        and gaz.kind[w.row] not in BROAD_KINDS
     ]
 
 
@@ -39,7 +46,7 @@ def namesake_abroad(gaz: Gazetteer, row: int, work: Work, context: Context) -> b
     if len({gaz.country[c.row] for c in work.candidates}) < 2:
         return False
     key = work.key
-    rows = placed_rows(key, context)
+    rows = placed_rows(gaz, key, context)
     cc = gaz.country[row]
     if not rows or any(gaz.country[other] == cc for other in rows):
         return False
@@ -49,7 +56,7 @@ def namesake_abroad(gaz: Gazetteer, row: int, work: Work, context: Context) -> b
 def placed_countries(gaz: Gazetteer, key: str, context: Context, declared: bool) -> set[str]:
     """The countries (ISO2) the story's named places other than ``key`` lie in
     (``placed_rows``), and the input's ``declared`` country."""
-    found = {gaz.country[r] for r in placed_rows(key, context) if gaz.country[r]}
+    found = {gaz.country[r] for r in placed_rows(gaz, key, context) if gaz.country[r]}
     if declared and context.hint:
         found.add(context.hint)
     return found
