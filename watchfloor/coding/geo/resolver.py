@@ -39,6 +39,7 @@ from watchfloor.coding.geo.model import (
     PlaceMention,
     Work,
 )
+from watchfloor.coding.geo.names import name_key
 from watchfloor.coding.geo.readings import (
     namesake_abroad,
     placed_countries,
@@ -61,6 +62,7 @@ FOREIGN_ALTERNATE_POPULATION = 1_000_000
 # mostly common words read as names ("People of the Red Wednesday movement": Red, India).
 NAMED_ABROAD_POPULATION = 10_000
 NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
+ARTICLE_LENGTH = 4  # "ash " at most: "Dana" is the main name Ad Dānā without its article
 SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
 HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
 
@@ -284,7 +286,7 @@ class PlaceResolver:
                 self._score(c, work.cue, own, named_so)
                 + (HOLDING_WEIGHT if c.row in work.holding_units else 0.0),
                 c.row,
-                c.exact and c.primary,
+                c.exact and (c.primary or self._article_less(c.row, work.key)),
                 c.exact,
             )
             for c in inside_container(self.gaz, work)
@@ -307,6 +309,12 @@ class PlaceResolver:
                 return
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
+
+    def _article_less(self, row: int, key: str) -> bool:
+        """Whether ``key`` is the row's main name without its article ("Dana" for Ad Dānā):
+        the name the news uses, not an alternate one."""
+        name = name_key(self.gaz.name[row])
+        return name.endswith(" " + key) and len(name) - len(key) <= ARTICLE_LENGTH
 
     def _weak_fits(
         self, row: int, work: Work, context: Context, named_so: bool, exact: bool
