@@ -17,6 +17,10 @@ ACTOR_COUNTRY = "country-from-actor"
 #: PlaceRef.feature of a place (a country's or a province's point) inferred from the words of
 #: the collection's located reports.
 WORDS_AREA = "area-from-words"
+# What a place outside the hint's country loses when the events' place is chosen among the
+# named ones: a declared country much, the actors' country only enough to break a tie
+# ("Israel's militia ally in southern Lebanon"), never to outrank a more specific place.
+DECLARED_RANK, ACTOR_RANK = 2.0, 1.0
 INTERNATIONAL = ("IGO", "NGO", "IMG")  # actor-id prefixes of bodies that belong to no country
 ARMED = frozenset({"MIL", "REB", "INS", "UAF"})  # sectors that often act outside their country
 
@@ -58,7 +62,10 @@ class PlaceStage:
         words = self.prior.read_words(work.doc.text)  # once per document
         for cand in work.candidates:
             place = self.resolver.event_place(
-                work.spans[cand.sentence_index], work.place_mentions, country_hint=hint
+                work.spans[cand.sentence_index],
+                work.place_mentions,
+                country_hint=hint,
+                hint_weight=DECLARED_RANK if declared else ACTOR_RANK,
             )
             if place is not None and not declared and _lone_namesake(place, work, words):
                 place = None

@@ -24,14 +24,20 @@ SPEAKER_HOWS = ("speech", "policy", "attribution")
 
 
 def choose_event_place(
-    sentence: Span, mentions: list[PlaceMention], country_hint: str | None = None
+    sentence: Span,
+    mentions: list[PlaceMention],
+    country_hint: str | None = None,
+    hint_weight: float = 2.0,
 ) -> PlaceRef | None:
     """The most specific, locative, mutually consistent place of ``sentence``.
 
     Falls back to the places of earlier sentences, then to locative places of later ones
     ("in X"), then to the country of a nationality
     adjective of the sentence ("Syrian warplanes", not "Saudi-led"); None when nothing is known.
-    ``country_hint`` (ISO3) favours places in that country and replaces the adjective fallback.
+    ``country_hint`` (ISO3) favours places in that country by ``hint_weight`` (the place
+    stage gives a country only guessed from the actors little: it breaks ties between named
+    places, "Israel's militia ally in southern Lebanon", and never beats one) and replaces
+    the adjective fallback.
     A topic ("the decision on Jerusalem") is what the events are about, never where they happen;
     nor is a speaker's place ("the Pentagon said", "officials in Tehran told", "Washington
     imposed": cues in ``coding/lang/en/place_speakers.tsv``). A place in a speaker's phrase
@@ -48,15 +54,17 @@ def choose_event_place(
     if own_voices and all(m.role == "origin" for m in named):
         named = own_voices  # "residents outside Goris said tanks crossed from Azerbaijan"
     if named:
-        return max(named, key=lambda m: _rank(m, named, country_hint)).place
+        return max(named, key=lambda m: _rank(m, named, country_hint, hint_weight)).place
     before = [m for m in mentions if m.place and m.end <= start and m.role != "adjective"]
     if before:
-        return max(before, key=lambda m: _rank(m, before, country_hint)).place
+        return max(before, key=lambda m: _rank(m, before, country_hint, hint_weight)).place
     after = [m for m in mentions if m.place and m.start >= end and m.role == "locative"]
     if after:  # "The attack killed three. It hit the town of X": named later in the story
-        return max(after, key=lambda m: _rank(m, after, country_hint)).place
+        return max(after, key=lambda m: _rank(m, after, country_hint, hint_weight)).place
     if own_voices:  # local officials speaking of a local event
-        return max(own_voices, key=lambda m: _rank(m, own_voices, country_hint)).place
+        return max(
+            own_voices, key=lambda m: _rank(m, own_voices, country_hint, hint_weight)
+        ).place
     text = doc.text
     own = [m for m in inside if not _AFFILIATION.match(text, m.end)]
     if own and country_hint is None:
@@ -113,7 +121,10 @@ def speaker_cues(language: str) -> dict[str, str]:
 
 
 def _rank(
-    mention: PlaceMention, others: list[PlaceMention], country_hint: str | None
+    mention: PlaceMention,
+    others: list[PlaceMention],
+    country_hint: str | None,
+    hint_weight: float = 2.0,
 ) -> tuple[float, int]:
     place = mention.place
     assert place is not None
@@ -134,5 +145,5 @@ def _rank(
     )
     rank += 0.3 * min(consistent, 2) - (1.5 if disagree > consistent else 0.0)
     if country_hint and place.country != country_hint:
-        rank -= 2.0
+        rank -= hint_weight
     return rank, -mention.start

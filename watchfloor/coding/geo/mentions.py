@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from watchfloor.coding.geo.levels import place_levels
+from watchfloor.coding.language import language_data
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"}
@@ -124,6 +125,15 @@ def local_words() -> frozenset[str]:
 
 def unit_words() -> frozenset[str]:
     return place_levels().all_words
+
+
+def target_verbs(language: str = "en") -> frozenset[str]:
+    """Lemmas of verbs whose object right after them is where the event happens ("pounding
+    Qamishli"), from the language's ``place_verbs.tsv``."""
+    data = language_data(language)
+    return data.build(
+        "place_verbs", lambda: frozenset(data.word_kinds("place_verbs.tsv", ("target",)))
+    )
 
 
 # First words of compound names ("Khan Shaykhun", "Jisr ash-Shughur", "Rasm Hamam"): a match
@@ -274,6 +284,8 @@ def cue_role(doc: Doc, start: int, end: int) -> str:
         return "topic"  # "the decision on Jerusalem", "recognition of X as capital"
     if i >= 0 and doc[i].lower_ in LOCATIVE:
         return "locative"
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in target_verbs():
+        return "locative"  # "drones pounding Qamishli": the attacked place, in any tense
     if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
         return "locative"
     if end < len(doc) and doc[end].lower_ in unit_words():

@@ -39,6 +39,12 @@ from watchfloor.coding.geo.model import (
     PlaceMention,
     Work,
 )
+from watchfloor.coding.geo.names import name_key
+from watchfloor.coding.geo.readings import (
+    namesake_abroad,
+    placed_countries,
+    weak_reading_fits,
+)
 from watchfloor.records import PlaceRef
 
 HINT_WEIGHT = 3.0  # what the input's declared country adds to a candidate's score ...
@@ -52,7 +58,11 @@ ALTERNATE_NAME_COST = 1.8  # a town's alternate name, when another town has it a
 # one named by an alternate name ("Nadim" for Russia's Nadym) only if a metropolis.
 FOREIGN_TOWN_POPULATION = 50_000
 FOREIGN_ALTERNATE_POPULATION = 1_000_000
+# A town named abroad when only the actors say where must be this big: the tiny ones are
+# mostly common words read as names ("People of the Red Wednesday movement": Red, India).
+NAMED_ABROAD_POPULATION = 10_000
 NAMED_UNIT_WEIGHT = 1.0  # more for a town in a first-level unit the story names itself
+ARTICLE_LENGTH = 4  # "ash " at most: "Dana" is the main name Ad Dānā without its article
 SPELLING_SHARE = 0.25  # a country's share of the story's names for spelling variants there
 HOLDING_WEIGHT = 2.0  # a unit holding a place the text puts in it ("Tacoma, Washington")
 
@@ -144,11 +154,17 @@ class PlaceResolver:
         return weights
 
     def event_place(
-        self, sentence: Span, mentions: list[PlaceMention], *, country_hint: str | None = None
+        self,
+        sentence: Span,
+        mentions: list[PlaceMention],
+        *,
+        country_hint: str | None = None,
+        hint_weight: float = 2.0,
     ) -> PlaceRef | None:
         """The place of the events of ``sentence`` (see ``event_place.choose_event_place``)."""
         hint = self._hint(country_hint)
-        return choose_event_place(sentence, mentions, self.gaz.iso3.get(hint) if hint else None)
+        iso3 = self.gaz.iso3.get(hint) if hint else None
+        return choose_event_place(sentence, mentions, iso3, hint_weight)
 
     def country_place(self, code: str | None) -> PlaceRef | None:
         """The gazetteer's point of a country (ISO3 or ISO2 ``code``); None when unknown."""
@@ -270,23 +286,55 @@ class PlaceResolver:
                 self._score(c, work.cue, own, named_so)
                 + (HOLDING_WEIGHT if c.row in work.holding_units else 0.0),
                 c.row,
-                c.exact and c.primary,
+                c.exact and (c.primary or self._article_less(c.row, work.key)),
+                c.exact,
             )
             for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
-        for score, row, main_name in sorted(scored, key=lambda item: -item[0]):  # stable
+        sole = len({self.gaz.country[c.row] for c in work.candidates}) == 1
+        for score, row, main_name, exact in sorted(scored, key=lambda item: -item[0]):
             if (
                 self.gaz.kind[row] in (ADMIN1, ADMIN2)
                 and work.cue.prefer != "admin"
                 and row not in work.holding_units
             ):
-                row, main_name = self._seat_of(row, work.candidates), True
-            if self._acceptable(row, own, work.key, main_name):  # the best plausible reading
+                row, main_name, exact = self._seat_of(row, work.candidates), True, True
+            if (
+                self._acceptable(row, own, work.key, main_name, sole)
+                and (main_name or self._weak_fits(row, work, own, named_so, exact))
+                and not namesake_abroad(self.gaz, row, work, own)
+            ):  # the best plausible reading
                 work.row, work.score = row, score
                 return
             if work.key in GENERIC:
                 return  # "West" is a word unless its best reading fits
+
+    def _article_less(self, row: int, key: str) -> bool:
+        """Whether ``key`` is the row's main name without its article ("Dana" for Ad Dānā):
+        the name the news uses, not an alternate one."""
+        name = name_key(self.gaz.name[row])
+        return name.endswith(" " + key) and len(name) - len(key) <= ARTICLE_LENGTH
+
+    def _weak_fits(
+        self, row: int, work: Work, context: Context, named_so: bool, exact: bool
+    ) -> bool:
+        """A reading by a spelling variant or an alternate name ("Hamam" for Haymana) lies
+        where the story's places put it (``readings.weak_reading_fits``)."""
+        elsewhere = named_so and not any(
+            c.exact and c.primary and self.gaz.country[c.row] == self.gaz.country[row]
+            for c in work.candidates
+        )
+        declared = context.hint_weight >= HINT_WEIGHT
+        return weak_reading_fits(
+            self.gaz,
+            row,
+            work,
+            context,
+            declared=declared,
+            main_name_elsewhere=elsewhere,
+            spelled=not exact,
+        )
 
     def _seat_of(self, admin_row: int, candidates: list[Candidate]) -> int:
         """A bare name shared by an admin1 or admin2 unit and a town inside it means the town."""
@@ -301,22 +349,44 @@ class PlaceResolver:
             return admin_row
         return max(towns, key=lambda row: int(self.gaz.population[row]))
 
-    def _acceptable(self, row: int, context: Context, key: str, main_name: bool = True) -> bool:
+    def _acceptable(
+        self, row: int, context: Context, key: str, main_name: bool = True, sole: bool = False
+    ) -> bool:
         """Small towns, towns by an alternate name, provinces and generic words ("West")
         outside the countries in context (provinces: and the collection's) are more likely
-        misreadings or namesakes than places."""
+        misreadings or namesakes than places; but a town whose name has readings in one
+        country only (``sole``) is where the text puts the events when nothing but the
+        actors' nationality says otherwise ("French jets struck Menaka")."""
         cc = self.gaz.country[row]
         region = self._region(context)
         if key in GENERIC and self.gaz.kind[row] not in (COUNTRY, CONTINENT, EXTRA):
             return cc in region
         if not region or cc in region:
             return True
+        if (
+            sole
+            and main_name
+            and self.gaz.kind[row] == TOWN
+            and self.gaz.population[row] >= NAMED_ABROAD_POPULATION
+            and self._actors_only(context, key)
+        ):
+            return not self.prior or cc in self.prior  # and inside the collection's countries
         if self.gaz.kind[row] == ADMIN1:
             return cc in self.prior  # "Plateau", "North East": provinces far from the story
         if self.gaz.kind[row] != TOWN:
             return True
         least = FOREIGN_TOWN_POPULATION if main_name else FOREIGN_ALTERNATE_POPULATION
         return bool(self.gaz.population[row] >= least)
+
+    def _actors_only(self, context: Context, key: str) -> bool:
+        """Whether only the actors say where the story is: a country guessed from them or a
+        nationality word, and no declared country nor other named place."""
+        if context.hint is not None and context.hint_weight >= HINT_WEIGHT:
+            return False
+        nationality = any(w.cue.role == "adjective" and w.row is not None for w in context.works)
+        if context.hint is None and not nationality:
+            return False
+        return not placed_countries(self.gaz, key, context, False)
 
     def _region(self, context: Context) -> set[str]:
         """Countries in context and their neighbours (border towns are named across borders)."""

@@ -10,7 +10,7 @@ from importlib.resources import files
 from watchfloor.coding.geo import Gazetteer
 from watchfloor.coding.geo.gazetteer import ADMIN1, ADMIN2, TOWN
 from watchfloor.coding.multilingual.matcher import Match, PhraseIndex, Token
-from watchfloor.coding.multilingual.resources import load_resources
+from watchfloor.coding.multilingual.resources import fold_phrase, load_resources
 from watchfloor.coding.multilingual.sites import first_column, site_rows, site_units
 from watchfloor.coding.multilingual.spelled import Scope, Spelled, SpelledPlaces
 from watchfloor.datafiles import commented_tsv
@@ -47,6 +47,7 @@ class PlaceHit:
     strong: bool = False  # a province or a large town, not read after a feature word
     feature: bool = False  # read after a feature word: a place named after it
     spelled: bool = False  # found by its romanised consonants, not in the name index
+    leveled: bool = False  # right after a level word, or opened by one («ريف حماة»)
 
 
 @dataclass(frozen=True)
@@ -82,12 +83,15 @@ class ArabicScriptPlaces:
             ) from exc
         languages = (load_resources("ar"), load_resources("fa"))
         table = languages[0].fold_table  # also folds Persian yeh and kaf
+        self.everyday = first_column(NOT_PLACES_FILE, table)
+        for word in self.everyday:  # a word added since the index was built
+            self.rows.pop(word, None)
         sites = site_rows(gazetteer, table)
         for phrase, row in sites.items():  # read anywhere, kept whatever countries are named
             self.rows[phrase] = [(row, ABROAD_POPULATION)]
         self.site_units = site_units(gazetteer, list(sites.values()))
         self.articles = first_column(ARTICLE_FILE, table)
-        self.everyday = first_column(NOT_PLACES_FILE, table)
+        self.offices = _office_words(table)
         self.index = PhraseIndex(self.rows, whole_words=True)
         self.spelled = SpelledPlaces(gazetteer, self.press, languages)
 
@@ -146,10 +150,12 @@ class ArabicScriptPlaces:
         first = self._read(tokens, found, cues, named, mentioned)
         anchor = _anchor([self._votes(h) for h in first] + [{c: 1 for c in mentioned}])
         if anchor is None:
-            return sorted(first, key=_order)
+            return _town_within(sorted(first, key=_order))
         again = self._read(tokens, found, cues, named, mentioned | {anchor})
         kept = [h for h in again if h.strong or h.place.country in named | {anchor}]
-        return sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
+        return _town_within(
+            sorted(kept, key=lambda h: (h.place.country != anchor, *_order(h)))
+        )
 
     def _read(
         self,
@@ -198,6 +204,8 @@ class ArabicScriptPlaces:
         the article) is a province or a large town at home. For sentences naming no place."""
         hits: list[PlaceHit] = []
         for index, token in enumerate(tokens):
+            if index and not self.offices.isdisjoint(tokens[index - 1].forms):
+                continue  # «وزير الداخلية»: the minister's portfolio, not Dakhla
             for ending in endings:
                 if not token.text.endswith(ending) or len(token.text) - len(ending) < 3:
                     continue
@@ -306,13 +314,23 @@ class ArabicScriptPlaces:
         bare = HOME_BARE_POPULATION if home else BARE_NAME_POPULATION
         if not (cued or is_unit or pop >= bare):
             return None
-        if named and not self._in(row, named) and pop < ABROAD_POPULATION:
+        if any(f in self.offices for f in before):
+            return None  # «وزارة الداخلية»: the Interior Ministry, not Oman's Ad Dakhiliyah
+        leveled = self._after_level(tokens, match)
+        kept_abroad = pop >= ABROAD_POPULATION or is_unit and leveled  # «ولایت پکتیا»
+        if named and not kept_abroad and not self._in(row, named):
             return None
         strong = not feature and (is_unit or pop >= BARE_NAME_POPULATION)
         place = self.gazetteer.place_ref(row)
         if row in self.site_units:
             place = replace(place, admin1=self.site_units[row])
-        return PlaceHit(match, place, pop, cued, strong, feature)
+        return PlaceHit(match, place, pop, cued, strong, feature, leveled=leveled)
+
+    def _after_level(self, tokens: list[Token], match: Match) -> bool:
+        """Whether a level word («ولایت», «محافظة») comes right before the name or opens it."""
+        levels = self.spelled.levels
+        before = tokens[match.first - 1].forms if match.first else ()
+        return match.phrase.split()[0] in levels or any(f in levels for f in before)
 
     def _capital_first(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """A province's name said bare is its capital («در یزد», «في كركوك») when the capital
@@ -359,22 +377,50 @@ class ArabicScriptPlaces:
         return self.gazetteer.iso3.get(self.gazetteer.country[row]) in countries
 
 
+def _office_words(table: dict[int, str]) -> frozenset[str]:
+    """Folded words after which a name is an office's portfolio, not a place («وزارة
+    الداخلية»: kind ``office`` in each Arabic-script language's ``feature_words.tsv``)."""
+    return frozenset(
+        fold_phrase(row[0], table)
+        for code in ("ar", "fa")
+        for row in commented_tsv(f"watchfloor.coding.lang.{code}", "feature_words.tsv")
+        if len(row) > 1 and row[1] == "office"
+    )
+
+
 def _press_countries() -> frozenset[str]:
     """ISO2 codes of the countries whose press writes their towns in Arabic script."""
     return frozenset(row[0].strip() for row in commented_tsv("watchfloor.coding.lang", PRESS_FILE))
 
 
 def _order(hit: PlaceHit) -> tuple[int, int]:
-    """Towns and sites after a cue word first, then the first word's place (a dateline,
-    «عدن - ...», or the subject), then provinces after a cue word, then the rest, each in
-    text order: the event is where the text puts it, as precisely as it says."""
-    if hit.match.first == 0:
-        rank = 1
-    elif hit.cued:
-        rank = 2 if hit.place.feature == "ADM1" else 0
+    """Towns and sites after a cue word first, then provinces after their level word, then
+    the first word's place (a dateline, «عدن - ...», or the subject), then other provinces
+    after a cue word, then the rest, each in text order: the event is where the text puts
+    it, as precisely as it says; a dateline says where the news was filed («دمشق (سانا) -
+    ... في ريف حماة»: Hama's countryside)."""
+    if (hit.cued or hit.leveled) and hit.match.first > 0:
+        rank = 0 if hit.place.feature != "ADM1" else 1 if hit.leveled else 3
+    elif hit.match.first == 0:
+        rank = 2
     else:
-        rank = 3
+        rank = 4
     return rank, hit.match.start
+
+
+def _town_within(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A town the text names inside the province that comes first goes before it: it says
+    where in that province (a dateline, «الأبيض - ... في ولاية شمال كردفان»: El Obeid;
+    «مستشفى الكوت ... لمحافظة واسط»: Kut)."""
+    if len(hits) < 2 or hits[0].place.feature != "ADM1":
+        return hits
+    unit = hits[0].place
+    for n, hit in enumerate(hits[1:], 1):
+        place = hit.place
+        if place.feature != "ADM1" and (place.country, place.admin1) == (
+            unit.country, unit.admin1):
+            return [hit, *hits[:n], *hits[n + 1:]]
+    return hits
 
 
 def _outermost(hits: Iterable[PlaceHit | None]) -> list[PlaceHit]:
