@@ -86,3 +86,13 @@ def test_a_routine_kind_does_not_count(store: Store) -> None:
     insert(store, [_warning(*w) for w in DAY_OF_WARNINGS[:4]])
     run_analysis(store, CFG)
     assert _country_alerts(store) == []
+
+
+def test_one_province_burst_is_not_also_a_country_alert(store: Store) -> None:
+    """The same warnings all in one province make that province's cluster; a second, country
+    alert listing the same signals would be the same news twice (the demo's Syunik burst)."""
+    insert(store, _history())
+    insert(store, [_warning(kind, "East", text) for kind, _, text in DAY_OF_WARNINGS])
+    run_analysis(store, CFG)
+    clusters = [(a.country, a.admin1) for a in list_alerts(store) if a.kind == "cluster"]
+    assert clusters == [("AAA", "East")]

@@ -270,9 +270,12 @@ def build_candidates(
     if signals.empty:
         return []
     rows = _records(signals)
-    clusters = merge_candidates(
-        cluster_candidates(rows, from_day, cfg, weights) + country_candidates(rows, from_day, cfg)
-    )
+    areas = cluster_candidates(rows, from_day, cfg, weights)
+    merged_areas = merge_candidates(areas)
+    countries = [  # the analyst's day spans provinces; one province's burst is its own alert
+        c for c in country_candidates(rows, from_day, cfg) if not _inside_cluster(c, merged_areas)
+    ]
+    clusters = merge_candidates(areas + countries)
     singles = [
         c
         for c in merge_candidates(single_candidates(rows, from_day, cfg, weights, seen))
@@ -282,7 +285,8 @@ def build_candidates(
 
 
 def _inside_cluster(cand: Candidate, clusters: list[Candidate]) -> bool:
-    """A burst or novelty already listed by a cluster alert of its place needs no alert."""
+    """A burst, a novelty or a country's warning kinds already listed by one cluster alert
+    of its country need no alert of their own."""
     if cand.kind == "rule":
         return False
     ids = {s["id"] for s in cand.signals}
