@@ -70,7 +70,7 @@ def test_span_entry_point_reads_the_sentence() -> None:
         ("BREAKING: 12-15 soldiers killed in ambush near Kidal, sources say", 12, None),
         ("Police said 3 to 5 protesters were shot dead outside the assembly in Dhaka.", 3, None),
         ("The shelling left between two and three people dead and 10 to 12 injured.", 2, 10),
-        ("The ministry said between 20 and 30 fighters had been killed in the offensive.", 20, None),
+        ("The ministry said between 20 and 30 fighters had been killed in the raid.", 20, None),
         # a change of the toll is no range
         ("Hospital officials revised the toll from 4 to 6 people killed.", 6, None),
         ("The toll went from two to five civilians killed after the strike on Ma'arat.", 5, None),
