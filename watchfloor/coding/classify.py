@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from watchfloor.coding.language import language_data
 from watchfloor.coding.lexicon import LexiconHit, TriggerLexicon
 from watchfloor.coding.modality import (
     conditional,
@@ -23,54 +24,53 @@ from watchfloor.coding.modality import (
 from watchfloor.coding.ontology import AcledType, read_table
 from watchfloor.coding.roles import phrase, roles
 from watchfloor.coding.work import Candidate
+from watchfloor.errors import ModelError
+
+EVENT_WORDS = "event_words.tsv"
+#: the kinds of ``lang/<xx>/event_words.tsv`` (its header comment says what each means)
+EVENT_WORD_KINDS = (
+    "claim_noun",
+    "generic_attack",
+    "gather_verb",
+    "agent_noun",
+    "outcome_verb",
+    "weapon_fire",
+    "industrial_site",
+    "blast_word",
+    "armed_blast",
+)
+
+
+def _event_words(language: str = "en") -> dict[str, frozenset[str]]:
+    """The event typer's words by kind (read once per language and set of extra folders);
+    ModelError names a row of an unknown kind."""
+    data = language_data(language)
+
+    def make() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {kind: set() for kind in EVENT_WORD_KINDS}
+        for word, kind in data.rows(EVENT_WORDS, 2):
+            if kind not in found:
+                raise ModelError(
+                    f"lang/{language}/{EVENT_WORDS}: {word!r} has kind {kind!r}, expected one"
+                    f" of {', '.join(EVENT_WORD_KINDS)}"
+                )
+            found[kind].add(word.lower())
+        return {kind: frozenset(words) for kind, words in found.items()}
+
+    return data.build(EVENT_WORDS, make)
+
+
+def _words(kind: str) -> frozenset[str]:
+    return _event_words()[kind]
+
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj"})
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "204", "2041"})
 #: entity labels of a nation named before a weapon ("Rwandan artillery", "Pakistan's jets")
 NATION_ENTITIES = frozenset({"NORP", "GPE"})
 #: entity labels of a doer named before an attack noun ("US Predator attacks killed")
 NAMED_DOERS = NATION_ENTITIES | {"ORG"}
 GENERIC_VIOLENCE = frozenset({"190", "18", "180", "182", "1823", "193"})
-GENERIC_ATTACKS = frozenset(
-    {
-        "kill",
-        "attack",
-        "hit",
-        "target",
-        "wound",
-        "injure",
-        "strike",
-        "raid",
-        "assault",
-        "shoot",
-        "fire",
-        "damage",
-        "destroy",
-        "bomb",
-        "die",
-    }
-)
-GATHER_VERBS = frozenset(
-    {"gather", "assemble", "rally", "march", "converge", "flock", "congregate", "mass", "protest"}
-)
-AGENT_NOUNS = frozenset(
-    {
-        "protester",
-        "demonstrator",
-        "rioter",
-        "gunman",
-        "sniper",
-        "warplane",
-        "jet",
-        "helicopter",
-        "drone",
-        "aircraft",
-        "plane",
-        "bomber",
-        "suicide",
-    }
-)
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "SPY"})
 # (governor root, embedded code prefix) -> refined governor code; first prefix match wins.
 REFINE: dict[str, tuple[tuple[str, str], ...]] = {
@@ -112,7 +112,6 @@ REFINE: dict[str, tuple[tuple[str, str], ...]] = {
     "09": (),
 }
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
-OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "die"})
 NEGATED_COOPERATION = (("04", "125"), ("06", "121"), ("07", "122"), ("08", "124"), ("0", "120"))
 PLANNED_CONFLICT = (
     ("14", "133"),
@@ -182,7 +181,7 @@ class EventTyper:
         """The nearest trigger whose complement this trigger is, if any."""
         current = token
         for _ in range(4):
-            claimed = current.dep_ == "nsubjpass" and current.lemma_.lower() in CLAIM_NOUNS
+            claimed = current.dep_ == "nsubjpass" and current.lemma_.lower() in _words("claim_noun")
             if current.dep_ not in COMPLEMENT_DEPS and not claimed or current.head.i == current.i:
                 return None  # ("responsibility for X was claimed by Y" passes through)
             current = current.head
@@ -247,7 +246,7 @@ class EventTyper:
             cand.source_token = speaker
         cand.notes.append(f"quoted: speech verb '{speech.lemma_}' by '{speaker.text}'")
         if speech.lemma_.lower() == "claim" and any(
-            c.lemma_.lower() in CLAIM_NOUNS for c in speech.children
+            c.lemma_.lower() in _words("claim_noun") for c in speech.children
         ):
             cand.modality = "claimed"
             cand.notes.append(f"'{speaker.text}' claims responsibility")
@@ -329,7 +328,7 @@ class EventTyper:
             for c in cands
             if c.cameo_code in GENERIC_VIOLENCE
             and c.modality == "asserted"
-            and c.trigger.lemma_.lower() in GENERIC_ATTACKS
+            and c.trigger.lemma_.lower() in _words("generic_attack")
         ]
         self._suicide(cands)
         weapons = [c for c in cands if c.cameo_code in WEAPON_CODES and c not in generic]
@@ -385,7 +384,7 @@ class EventTyper:
         for cand in cands:
             tok = cand.trigger
             attached = tok.dep_ in ("advcl", "conj", "acl", "xcomp")
-            outcome = tok.lemma_.lower() in OUTCOME_VERBS and tok.head.i in violent
+            outcome = tok.lemma_.lower() in _words("outcome_verb") and tok.head.i in violent
             claim = cand.root in ("02", "10") and tok.head.i in protests
             if attached and (outcome or claim):
                 main = violent.get(tok.head.i)
@@ -404,7 +403,7 @@ class EventTyper:
                 continue
             hit = self.lexicon.match(src) if src.pos_ in ("NOUN", "PROPN") else None
             gathering = (
-                cand.trigger.lemma_.lower() in GATHER_VERBS
+                cand.trigger.lemma_.lower() in _words("gather_verb")
                 and cand.root == "04"
                 and (cand.source is None or cand.source.sector not in OFFICIAL_SECTORS)
                 and src.pos_ == "NOUN"
@@ -496,31 +495,7 @@ def _agent_noun(token: Token) -> bool:
     words = {token.lemma_.lower(), token.lower_}
     words |= {w[:-3] + "man" for w in words if w.endswith("men")}
     words |= {w[:-1] for w in words if w.endswith("s")}
-    return bool(words & AGENT_NOUNS)
-
-
-#: what turns "fire" into shooting or shelling rather than a blaze
-WEAPON_FIRE = frozenset(
-    {
-        "artillery",
-        "mortar",
-        "gun",
-        "machine",
-        "machine-gun",
-        "sniper",
-        "rocket",
-        "tank",
-        "heavy",
-        "small",
-        "arms",
-        "anti-aircraft",
-        "naval",
-        "enemy",
-        "hostile",
-        "cross",
-        "live",
-    }
-)
+    return bool(words & _words("agent_noun"))
 
 
 def _weapon_fire(token: Token) -> bool:
@@ -528,60 +503,24 @@ def _weapon_fire(token: Token) -> bool:
     if token.lemma_.lower() != "fire":
         return False
     return any(
-        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in WEAPON_FIRE
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in _words("weapon_fire")
         for c in token.children
     )
-
-
-#: places where an explosion or fire with no one behind it is an industrial accident
-INDUSTRIAL_SITES = frozenset(
-    {
-        "plant",
-        "factory",
-        "refinery",
-        "mine",
-        "warehouse",
-        "pipeline",
-        "mill",
-        "workshop",
-        "tanker",
-        "boiler",
-        "silo",
-        "quarry",
-    }
-)
-BLAST_WORDS = frozenset({"explosion", "blast", "explode", "fire", "blaze", "burst"})
-ARMED_BLASTS = frozenset(
-    {
-        "ied",
-        "bomb",
-        "car",
-        "suicide",
-        "mortar",
-        "rocket",
-        "roadside",
-        "grenade",
-        "landmine",
-        "explosive",
-        "missile",
-        "drone",
-        "shell",
-        "artillery",
-    }
-)
 
 
 def _at_industrial_site(trigger: Token) -> bool:
     """ "An explosion at a chemical plant killed 12 workers": an accident, not a bombing."""
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     for blast in [trigger, *subjects]:
-        if blast.lemma_.lower() not in BLAST_WORDS or any(
-            c.lower_ in ARMED_BLASTS for c in blast.children if c.dep_ in ("compound", "amod")
+        if blast.lemma_.lower() not in _words("blast_word") or any(
+            c.lower_ in _words("armed_blast")
+            for c in blast.children
+            if c.dep_ in ("compound", "amod")
         ):
             continue  # "an IED explosion at the plant" was set off
         for prep in blast.children:
             if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside", "near"):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in INDUSTRIAL_SITES:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in _words("industrial_site"):
                         return True
     return False
