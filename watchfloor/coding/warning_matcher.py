@@ -45,7 +45,6 @@ class CueMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.matchers: list[DependencyMatcher] = []
-        self.needs: list[tuple[Need, ...]] = []
         self._hashes: list[tuple[tuple[int, frozenset[int]], ...]] = []
 
     def add(self, pattern: Sequence[dict[str, Any]]) -> None:
@@ -53,11 +52,12 @@ class CueMatcher:
         matcher = DependencyMatcher(self.vocab, validate=True)
         matcher.add(str(len(self.matchers)), [list(pattern)])
         self.matchers.append(matcher)
-        needs = required_words(pattern)
-        self.needs.append(needs)
         strings = self.vocab.strings
         self._hashes.append(
-            tuple((WORD_ATTRS[a], frozenset(strings.add(w) for w in words)) for a, words in needs)
+            tuple(
+                (WORD_ATTRS[a], frozenset(strings.add(w) for w in words))
+                for a, words in required_words(pattern)
+            )
         )
 
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
