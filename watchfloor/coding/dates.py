@@ -139,7 +139,6 @@ def _relative(kind: str, match: re.Match[str], published: dt.date) -> dt.date | 
     return _days_before(published, {"day_before": 2, "yesterday": 1, "last_week": 7}[kind])
 
 
-@functools.lru_cache(maxsize=4096)  # each event of a sentence asks again
 def resolve_event_date_text(
     text: str, published: dt.date | None, accepted: DateRange | None = None
 ) -> dt.date | None:
@@ -149,9 +148,13 @@ def resolve_event_date_text(
     (default: ``DateRange.default()``), or when nothing dates it and the publication date
     is itself outside the range or unknown.
     """
-    accepted = accepted or DateRange.default()
     if isinstance(published, dt.datetime):
         published = published.date()
+    return _resolve(text, published, accepted or DateRange.default())
+
+
+@functools.lru_cache(maxsize=4096)  # each event of a sentence asks again
+def _resolve(text: str, published: dt.date | None, accepted: DateRange) -> dt.date | None:
     hits: list[tuple[int, str, re.Match[str]]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
