@@ -36,6 +36,11 @@ def placed_rows(gaz: Gazetteer, key: str, context: Context) -> list[int]:
     ]
 
 
+def reading_countries(gaz: Gazetteer, work: Work) -> set[str]:
+    """The countries (ISO2) the name's readings lie in."""
+    return {gaz.country[c.row] for c in work.candidates}
+
+
 def namesake_abroad(gaz: Gazetteer, row: int, work: Work, context: Context) -> bool:
     """A small town of a name that has readings in several countries, in a country none of
     the story's other places lie in and far from all of them: a namesake ("Hamam" in Israel
@@ -43,7 +48,7 @@ def namesake_abroad(gaz: Gazetteer, row: int, work: Work, context: Context) -> b
     ("Ankara announced that its troops had entered Afrin")."""
     if gaz.kind[row] != TOWN or gaz.population[row] >= WEAK_READING_POPULATION:
         return False
-    if len({gaz.country[c.row] for c in work.candidates}) < 2:
+    if len(reading_countries(gaz, work)) < 2:
         return False
     key = work.key
     rows = placed_rows(gaz, key, context)

@@ -43,6 +43,7 @@ from watchfloor.coding.geo.names import name_key
 from watchfloor.coding.geo.readings import (
     namesake_abroad,
     placed_countries,
+    reading_countries,
     weak_reading_fits,
 )
 from watchfloor.records import PlaceRef
@@ -292,7 +293,7 @@ class PlaceResolver:
             for c in inside_container(self.gaz, work)
         ]
         work.row, work.score = None, 0.0
-        sole = len({self.gaz.country[c.row] for c in work.candidates}) == 1
+        sole = len(reading_countries(self.gaz, work)) == 1
         for score, row, main_name, exact in sorted(scored, key=lambda item: -item[0]):
             if (
                 self.gaz.kind[row] in (ADMIN1, ADMIN2)
